@@ -1,0 +1,142 @@
+"""The offline composer: decide from retrieval whether the base answers a question, and word the answer.
+
+It only ever says what curated key points say (or quotes a passage), so it cannot invent; the judgement is
+whether the retrieved points cover the question — its words, and any names it asks about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import messages
+from bot.answer import AnswerKind
+from knowledge.base import KnowledgeBase, PointRef, Quote
+from knowledge.models import Topic
+from knowledge.retrieval import PointHit, Retrieval, Retriever
+
+# Share of the question's (idf-weighted) words a key point and its topic must contain to answer it.
+COVERAGE_MIN = 0.6
+# Share of the specific names in a question (India, FATF, Qureshi…) a key point must mention.
+ENTITY_MIN = 0.5
+# Other points join the best one when they score at least this share of it.
+RELATED_SHARE = 0.6
+# A question this close to one of a topic's sample questions gets the topic's overview.
+BROAD_MATCH = 0.5
+MAX_POINTS = 3
+MAX_QUOTES = 3
+MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the composer decided: the kind of reply, its text and the quotes that back it."""
+
+    kind: AnswerKind
+    text: str
+    points: tuple[PointRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    topic: str | None = None
+
+    @property
+    def grounded(self) -> bool:
+        return self.kind in ("answer", "correction")
+
+
+class Composer:
+    """Turns a Retrieval into a Draft using only the knowledge base's own words."""
+
+    def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
+        self.kb = kb
+        self._tokenizer = retriever.tokenizer
+        self._samples = {
+            t.id: [frozenset(self._tokenizer.terms(q)) for q in (t.title, *t.questions)] for t in kb.topics
+        }
+
+    def compose(
+        self, question: str, retrieval: Retrieval, *, seen_points: frozenset[str] = frozenset()
+    ) -> Draft:
+        """Answer from the best-covering key points, correct a false premise, or decline."""
+        if not retrieval.terms or retrieval.unknown_names:
+            return self.decline()
+        candidates = [h for h in retrieval.points if _covers(h)]
+        if not candidates:
+            return self._from_passage(retrieval) or self.decline()
+        correction = self._correction(question, candidates)
+        if correction:
+            return self._draft("correction", [correction], lead=messages.CORRECTION_LEAD)
+        best = candidates[0]
+        topic = best.ref.topic
+        if self._is_broad(retrieval, topic):
+            return self.overview(topic)
+        fresh = [h for h in candidates if h.ref.id not in seen_points] or candidates
+        best = fresh[0]
+        related = [
+            h.ref
+            for h in fresh[1:]
+            if h.ref.topic.id == best.ref.topic.id
+            and h.score * (0.5 + h.coverage) >= RELATED_SHARE * _rank(best)
+        ]
+        return self._draft("answer", [best.ref, *related][:MAX_POINTS])
+
+    def overview(self, topic: Topic) -> Draft:
+        """A topic's summary with its first key points and their quotes (slash commands, broad questions)."""
+        points = list(self.kb.points_of(topic.id))[:MAX_POINTS]
+        return self._draft("answer", points, lead=topic.summary)
+
+    def decline(self) -> Draft:
+        covered = ", ".join(t.title[0].lower() + t.title[1:] for t in self.kb.topics if t.command)
+        return Draft("declined", f"{messages.NOT_COVERED} {messages.NOT_COVERED_HINT.format(topics=covered)}")
+
+    def _draft(self, kind: AnswerKind, points: list[PointRef], *, lead: str | None = None) -> Draft:
+        title = points[0].topic.title
+        while True:
+            bullets = [p.point.text for p in points]
+            body = bullets[0] if len(bullets) == 1 and not lead else "\n".join(f"• {b}" for b in bullets)
+            text = f"*{title}*\n" + (f"{lead}\n{body}" if lead else body)
+            quotes = _pick_quotes(points)
+            if len(text) + sum(len(q.text) for q in quotes) <= MAX_CHARS or len(points) == 1:
+                return Draft(kind, text, tuple(points), quotes, points[0].topic.id)
+            points = points[:-1]
+
+    def _from_passage(self, retrieval: Retrieval) -> Draft | None:
+        hit = next((h for h in retrieval.passages if h.coverage >= COVERAGE_MIN), None)
+        if hit is None or retrieval.entities and not _mentions_entities(hit.passage.text, retrieval, self):
+            return None
+        p = hit.passage
+        quote = Quote(p.source_id, p.text, p.start, p.end, p.id)
+        return Draft("answer", "The article says:", (), (quote,), None)
+
+    def _correction(self, question: str, candidates: list[PointHit]) -> PointRef | None:
+        asked = " " + " ".join(self._tokenizer.terms(question, keep_stopwords=True)) + " "
+        for hit in candidates[:5]:
+            for premise in hit.ref.point.corrects:
+                if f" {' '.join(self._tokenizer.terms(premise, keep_stopwords=True))} " in asked:
+                    return hit.ref
+        return None
+
+    def _is_broad(self, retrieval: Retrieval, topic: Topic) -> bool:
+        asked = frozenset(retrieval.terms)
+        return any(len(asked & s) / len(asked | s) >= BROAD_MATCH for s in self._samples[topic.id] if s)
+
+
+def _covers(hit: PointHit) -> bool:
+    return hit.coverage >= COVERAGE_MIN and hit.entity_coverage >= ENTITY_MIN
+
+
+def _rank(hit: PointHit) -> float:
+    return hit.score * (0.5 + hit.coverage)
+
+
+def _mentions_entities(text: str, retrieval: Retrieval, composer: Composer) -> bool:
+    terms = set(composer._tokenizer.terms(text))
+    return sum(e in terms for e in retrieval.entities) / len(retrieval.entities) >= ENTITY_MIN
+
+
+def _pick_quotes(points: list[PointRef]) -> tuple[Quote, ...]:
+    """The first quote of each point, then further quotes, at most MAX_QUOTES, no repeats."""
+    ordered = [p.quotes[0] for p in points] + [q for p in points for q in p.quotes[1:]]
+    picked: list[Quote] = []
+    for quote in ordered:
+        if all(quote.text not in q.text and q.text not in quote.text for q in picked):
+            picked.append(quote)
+    return tuple(picked[:MAX_QUOTES])

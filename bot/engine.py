@@ -1,0 +1,185 @@
+"""The answer engine: question (+ thread) → cache → retrieve → compose → verify citations → Answer."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from typing import Protocol
+
+from bot import messages
+from bot.answer import Answer, Citation, SourceInfo, Turn, Usage
+from bot.compose import Composer, Draft
+from bot.question import Question, normalised, read_question
+from bot.store import Store
+from knowledge.base import KnowledgeBase
+from knowledge.retrieval import Retrieval, Retriever
+
+log = logging.getLogger(__name__)
+
+_FOLLOW_UP = re.compile(
+    r"^(and|but|so|also|then|what about|how about|what else|anything else|why|how come|really)\b|"
+    r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b",
+    re.IGNORECASE,
+)
+_ASKS_FOR_MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
+
+
+class GroundedWriter(Protocol):
+    """An optional writer (the LLM) that rephrases a grounded draft from retrieved passages only."""
+
+    name: str
+
+    def write(self, question: str, draft: Draft, retrieval: Retrieval, turns: list[Turn]) -> LLMResult: ...
+
+
+class LLMResult(Protocol):
+    text: str
+    citations: list[Citation]
+    usage: Usage
+    fallback_reason: str | None
+
+
+class AnswerEngine:
+    """Answers questions from a knowledge base; Redis (via Store) caches answers and keeps thread memory."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        store: Store,
+        *,
+        writer: GroundedWriter | None = None,
+        cache_ttl: int = 7 * 24 * 3600,
+        thread_turns: int = 10,
+        thread_ttl: int = 24 * 3600,
+    ) -> None:
+        self.kb = kb
+        self.store = store
+        self.writer = writer
+        self.retriever = Retriever(kb)
+        self.composer = Composer(kb, self.retriever)
+        self._cache_ttl = cache_ttl
+        self._thread_turns = thread_turns
+        self._thread_ttl = thread_ttl
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.writer else "offline"
+
+    def answer(self, raw_question: str, *, team: str = "local", conversation: str | None = None) -> Answer:
+        """Answer one question; with a conversation id, earlier turns give context and this turn is remembered."""
+        question = read_question(raw_question)
+        turns = self.store.thread_turns(team, conversation) if conversation else []
+        follow_up = bool(turns) and _is_follow_up(question.text)
+        context_turns = turns[-2:] if follow_up else []
+        key = self._cache_key(question.text, context_turns)
+        answer = None if question.empty or question.injection else self.store.cached_answer(team, key)
+        if answer is None:
+            answer = self._fresh_answer(question, context_turns, turns)
+            if answer.kind != "help":
+                self.store.cache_answer(team, key, answer, self._cache_ttl)
+        if conversation and answer.kind != "help":
+            turn = answer.as_turn()
+            self.store.add_turn(team, conversation, turn, max_turns=self._thread_turns, ttl=self._thread_ttl)
+        self.store.count(team, "questions", answer.kind)
+        self.store.count(team, "topic", answer.topic or "none")
+        if answer.usage and not answer.cached:
+            self.store.count(team, "tokens", "prompt", answer.usage.prompt_tokens)
+            self.store.count(team, "tokens", "completion", answer.usage.completion_tokens)
+            self.store.count(team, "cost", "usd", answer.usage.cost_usd)
+        if answer.fallback_reason and not answer.cached:
+            self.store.count(team, "fallback", answer.fallback_reason)
+        log.info(
+            "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
+            answer.kind, answer.topic, answer.cached, answer.mode, follow_up, len(question.text),
+        )  # fmt: skip
+        if question.truncated and not answer.cached:
+            answer = answer.model_copy(update={"answer": f"{answer.answer}\n{messages.TRUNCATED}"})
+        return answer
+
+    def topic_answer(self, topic_id: str) -> Answer:
+        """The overview of one topic, as its slash command shows it."""
+        topic = self.kb.topic(topic_id)
+        if topic is None:
+            raise KeyError(topic_id)
+        return self._to_answer(topic.title, self.composer.overview(topic))
+
+    def _fresh_answer(self, question: Question, context_turns: list[Turn], turns: list[Turn]) -> Answer:
+        if question.empty and not question.injection:
+            return self._to_answer("", Draft("help", messages.EMPTY))
+        if question.asks_config or question.empty:
+            return self._to_answer(question.text, Draft("refused", messages.REFUSED))
+        context = " ".join(t.question for t in context_turns)
+        prefer = context_turns[-1].topic if context_turns else None
+        retrieval = self.retriever.search(question.text, context=context, prefer_topic=prefer)
+        seen = (
+            frozenset(p for t in turns for p in t.key_points)
+            if _ASKS_FOR_MORE.search(question.text)
+            else None
+        )
+        draft = self.composer.compose(question.text, retrieval, seen_points=seen or frozenset())
+        answer = self._to_answer(question.text, draft)
+        if self.writer and draft.grounded:
+            answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
+        return answer
+
+    def _rewrite(
+        self, answer: Answer, question: str, draft: Draft, retrieval: Retrieval, turns: list[Turn]
+    ) -> Answer:
+        """Let the writer word the answer; keep the offline answer unless its citations verify."""
+        assert self.writer is not None
+        result = self.writer.write(question, draft, retrieval, turns)
+        update: dict[str, object] = {"usage": result.usage, "model": self.writer.name}
+        if result.fallback_reason is None:
+            citations = [c for c in result.citations if self.verify(c)]
+            if citations and len(citations) == len(result.citations):
+                update |= {"answer": result.text, "citations": citations, "mode": "llm"}
+            else:
+                update["fallback_reason"] = "unverified_citation"
+        else:
+            update["fallback_reason"] = result.fallback_reason
+        return answer.model_copy(update=update)
+
+    def verify(self, citation: Citation) -> bool:
+        """True when the quote is verbatim at its offsets in its source."""
+        source = self.kb.sources.get(citation.source_id)
+        return source is not None and source.text[citation.start : citation.end] == citation.quote
+
+    def _to_answer(self, question: str, draft: Draft) -> Answer:
+        citations = [Citation(source_id=q.source_id, quote=q.text, start=q.start, end=q.end, passage_id=q.passage_id)
+                     for q in draft.quotes]  # fmt: skip
+        source_ids = list(dict.fromkeys(c.source_id for c in citations))
+        sources = [_source_info(self.kb, s) for s in source_ids]
+        answer_id = hashlib.sha1(
+            f"{self.kb.version}|{self.mode}|{normalised(question)}|{draft.text}".encode()
+        )
+        return Answer(
+            id=answer_id.hexdigest()[:16],
+            question=question,
+            answer=draft.text,
+            grounded=draft.grounded,
+            kind=draft.kind,
+            citations=citations,
+            sources=sources,
+            topic=draft.topic,
+            key_points=[p.id for p in draft.points],
+            kb_version=self.kb.version,
+            mode="offline",
+        )
+
+    def _cache_key(self, question: str, context_turns: list[Turn]) -> str:
+        model = self.writer.name if self.writer else "-"
+        context = "|".join(f"{t.question}>{','.join(t.key_points)}" for t in context_turns)
+        raw = f"{self.kb.version}|{self.mode}|{model}|{normalised(question)}|{context}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _is_follow_up(question: str) -> bool:
+    return bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 4
+
+
+def _source_info(kb: KnowledgeBase, source_id: str) -> SourceInfo:
+    meta = kb.sources[source_id].meta
+    return SourceInfo(
+        id=meta.id, title=meta.title, author=meta.author, outlet=meta.outlet, published=meta.published
+    )

@@ -1,0 +1,65 @@
+"""Wiring the core from settings: knowledge base, Redis store (embedded when REDIS_URL is unset), engine."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from dataclasses import dataclass
+
+from bot.engine import AnswerEngine
+from bot.redis_server import EmbeddedRedis
+from bot.settings import Settings
+from bot.store import Store
+from knowledge.base import KnowledgeBase, load_knowledge_base
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The long-lived objects one process shares across requests."""
+
+    settings: Settings
+    kb: KnowledgeBase
+    store: Store
+    engine: AnswerEngine
+
+
+def build_services(settings: Settings) -> Services:
+    """Load the base, connect the store and build the engine; logs which store and answer mode are in use."""
+    kb = load_knowledge_base(settings.knowledge_dir)
+    store = connect_store(settings)
+    writer = _writer(settings)
+    engine = AnswerEngine(
+        kb,
+        store,
+        writer=writer,
+        cache_ttl=settings.cache_ttl_seconds,
+        thread_turns=settings.thread_turns,
+        thread_ttl=settings.thread_ttl_seconds,
+    )
+    log.info("services.ready kb_version=%s topics=%d mode=%s", kb.version, len(kb.topics), engine.mode)
+    return Services(settings=settings, kb=kb, store=store, engine=engine)
+
+
+def connect_store(settings: Settings) -> Store:
+    """A Store on REDIS_URL, or on an embedded Valkey server this process starts and stops."""
+    url = settings.redis_url
+    if url is None:
+        embedded = EmbeddedRedis(settings.redis_data_dir)
+        url = embedded.start()
+        atexit.register(embedded.stop)
+    else:
+        log.info("redis.external url=%s", Store.from_url(url).description)
+    return Store.from_url(
+        url,
+        socket_timeout=settings.redis_socket_timeout,
+        connect_timeout=settings.redis_connect_timeout,
+        retry_after=settings.redis_retry_after,
+    )
+
+
+def _writer(settings: Settings) -> None:
+    if not settings.llm_enabled:
+        log.info("llm.disabled reason=no OPENAI_API_KEY or OPENAI_BASE_URL; answers are composed offline")
+    return None

@@ -1,0 +1,111 @@
+"""Every environment variable briefbot reads, typed and validated once (pydantic-settings)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line naming the variable."""
+
+
+class Settings(BaseSettings):
+    """briefbot's configuration; secrets are SecretStr so they never print."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Slack
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str | None = Field(default=None, description="Web API base URL, e.g. a local fake Slack")
+    port: int = Field(default=3000, ge=1, le=65535)
+    web_concurrency: int = Field(default=2, ge=1, le=64)
+    web_threads: int = Field(default=8, ge=1, le=256)
+    listener_threads: int = Field(default=16, ge=1, le=256)
+
+    # Redis
+    redis_url: str | None = None
+    redis_data_dir: Path | None = Field(default=None, description="persist the embedded server's data here")
+    redis_socket_timeout: float = Field(default=0.25, gt=0, le=10)
+    redis_connect_timeout: float = Field(default=0.25, gt=0, le=10)
+    redis_retry_after: float = Field(
+        default=2.0, ge=0, le=60, description="seconds to skip Redis after it fails"
+    )
+
+    # Answers
+    knowledge_dir: Path | None = None
+    cache_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=0)
+    thread_turns: int = Field(default=10, ge=1, le=100)
+    thread_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    user_rate_limit: int = Field(default=20, ge=1, description="questions a user may ask per minute")
+    channel_rate_limit: int = Field(default=60, ge=1, description="questions a channel may ask per minute")
+
+    # LLM (optional)
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_timeout: float = Field(
+        default=6.0, gt=0, le=60, description="whole LLM budget per answer, seconds"
+    )
+    openai_max_retries: int = Field(default=1, ge=0, le=5)
+    openai_max_context_tokens: int = Field(default=1200, ge=0)
+    openai_price_in_per_mtok: float = Field(default=0.15, ge=0, description="USD per million prompt tokens")
+    openai_price_out_per_mtok: float = Field(default=0.60, ge=0, description="USD per million output tokens")
+
+    # Briefings
+    briefing_channel: str | None = None
+    briefing_cron: str | None = Field(default=None, description="e.g. '0 9 * * mon-fri'")
+    briefing_tz: str = "UTC"
+    briefing_grace_seconds: int = Field(default=3600, ge=0)
+
+    log_level: str = "INFO"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must start with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("must start with xapp-")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a redis://, rediss:// or unix:// URL")
+        return value or None
+
+    @cached_property
+    def llm_enabled(self) -> bool:
+        return self.openai_api_key is not None or self.openai_base_url is not None
+
+    @cached_property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None
+
+    def require_slack_http(self) -> None:
+        """Fail unless the variables HTTP mode needs are set."""
+        for name in ("slack_bot_token", "slack_signing_secret"):
+            if getattr(self, name) is None:
+                raise ConfigError(f"{name.upper()} is not set; it is required to serve Slack over HTTP")
+
+
+def load_settings() -> Settings:
+    """Read settings from the environment (and .env); raise ConfigError naming the first bad variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise ConfigError(f"{name} is invalid: {first['msg']}") from None

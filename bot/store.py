@@ -1,0 +1,242 @@
+"""The one module that talks to Redis: answer cache, thread memory, de-duplication, rate limits, stats.
+
+Every key is `briefbot:<team>:…` and expires where it should. Redis is never the reason a question goes
+unanswered: each operation has a safe default, and after a failure Redis is skipped for a short while
+(`retry_after`) so a dead server costs one short timeout, not one per call. It recovers by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+from bot.answer import Answer, Turn
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PREFIX = "briefbot"
+
+
+class Store:
+    """Typed operations over Redis with graceful degradation."""
+
+    def __init__(self, client: redis.Redis, *, retry_after: float = 2.0, description: str = "redis") -> None:
+        self.client = client
+        self.description = description
+        self._retry_after = retry_after
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_url(
+        cls,
+        url: str,
+        *,
+        socket_timeout: float = 0.25,
+        connect_timeout: float = 0.25,
+        retry_after: float = 2.0,
+    ) -> Store:
+        """A store on an explicit URL with short timeouts: Slack waits only 3 s for us."""
+        client = redis.Redis.from_url(
+            url,
+            socket_timeout=socket_timeout,
+            socket_connect_timeout=connect_timeout,
+            retry=Retry(ExponentialBackoff(cap=0.05, base=0.01), retries=1),
+            health_check_interval=15,
+            decode_responses=True,
+        )
+        return cls(client, retry_after=retry_after, description=_redacted(url))
+
+    # --- health -------------------------------------------------------------------------------------
+
+    @property
+    def degraded(self) -> bool:
+        """True while Redis is being skipped after a failure."""
+        return time.monotonic() < self._down_until
+
+    def ping(self) -> bool:
+        return self._run("ping", lambda: bool(self.client.ping()), False)
+
+    # --- answer cache -------------------------------------------------------------------------------
+
+    def cached_answer(self, team: str, key: str) -> Answer | None:
+        """The cached answer for a cache key, counting the hit or miss (two round trips on a hit)."""
+        raw = self._run("cache.get", lambda: self.client.get(_key(team, "answer", key)), None)
+        outcome = "hit" if raw else "miss"
+        self.count(team, "cache", outcome)
+        if not raw:
+            return None
+        try:
+            return Answer.model_validate_json(raw).model_copy(update={"cached": True})
+        except ValueError:
+            log.warning("store.cache_corrupt key=%s", key)
+            return None
+
+    def cache_answer(self, team: str, key: str, answer: Answer, ttl: int) -> None:
+        payload = answer.model_dump_json()
+        self._run(
+            "cache.set", lambda: self.client.set(_key(team, "answer", key), payload, ex=ttl or None), None
+        )
+
+    # --- thread memory ------------------------------------------------------------------------------
+
+    def thread_turns(self, team: str, conversation: str) -> list[Turn]:
+        """Earlier turns of a conversation (oldest first); empty when unknown or Redis is down."""
+        raw = self._run(
+            "thread.get", lambda: self.client.lrange(_key(team, "thread", conversation), 0, -1), []
+        )
+        turns = []
+        for item in raw or []:
+            try:
+                turns.append(Turn.model_validate_json(item))
+            except ValueError:
+                continue
+        return turns
+
+    def add_turn(self, team: str, conversation: str, turn: Turn, *, max_turns: int, ttl: int) -> None:
+        """Append a turn, keep the last max_turns, refresh expiry — atomically (MULTI/EXEC)."""
+        key = _key(team, "thread", conversation)
+
+        def write() -> None:
+            pipe = self.client.pipeline(transaction=True)
+            pipe.rpush(key, turn.model_dump_json())
+            pipe.ltrim(key, -max_turns, -1)
+            pipe.expire(key, ttl)
+            pipe.execute()
+
+        self._run("thread.add", write, None)
+
+    def mark_thread(self, team: str, conversation: str, ttl: int) -> None:
+        """Remember the bot is part of a thread, so follow-ups there need no new mention."""
+        self._run("thread.mark", lambda: self.client.set(_key(team, "joined", conversation), 1, ex=ttl), None)
+
+    def in_thread(self, team: str, conversation: str) -> bool:
+        return bool(
+            self._run("thread.joined", lambda: self.client.exists(_key(team, "joined", conversation)), 0)
+        )
+
+    # --- de-duplication and rate limits -------------------------------------------------------------
+
+    def claim(self, team: str, kind: str, ident: str, ttl: int = 3600) -> bool:
+        """True for the first claimant of (kind, ident) across all processes (SET NX EX).
+
+        With Redis down every claim succeeds: answering twice beats not answering.
+        """
+        return bool(
+            self._run(
+                "claim", lambda: self.client.set(_key(team, "seen", kind, ident), 1, nx=True, ex=ttl), True
+            )
+        )
+
+    def allow(self, team: str, scope: str, ident: str, limit: int, window: int = 60) -> bool:
+        """Fixed-window rate limit: True while ident has made at most `limit` calls in this window."""
+        bucket = int(time.time() // window)
+        key = _key(team, "rate", scope, ident, str(bucket))
+
+        def hit() -> int:
+            pipe = self.client.pipeline(transaction=False)
+            pipe.incr(key)
+            pipe.expire(key, window + 1)
+            return int(pipe.execute()[0])
+
+        return self._run("rate", hit, 0) <= limit
+
+    # --- feedback, usage and stats ------------------------------------------------------------------
+
+    def record_vote(self, team: str, answer_id: str, user: str, vote: str, question: str, ttl: int) -> None:
+        """Store one user's vote on an answer with the question it answered; a user's last vote counts."""
+        key = _key(team, "votes", answer_id)
+
+        def write() -> None:
+            pipe = self.client.pipeline(transaction=True)
+            pipe.hset(key, mapping={f"user:{user}": vote, "question": question[:500]})
+            pipe.expire(key, ttl)
+            pipe.hincrby(_key(team, "stats"), f"vote:{vote}", 1)
+            pipe.execute()
+
+        self._run("vote", write, None)
+
+    def votes(self, team: str, answer_id: str) -> dict[str, str]:
+        return self._run("votes.get", lambda: self.client.hgetall(_key(team, "votes", answer_id)), {}) or {}
+
+    def count(self, team: str, metric: str, field: str, amount: float = 1) -> None:
+        """Add to a usage counter (e.g. metric 'topic', field 'why-russia')."""
+        name = f"{metric}:{field}"
+        if isinstance(amount, float) and not amount.is_integer():
+            self._run("count", lambda: self.client.hincrbyfloat(_key(team, "stats"), name, amount), None)
+        else:
+            self._run("count", lambda: self.client.hincrby(_key(team, "stats"), name, int(amount)), None)
+
+    def stats(self, team: str) -> dict[str, float]:
+        raw = self._run("stats", lambda: self.client.hgetall(_key(team, "stats")), {}) or {}
+        return {k: float(v) for k, v in sorted(raw.items())}
+
+    def teams(self) -> list[str]:
+        """Teams with stats recorded, for `briefbot stats` across a workspace grid."""
+        keys = (
+            self._run("teams", lambda: list(self.client.scan_iter(f"{PREFIX}:*:stats", count=500)), []) or []
+        )
+        return sorted({k.split(":")[1] for k in keys})
+
+    # --- generic JSON records (subscriptions, rotation) ---------------------------------------------
+
+    def put_record(self, team: str, kind: str, ident: str, record: dict[str, object]) -> bool:
+        """Save a JSON record in the team's `kind` hash; False when Redis is unavailable."""
+        payload = json.dumps(record, default=str)
+        return bool(
+            self._run("record.put", lambda: self.client.hset(_key(team, kind), ident, payload) >= 0, False)
+        )
+
+    def records(self, team: str, kind: str) -> dict[str, dict[str, object]]:
+        raw = self._run("record.list", lambda: self.client.hgetall(_key(team, kind)), {}) or {}
+        return {ident: json.loads(value) for ident, value in raw.items()}
+
+    def delete_record(self, team: str, kind: str, ident: str) -> bool:
+        return bool(self._run("record.delete", lambda: self.client.hdel(_key(team, kind), ident), 0))
+
+    def increment(self, team: str, kind: str, ident: str) -> int:
+        """Atomically add one to a per-ident counter and return the new value (0 when Redis is down)."""
+        return int(self._run("incr", lambda: self.client.hincrby(_key(team, kind), ident, 1), 0))
+
+    # --- plumbing -----------------------------------------------------------------------------------
+
+    def _run(self, op: str, fn: Callable[[], T], default: T) -> T:
+        if self.degraded:
+            return default
+        try:
+            result = fn()
+        except redis.RedisError as exc:
+            with self._lock:
+                first = not self.degraded
+                self._down_until = time.monotonic() + self._retry_after
+            if first:
+                log.warning(
+                    "redis.degraded op=%s error=%s skip_seconds=%s", op, type(exc).__name__, self._retry_after
+                )
+            return default
+        if self._down_until:
+            with self._lock:
+                if self._down_until:
+                    self._down_until = 0.0
+                    log.info("redis.recovered op=%s", op)
+        return result
+
+
+def _key(team: str, *parts: str) -> str:
+    return ":".join((PREFIX, team or "local", *parts))
+
+
+def _redacted(url: str) -> str:
+    """The URL without any password, for logs."""
+    if "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://***@{rest.split('@', 1)[1]}"

@@ -1,0 +1,67 @@
+"""Turning text into retrieval terms: normalise, map aliases, drop stopwords, stem (PyStemmer)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+from knowledge.models import Vocabulary
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.\-'][a-z0-9]+)*")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": " - ", "–": " - "})
+
+
+def normalise(text: str) -> str:
+    """Lowercase, fold typographic quotes and dashes, NFKC; the form every comparison uses."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+
+
+class Tokenizer:
+    """Splits text into stemmed content terms, applying the vocabulary's aliases first."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._stemmer = Stemmer.Stemmer("english")
+        stopwords = frozenset(STOPWORDS_EN) | {normalise(w) for w in vocabulary.stopwords}
+        # An alias target ("us" for the United States) is content, even where it is also an English stopword.
+        self._stopwords = stopwords - {normalise(w) for w in vocabulary.aliases}
+        # Longest alias first so "united states" wins over "states".
+        pairs = [
+            (normalise(alias), normalise(word))
+            for word, aliases in vocabulary.aliases.items()
+            for alias in aliases
+        ]
+        pairs.sort(key=lambda pair: -len(pair[0]))
+        self._aliases = [(_phrase(alias), word) for alias, word in pairs]
+
+    def terms(self, text: str, *, keep_stopwords: bool = False) -> list[str]:
+        """Content terms of text, stemmed, in order, with alias targets added beside the reader's word."""
+        words = self.words(text)
+        if not keep_stopwords:
+            words = [w for w in words if w not in self._stopwords]
+        return list(self._stem(tuple(words)))
+
+    def words(self, text: str) -> list[str]:
+        """Normalised words of text plus the alias targets they imply, before stopwords and stemming."""
+        lowered = normalise(text)
+        extra: list[str] = []
+        for pattern, word in self._aliases:
+            if pattern.search(lowered):
+                # The reader's word gives way to the word the base uses, so documents and questions agree.
+                extra.append(word)
+                lowered = pattern.sub(" ", lowered)
+        return [w.replace("'", "").replace(".", "").strip("-") for w in _WORD.findall(lowered)] + extra
+
+    def is_stopword(self, word: str) -> bool:
+        return normalise(word) in self._stopwords
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one tokenizer lives for the process; the cache is the point
+    def _stem(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(s for s in self._stemmer.stemWords(list(words)) if s)
+
+
+def _phrase(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
