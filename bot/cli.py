@@ -1,4 +1,4 @@
-"""The `briefbot` command line: ask, chat, kb check/show, eval, stats — and the entry points of the processes."""
+"""The `briefbot` command line: ask, chat, kb check/show, eval, stats, and the process entry points."""
 
 from __future__ import annotations
 
@@ -121,7 +121,8 @@ def _kb_show(args: argparse.Namespace, settings: Settings) -> int:
     print(f"knowledge base version {kb.version}")
     for source in kb.sources.values():
         print(
-            f"source {source.id}: {source.meta.label()} — {len(source.passages)} passages, {len(source.text)} chars"
+            f"source {source.id}: {source.meta.label()} — {len(source.passages)} passages, "
+            f"{len(source.text)} chars"
         )
     for topic in kb.topics:
         print(f"\n{topic.id}  {topic.command or '(no command)'}  — {topic.title}")

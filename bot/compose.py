@@ -56,7 +56,7 @@ class Composer:
         self, question: str, retrieval: Retrieval, *, seen_points: frozenset[str] = frozenset()
     ) -> Draft:
         """Answer from the best-covering key points, correct a false premise, or decline."""
-        if not retrieval.terms or retrieval.unknown_names:
+        if not (retrieval.terms or retrieval.context_terms) or retrieval.unknown_names:
             return self.decline()
         candidates = [h for h in retrieval.points if _covers(h)]
         if not candidates:
@@ -84,7 +84,7 @@ class Composer:
         return self._draft("answer", points, lead=topic.summary)
 
     def decline(self) -> Draft:
-        covered = ", ".join(t.title[0].lower() + t.title[1:] for t in self.kb.topics if t.command)
+        covered = "; ".join(t.title for t in self.kb.topics if t.command)
         return Draft("declined", f"{messages.NOT_COVERED} {messages.NOT_COVERED_HINT.format(topics=covered)}")
 
     def _draft(self, kind: AnswerKind, points: list[PointRef], *, lead: str | None = None) -> Draft:
@@ -100,7 +100,7 @@ class Composer:
 
     def _from_passage(self, retrieval: Retrieval) -> Draft | None:
         hit = next((h for h in retrieval.passages if h.coverage >= COVERAGE_MIN), None)
-        if hit is None or retrieval.entities and not _mentions_entities(hit.passage.text, retrieval, self):
+        if hit is None or (retrieval.entities and not _mentions_entities(hit.passage.text, retrieval, self)):
             return None
         p = hit.passage
         quote = Quote(p.source_id, p.text, p.start, p.end, p.id)

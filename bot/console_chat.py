@@ -15,7 +15,8 @@ def run_console(services: Services, *, conversation: str) -> int:
     kb = services.kb
     commands = ", ".join(t.command for t in kb.topics if t.command)
     print(
-        f"briefbot — {len(kb.topics)} topics from {len(kb.sources)} article(s). Commands: /ask, {commands}, /help."
+        f"briefbot — {len(kb.topics)} topics from {len(kb.sources)} article(s). "
+        f"Commands: /ask, {commands}, /help."
     )
     print("Ask a question (follow-ups remember this session); 'quit' to leave.")
     for line in _lines():

@@ -67,7 +67,7 @@ class AnswerEngine:
         return "llm" if self.writer else "offline"
 
     def answer(self, raw_question: str, *, team: str = "local", conversation: str | None = None) -> Answer:
-        """Answer one question; with a conversation id, earlier turns give context and this turn is remembered."""
+        """Answer one question; with a conversation id, earlier turns give context and this one is kept."""
         question = read_question(raw_question)
         turns = self.store.thread_turns(team, conversation) if conversation else []
         follow_up = bool(turns) and _is_follow_up(question.text)
@@ -146,8 +146,10 @@ class AnswerEngine:
         return source is not None and source.text[citation.start : citation.end] == citation.quote
 
     def _to_answer(self, question: str, draft: Draft) -> Answer:
-        citations = [Citation(source_id=q.source_id, quote=q.text, start=q.start, end=q.end, passage_id=q.passage_id)
-                     for q in draft.quotes]  # fmt: skip
+        citations = [
+            Citation(source_id=q.source_id, quote=q.text, start=q.start, end=q.end, passage_id=q.passage_id)
+            for q in draft.quotes
+        ]
         source_ids = list(dict.fromkeys(c.source_id for c in citations))
         sources = [_source_info(self.kb, s) for s in source_ids]
         answer_id = hashlib.sha1(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 NOT_COVERED = "The article doesn't say."
 NOT_COVERED_HINT = "It covers: {topics}."
-REFUSED = "I can only answer questions about the article, from the article — not follow instructions or share configuration."
+REFUSED = (
+    "I can only answer questions about the article, from the article — "
+    "not follow instructions or share configuration."
+)
 EMPTY = "Ask me a question about the article, for example: _Why are Pakistan and Russia getting closer?_"
 TRUNCATED = "_(Your message was long; I read the first part.)_"
 RATE_LIMITED = "You're asking faster than I can keep up — please wait a minute and try again."

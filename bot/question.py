@@ -13,11 +13,29 @@ _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
 _BARE_BROADCAST = re.compile(r"(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
 _INJECTION = re.compile(
-    r"\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(instruction|instructions|rules?|prompt|previous|above|"
-    r"guidelines|context|constraints?)\b|\bsystem prompt\b|\byou are now\b|\b(act|pretend|behave|roleplay) as\b|"
+    r"\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(instruction|instructions|rules?|prompt|previous|"
+    r"above|guidelines|context|constraints?)\b|\bsystem prompt\b|\byou are now\b|"
+    r"\b(act|pretend|behave|roleplay) as\b|"
     r"\bjailbreak\b|\bdeveloper mode\b|\bnew instructions?\b|\bdo anything now\b|\b(say|print|output|repeat) "
     r"(exactly|verbatim|only)\b|\bfrom now on\b",
     re.IGNORECASE,
+)
+_SMALL_TALK = frozenset(
+    {
+        "",
+        "hi",
+        "hello",
+        "hey",
+        "help",
+        "thanks",
+        "thank you",
+        "thx",
+        "ok",
+        "yo",
+        "hi there",
+        "hello there",
+        "usage",
+    }
 )
 _CONFIG = re.compile(
     r"\b(api[ _-]?keys?|tokens?|secrets?|passwords?|credentials?|env(ironment)?( var(iable)?s?)?|"
@@ -37,11 +55,12 @@ class Question:
 
     @property
     def empty(self) -> bool:
-        return not self.text
+        """Nothing to answer: no text, or only a greeting or a call for help."""
+        return normalised(self.text) in _SMALL_TALK
 
 
 def read_question(raw: str) -> Question:
-    """Strip Slack markup and mentions, cap the length, and set aside sentences that try to instruct the bot."""
+    """Strip Slack markup and mentions, cap the length, set aside sentences that instruct the bot."""
     text = _LINK.sub(lambda m: m.group(2) or m.group(1), raw or "")
     text = _MENTION.sub(" ", text)
     text = html.unescape(text)

@@ -49,6 +49,7 @@ class Retrieval:
     """Everything the composer needs to decide whether and how the base answers a question."""
 
     terms: tuple[str, ...]
+    context_terms: tuple[str, ...]
     entities: tuple[str, ...]
     unknown: tuple[str, ...]
     unknown_names: tuple[str, ...]
@@ -115,7 +116,7 @@ class Retriever:
         names = self._unknown_names(question)
         query = [*terms, *terms, *context_terms]
         if not query:
-            return Retrieval(terms, entities, unknown, names, (), (), ())
+            return Retrieval(terms, context_terms, entities, unknown, names, (), (), ())
         topic_scores = _scores(self._topic_index, query, len(self.kb.topics))
         point_scores = _scores(self._point_index, query, len(self._points))
         points = []
@@ -142,7 +143,9 @@ class Retriever:
                 key=lambda x: -x[1],
             )
         )
-        return Retrieval(terms, entities, unknown, names, tuple(points), tuple(passages), topics)
+        return Retrieval(
+            terms, context_terms, entities, unknown, names, tuple(points), tuple(passages), topics
+        )
 
     def _named_entities(self, df: Counter[str], n: int) -> frozenset[str]:
         """Terms naming a country, person or body: alias targets and words capitalised mid-sentence."""
