@@ -6,6 +6,7 @@ whether the retrieved points cover the question — its words, and any names it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot import messages
@@ -15,7 +16,7 @@ from knowledge.models import Topic
 from knowledge.retrieval import PointHit, Retrieval, Retriever
 
 # Share of the question's (idf-weighted) words a key point and its topic must contain to answer it.
-COVERAGE_MIN = 0.6
+COVERAGE_MIN = 0.55
 # Share of the specific names in a question (India, FATF, Qureshi…) a key point must mention.
 ENTITY_MIN = 0.5
 # Other points join the best one when they score at least this share of it.
@@ -25,6 +26,15 @@ BROAD_MATCH = 0.5
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
+# A question asking for an amount is answered only by evidence that states one.
+_ASKS_QUANTITY = re.compile(
+    r"\bhow (much|many|big|large|often)\b|\bwhat (amount|number|percentage|share)\b", re.I
+)
+_STATES_QUANTITY = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
+    r"billion|half|several|decades)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class Composer:
         if not (retrieval.terms or retrieval.context_terms) or retrieval.unknown_names:
             return self.decline()
         candidates = [h for h in retrieval.points if _covers(h)]
+        if _ASKS_QUANTITY.search(question):
+            candidates = [h for h in candidates if any(_STATES_QUANTITY.search(q.text) for q in h.ref.quotes)]
         if not candidates:
             return self._from_passage(retrieval) or self.decline()
         correction = self._correction(question, candidates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
@@ -14,6 +15,9 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.models import Passage
 from knowledge.text import Tokenizer, normalise
 
+# bm25s sets its own logger to DEBUG on import, which would print on every index build.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
 # Weight of a thread's earlier question relative to the current one, for follow-ups.
 CONTEXT_WEIGHT = 0.5
 # Score multiplier for points of the topic the thread was already about.
@@ -22,6 +26,9 @@ PREFERRED_TOPIC_BOOST = 1.25
 TOPIC_SCORE_SHARE = 0.5
 # A named entity found in more than this share of key points (the two countries) does not narrow a question.
 UBIQUITOUS_SHARE = 0.4
+# A word the base never uses weighs this share of the rarest known word: it may be the whole point of a
+# question ("discuss", "sell") or just a reader's synonym, so it counts, but does not decide alone.
+UNKNOWN_WEIGHT = 0.6
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)")
 
 
@@ -101,7 +108,7 @@ class Retriever:
         df = Counter(t for d in self._point_sets for t in d)
         n = len(self._point_sets)
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n + 0.5) / 0.5)
         self._entities = self._named_entities(df, n)
 
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:

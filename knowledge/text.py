@@ -11,7 +11,7 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from knowledge.models import Vocabulary
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.\-'][a-z0-9]+)*")
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")  # hyphens split: "people-to-people", "russia-pakistan"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": " - ", "–": " - "})
 
 
@@ -28,6 +28,10 @@ class Tokenizer:
         stopwords = frozenset(STOPWORDS_EN) | {normalise(w) for w in vocabulary.stopwords}
         # An alias target ("us" for the United States) is content, even where it is also an English stopword.
         self._stopwords = stopwords - {normalise(w) for w in vocabulary.aliases}
+        # Stems too, so "explains" is dropped like "explain".
+        self._stopword_stems = frozenset(self._stemmer.stemWords(sorted(self._stopwords))) - {
+            self._stemmer.stemWord(normalise(w)) for w in vocabulary.aliases
+        }
         # Longest alias first so "united states" wins over "states".
         pairs = [
             (normalise(alias), normalise(word))
@@ -40,9 +44,10 @@ class Tokenizer:
     def terms(self, text: str, *, keep_stopwords: bool = False) -> list[str]:
         """Content terms of text, stemmed, in order, with alias targets added beside the reader's word."""
         words = self.words(text)
-        if not keep_stopwords:
-            words = [w for w in words if w not in self._stopwords]
-        return list(self._stem(tuple(words)))
+        if keep_stopwords:
+            return list(self._stem(tuple(words)))
+        stems = self._stem(tuple(w for w in words if w not in self._stopwords))
+        return [s for s in stems if s not in self._stopword_stems]
 
     def words(self, text: str) -> list[str]:
         """Normalised words of text plus the alias targets they imply, before stopwords and stemming."""
