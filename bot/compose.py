@@ -80,7 +80,9 @@ class Composer:
         topic = best.ref.topic
         if self._is_broad(retrieval, topic):
             return self.overview(topic)
-        fresh = [h for h in candidates if h.ref.id not in seen_points] or candidates
+        fresh = [h for h in candidates if h.ref.id not in seen_points]
+        if not fresh:  # asked for more, and the thread already has everything the article says on it
+            return self._draft("answer", [candidates[0].ref], lead=messages.NOTHING_MORE)
         best = fresh[0]
         related = [
             h.ref

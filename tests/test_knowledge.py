@@ -13,7 +13,9 @@ from knowledge.base import DEFAULT_DATA_DIR, KnowledgeBase, load_knowledge_base
 from knowledge.errors import KnowledgeError
 from knowledge.sources import strip_furniture
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pakistan-russia-express-tribune-2022-02-28.txt"
+SEED = (
+    Path(__file__).resolve().parents[2] / "shared" / "seed" / "pakistan-russia-express-tribune-2022-02-28.txt"
+)
 REQUIRED_TOPICS = {
     "why-russia",
     "us-stance",
@@ -35,7 +37,7 @@ def test_every_curated_quote_is_verbatim_in_its_source(kb: KnowledgeBase) -> Non
 
 
 def test_required_topics_exist_with_commands_for_the_slash_commands(kb: KnowledgeBase) -> None:
-    assert REQUIRED_TOPICS <= {t.id for t in kb.topics}
+    assert {t.id for t in kb.topics} >= REQUIRED_TOPICS
     assert kb.topic_for_command("/why-russia").id == "why-russia"  # type: ignore[union-attr]
     assert kb.topic_for_command("/us-stance").id == "us-stance"  # type: ignore[union-attr]
 
@@ -107,7 +109,8 @@ def test_a_second_article_is_added_with_files_only(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (data / "topics" / "second.yml").write_text(
-        "topics:\n  - id: energy-deals\n    title: Energy deals\n    command: /energy\n    source: second-article\n"
+        "topics:\n  - id: energy-deals\n    title: Energy deals\n    command: /energy\n"
+        "    source: second-article\n"
         "    summary: Energy deals were signed in 2023.\n    key_points:\n      - id: signed\n"
         "        text: Energy deals were signed in 2023.\n        evidence:\n"
         "          - quote: energy deals were signed in 2023\n",
