@@ -30,7 +30,10 @@ def load_source(path: Path) -> Source:
     """Read one source file (YAML front matter, then the article as handed to us) into a cleaned Source."""
     raw = path.read_text(encoding="utf-8")
     meta_dict, body = _split_front_matter(raw, path)
-    extra = tuple(meta_dict.pop("furniture", ()) or ())
+    furniture = meta_dict.pop("furniture", None) or []
+    if not isinstance(furniture, list) or not all(isinstance(p, str) for p in furniture):
+        raise KnowledgeError(f"{path.name}: 'furniture' must be a list of regular expressions")
+    extra = tuple(furniture)
     try:
         meta = SourceMeta.model_validate(meta_dict)
     except ValueError as exc:
