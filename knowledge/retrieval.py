@@ -24,8 +24,6 @@ CONTEXT_WEIGHT = 0.5
 PREFERRED_TOPIC_BOOST = 1.25
 # How much a point's topic match adds to the point's own bm25 score.
 TOPIC_SCORE_SHARE = 0.5
-# A named entity found in more than this share of key points (the two countries) does not narrow a question.
-UBIQUITOUS_SHARE = 0.4
 # A word the base never uses weighs this share of the rarest known word: it may be the whole point of a
 # question ("discuss", "sell") or just a reader's synonym, so it counts, but does not decide alone.
 UNKNOWN_WEIGHT = 0.6
@@ -105,11 +103,14 @@ class Retriever:
             for phrase in words
             for w in normalise(phrase).split()
         }
-        df = Counter(t for d in self._point_sets for t in d)
-        n = len(self._point_sets)
+        # Rarity is judged over points and topics as separate documents, so a word of one topic's summary
+        # ("closer", "qureshi") stays rare instead of counting once for each of that topic's points.
+        docs = [*(frozenset(d) for d in point_docs), *topic_sets.values()]
+        df = Counter(t for d in docs for t in d)
+        n = len(docs)
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n + 0.5) / 0.5)
-        self._entities = self._named_entities(df, n)
+        self._entities = self._named_entities()
 
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:
         """Rank the base for a question; `context` is earlier turns of the thread, weighted lower."""
@@ -154,13 +155,13 @@ class Retriever:
             terms, context_terms, entities, unknown, names, tuple(points), tuple(passages), topics
         )
 
-    def _named_entities(self, df: Counter[str], n: int) -> frozenset[str]:
+    def _named_entities(self) -> frozenset[str]:
         """Terms naming a country, person or body: alias targets and words capitalised mid-sentence."""
         names = {t for word in self.kb.vocabulary.aliases for t in self.tokenizer.terms(word)}
         for source in self.kb.sources.values():
             for passage in source.passages:
                 names.update(t for w in _capitalised_inside(passage.text) for t in self.tokenizer.terms(w))
-        return frozenset(t for t in names if df.get(t, 0) <= UBIQUITOUS_SHARE * n)
+        return frozenset(names)
 
     def _weight(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
