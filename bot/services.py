@@ -49,14 +49,19 @@ def connect_store(settings: Settings) -> Store:
         embedded = EmbeddedRedis(settings.redis_data_dir)
         url = embedded.start()
         atexit.register(embedded.stop)
-    else:
-        log.info("redis.external url=%s", Store.from_url(url).description)
-    return Store.from_url(
+    store = Store.from_url(
         url,
         socket_timeout=settings.redis_socket_timeout,
         connect_timeout=settings.redis_connect_timeout,
         retry_after=settings.redis_retry_after,
     )
+    if settings.redis_url is not None:
+        log.info(
+            "redis.external url=%s socket_timeout=%s connect_timeout=%s retry_after=%s",
+            store.description, settings.redis_socket_timeout, settings.redis_connect_timeout,
+            settings.redis_retry_after,
+        )  # fmt: skip
+    return store
 
 
 def _writer(settings: Settings) -> None:

@@ -11,8 +11,9 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -33,7 +34,10 @@ class Store:
         self.description = description
         self._retry_after = retry_after
         self._down_until = 0.0
+        self._outage = False
         self._lock = threading.Lock()
+        self._lookup = client.register_script(_LOOKUP)
+        self._vote = client.register_script(_VOTE)
 
     @classmethod
     def from_url(
@@ -68,10 +72,9 @@ class Store:
     # --- answer cache -------------------------------------------------------------------------------
 
     def cached_answer(self, team: str, key: str) -> Answer | None:
-        """The cached answer for a cache key, counting the hit or miss (two round trips on a hit)."""
-        raw = self._run("cache.get", lambda: self.client.get(_key(team, "answer", key)), None)
-        outcome = "hit" if raw else "miss"
-        self.count(team, "cache", outcome)
+        """The cached answer for a cache key; the hit or miss is counted in the same round trip (Lua)."""
+        keys = [_key(team, "answer", key), _key(team, "stats")]
+        raw = self._run("cache.get", lambda: self._lookup(keys=keys), None)
         if not raw:
             return None
         try:
@@ -152,17 +155,13 @@ class Store:
     # --- feedback, usage and stats ------------------------------------------------------------------
 
     def record_vote(self, team: str, answer_id: str, user: str, vote: str, question: str, ttl: int) -> None:
-        """Store one user's vote on an answer with the question it answered; a user's last vote counts."""
-        key = _key(team, "votes", answer_id)
+        """Store one user's vote on an answer with the question it answered; a user's last vote counts.
 
-        def write() -> None:
-            pipe = self.client.pipeline(transaction=True)
-            pipe.hset(key, mapping={f"user:{user}": vote, "question": question[:500]})
-            pipe.expire(key, ttl)
-            pipe.hincrby(_key(team, "stats"), f"vote:{vote}", 1)
-            pipe.execute()
-
-        self._run("vote", write, None)
+        Atomic (Lua): a changed vote moves the user's count from the old choice to the new one in the stats.
+        """
+        keys = [_key(team, "votes", answer_id), _key(team, "stats")]
+        args = [f"user:{user}", vote, question[:500], ttl]
+        self._run("vote", lambda: self._vote(keys=keys, args=args), None)
 
     def votes(self, team: str, answer_id: str) -> dict[str, str]:
         return self._run("votes.get", lambda: self.client.hgetall(_key(team, "votes", answer_id)), {}) or {}
@@ -174,6 +173,22 @@ class Store:
             self._run("count", lambda: self.client.hincrbyfloat(_key(team, "stats"), name, amount), None)
         else:
             self._run("count", lambda: self.client.hincrby(_key(team, "stats"), name, int(amount)), None)
+
+    def count_many(self, team: str, counts: Mapping[str, float]) -> None:
+        """Add to several usage counters ('metric:field' → amount) in one round trip."""
+        if not counts:
+            return
+
+        def write() -> None:
+            pipe = self.client.pipeline(transaction=False)
+            for name, amount in counts.items():
+                if isinstance(amount, float) and not amount.is_integer():
+                    pipe.hincrbyfloat(_key(team, "stats"), name, amount)
+                else:
+                    pipe.hincrby(_key(team, "stats"), name, int(amount))
+            pipe.execute()
+
+        self._run("count", write, None)
 
     def stats(self, team: str) -> dict[str, float]:
         raw = self._run("stats", lambda: self.client.hgetall(_key(team, "stats")), {}) or {}
@@ -206,6 +221,28 @@ class Store:
         """Atomically add one to a per-ident counter and return the new value (0 when Redis is down)."""
         return int(self._run("incr", lambda: self.client.hincrby(_key(team, kind), ident, 1), 0))
 
+    # --- briefings: team registry, strict claims ----------------------------------------------------
+
+    def register(self, registry: str, team: str) -> None:
+        """Note that a team has entries of a kind (e.g. subscriptions), so a clock can find every team."""
+        self._run("registry.add", lambda: self.client.sadd(_key("_registry", registry), team), None)
+
+    def registered(self, registry: str) -> list[str]:
+        raw = self._run("registry.list", lambda: self.client.smembers(_key("_registry", registry)), set())
+        return sorted(raw or ())
+
+    def claim_once(self, team: str, kind: str, ident: str, ttl: int) -> bool:
+        """Like `claim`, but False while Redis is unavailable: for posts that must never go out twice."""
+        return bool(
+            self._run(
+                "claim", lambda: self.client.set(_key(team, "seen", kind, ident), 1, nx=True, ex=ttl), False
+            )
+        )
+
+    def release(self, team: str, kind: str, ident: str) -> None:
+        """Give a claim back, so a post Slack refused can be tried again by the next claimant."""
+        self._run("release", lambda: self.client.delete(_key(team, "seen", kind, ident)), None)
+
     # --- plumbing -----------------------------------------------------------------------------------
 
     def _run(self, op: str, fn: Callable[[], T], default: T) -> T:
@@ -213,21 +250,34 @@ class Store:
             return default
         try:
             result = fn()
-        except redis.RedisError as exc:
-            with self._lock:
-                first = not self.degraded
-                self._down_until = time.monotonic() + self._retry_after
-            if first:
-                log.warning(
-                    "redis.degraded op=%s error=%s skip_seconds=%s", op, type(exc).__name__, self._retry_after
-                )
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            self._fail(op, exc)
             return default
-        if self._down_until:
+        except redis.RedisError as exc:
+            # A bad reply to one command (e.g. WRONGTYPE) says nothing about the server's health.
+            log.warning("redis.error op=%s error=%s", op, type(exc).__name__)
+            return default
+        if self._outage:
             with self._lock:
-                if self._down_until:
+                if self._outage:
+                    self._outage = False
                     self._down_until = 0.0
-                    log.info("redis.recovered op=%s", op)
+                    log.info("redis.recovered op=%s server=%s", op, self.description)
         return result
+
+    def _fail(self, op: str, exc: Exception) -> None:
+        """Skip Redis for retry_after seconds; log the outage once, not at every failed probe."""
+        with self._lock:
+            first = not self._outage
+            self._outage = True
+            self._down_until = time.monotonic() + self._retry_after
+        if first:
+            log.warning(
+                "redis.degraded op=%s error=%s server=%s skip_seconds=%s",
+                op, type(exc).__name__, self.description, self._retry_after,
+            )  # fmt: skip
+        else:
+            log.debug("redis.still_down op=%s error=%s", op, type(exc).__name__)
 
 
 def _key(team: str, *parts: str) -> str:
@@ -235,8 +285,32 @@ def _key(team: str, *parts: str) -> str:
 
 
 def _redacted(url: str) -> str:
-    """The URL without any password, for logs."""
-    if "@" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    """The URL without its user, password or password query parameter, for logs."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "***@" + netloc.rsplit("@", 1)[1]
+    query = urlencode(
+        [(k, "***" if k.lower() == "password" else v) for k, v in parse_qsl(parts.query)], safe="*"
+    )
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+# GET an answer and count the hit or miss, in one round trip.
+_LOOKUP = """
+local value = redis.call('GET', KEYS[1])
+redis.call('HINCRBY', KEYS[2], value and 'cache:hit' or 'cache:miss', 1)
+return value
+"""
+
+# Record a user's vote (ARGV: field, vote, question, ttl); a changed vote moves the count in the stats.
+_VOTE = """
+local previous = redis.call('HGET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], 'question', ARGV[3])
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
+if previous ~= ARGV[2] then
+  redis.call('HINCRBY', KEYS[2], 'vote:' .. ARGV[2], 1)
+  if previous then redis.call('HINCRBY', KEYS[2], 'vote:' .. previous, -1) end
+end
+return previous
+"""

