@@ -6,7 +6,9 @@ import argparse
 import json
 import logging
 import sys
+import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,13 +142,19 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.mode == "offline":
         settings = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
     services = _services(settings, args)
+    started = time.monotonic()
     report = run_eval(services.engine, load_eval_set(args.file))
+    per_case = (time.monotonic() - started) / max(len(report.results), 1)
     for result in report.results:
         mark = "PASS" if result.passed else "FAIL"
         extra = f" (fallback: {result.answer.fallback_reason})" if result.answer.fallback_reason else ""
         print(f"{mark} {result.id}: {result.reason}{extra}")
+    reasons = Counter(r.answer.fallback_reason for r in report.results if r.answer.fallback_reason)
+    cost = sum(r.answer.usage.cost_usd for r in report.results if r.answer.usage)
     print(
-        f"mode {services.engine.mode}; fallback rate {report.fallback_rate():.0%}; tokens {report.tokens()}"
+        f"mode {services.engine.mode}; fallback rate {report.fallback_rate():.0%}; tokens {report.tokens()}; "
+        f"cost ${cost:.4f}; {per_case:.2f} s per case"
+        + (f"; fallbacks {dict(reasons.most_common())}" if reasons else "")
     )
     print(f"{report.passed}/{len(report.results)} passed ({report.rate:.0%})")
     return 0 if report.passed == len(report.results) else 1

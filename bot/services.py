@@ -6,7 +6,7 @@ import atexit
 import logging
 from dataclasses import dataclass
 
-from bot.engine import AnswerEngine
+from bot.engine import AnswerEngine, GroundedWriter
 from bot.redis_server import EmbeddedRedis
 from bot.settings import Settings
 from bot.store import Store
@@ -29,7 +29,7 @@ def build_services(settings: Settings) -> Services:
     """Load the base, connect the store and build the engine; logs which store and answer mode are in use."""
     kb = load_knowledge_base(settings.knowledge_dir)
     store = connect_store(settings)
-    writer = _writer(settings)
+    writer = _writer(settings, kb)
     engine = AnswerEngine(
         kb,
         store,
@@ -64,7 +64,16 @@ def connect_store(settings: Settings) -> Store:
     return store
 
 
-def _writer(settings: Settings) -> None:
+def _writer(settings: Settings, kb: KnowledgeBase) -> GroundedWriter | None:
+    """The LLM writer when OPENAI_API_KEY or OPENAI_BASE_URL is set, else None (offline answers)."""
     if not settings.llm_enabled:
         log.info("llm.disabled reason=no OPENAI_API_KEY or OPENAI_BASE_URL; answers are composed offline")
-    return None
+        return None
+    from bot.llm import OpenAIWriter
+
+    writer = OpenAIWriter(settings, kb)
+    log.info(
+        "llm.enabled model=%s base_url=%s timeout=%s max_retries=%d",
+        writer.name, writer.host, settings.openai_timeout, settings.openai_max_retries,
+    )  # fmt: skip
+    return writer

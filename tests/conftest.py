@@ -11,7 +11,7 @@ from bot.services import connect_store
 from bot.settings import Settings
 from bot.store import Store
 from knowledge.base import KnowledgeBase, load_knowledge_base
-from tests.servers import RedisServer
+from tests.servers import FakeOpenAI, RedisServer
 
 
 @pytest.fixture(scope="session")
@@ -57,3 +57,17 @@ def kb() -> KnowledgeBase:
 def engine(kb: KnowledgeBase, store: Store) -> AnswerEngine:
     """The offline engine over the real store."""
     return AnswerEngine(kb, store)
+
+
+@pytest.fixture(scope="session")
+def openai_server() -> Iterator[FakeOpenAI]:
+    """One local OpenAI-compatible server for the session; tests script its replies."""
+    with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+def fake_llm(openai_server: FakeOpenAI) -> FakeOpenAI:
+    """The session's fake OpenAI with no recorded requests or pending replies."""
+    openai_server.clear()
+    return openai_server
