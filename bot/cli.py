@@ -78,9 +78,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Subcommands that live beside the modules they start (serve, web, manifest, clock)."""
-    from bot import cli_slack
+    from bot import cli_briefing, cli_slack
 
-    return [cli_slack.register]
+    return [cli_slack.register, cli_briefing.register]
 
 
 def _start(args: argparse.Namespace, settings: Settings) -> int:

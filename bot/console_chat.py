@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
+from bot.answer import Answer
 from bot.console import render_text
 from bot.services import Services
 
@@ -16,7 +18,7 @@ def run_console(services: Services, *, conversation: str) -> int:
     commands = ", ".join(t.command for t in kb.topics if t.command)
     print(
         f"briefbot — {len(kb.topics)} topics from {len(kb.sources)} article(s). "
-        f"Commands: /ask, {commands}, /help."
+        f"Commands: /ask, /brief, {commands}, /help."
     )
     print("Ask a question (follow-ups remember this session); 'quit' to leave.")
     for line in _lines():
@@ -33,15 +35,25 @@ def reply(services: Services, text: str, *, conversation: str) -> str:
     command, _, rest = text.partition(" ")
     if command == "/help" or not text:
         topics = "\n".join(f"  {t.command:20s} {t.title}" for t in services.kb.topics if t.command)
-        return f"Commands:\n  /ask <question>\n{topics}"
+        return f"Commands:\n  /ask <question>\n  /brief               the next briefing\n{topics}"
     if command == "/ask":
         return render_text(engine.answer(rest, conversation=conversation))
+    if command == "/brief":
+        return render_text(_briefing(services))
     if command.startswith("/"):
         topic = services.kb.topic_for_command(command)
         if topic is None:
             return f"Unknown command {command}. Try /help."
         return render_text(engine.topic_answer(topic.id))
     return render_text(engine.answer(text, conversation=conversation))
+
+
+def _briefing(services: Services) -> Answer:
+    """The next briefing in the console's own rotation, as an Answer to render."""
+    from bot.briefing import next_briefing
+
+    today = dt.datetime.now(dt.UTC).date()
+    return next_briefing(services.kb, services.store, "local", "console", today=today).as_answer()
 
 
 def _lines():  # type: ignore[no-untyped-def]

@@ -228,14 +228,16 @@ class Store:
         self._run("registry.add", lambda: self.client.sadd(_key("_registry", registry), team), None)
 
     def registered(self, registry: str) -> list[str]:
-        raw = self._run("registry.list", lambda: self.client.smembers(_key("_registry", registry)), set())
-        return sorted(raw or ())
+        key = _key("_registry", registry)
+        return self._run("registry.list", lambda: sorted(self.client.smembers(key)), [])  # type: ignore[arg-type]
 
     def claim_once(self, team: str, kind: str, ident: str, ttl: int) -> bool:
         """Like `claim`, but False while Redis is unavailable: for posts that must never go out twice."""
         return bool(
             self._run(
-                "claim", lambda: self.client.set(_key(team, "seen", kind, ident), 1, nx=True, ex=ttl), False
+                "claim",
+                lambda: bool(self.client.set(_key(team, "seen", kind, ident), 1, nx=True, ex=ttl)),
+                False,
             )
         )
 

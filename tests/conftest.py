@@ -11,7 +11,7 @@ from bot.services import connect_store
 from bot.settings import Settings
 from bot.store import Store
 from knowledge.base import KnowledgeBase, load_knowledge_base
-from tests.servers import FakeOpenAI, RedisServer
+from tests.servers import FakeOpenAI, FakeSlack, RedisServer
 
 
 @pytest.fixture(scope="session")
@@ -71,3 +71,17 @@ def fake_llm(openai_server: FakeOpenAI) -> FakeOpenAI:
     """The session's fake OpenAI with no recorded requests or pending replies."""
     openai_server.clear()
     return openai_server
+
+
+@pytest.fixture(scope="session")
+def slack_server() -> Iterator[FakeSlack]:
+    """One fake Slack Web API for the session; tests script its replies."""
+    with FakeSlack() as server:
+        yield server
+
+
+@pytest.fixture
+def fake_slack(slack_server: FakeSlack) -> FakeSlack:
+    """The session's fake Slack with no recorded calls or pending replies."""
+    slack_server.clear()
+    return slack_server

@@ -1,0 +1,109 @@
+"""The /brief slash command: a briefing now, and channel subscriptions (subscribe, list, off, help).
+
+`/brief` shows the next briefing only to the person who asked (like every answer, ephemeral by default);
+`/brief now` posts it in the conversation for everyone. Subscription replies are ephemeral, sent with the ack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot import messages
+from bot.briefing import Briefing, next_briefing
+from bot.render import render_text
+from bot.schedule import ScheduleError, Subscription, Subscriptions, parse_subscribe
+from bot.services import Services
+from handlers.conversation import allowed, team_of
+
+log = logging.getLogger(__name__)
+
+OFF_WORDS = ("off", "stop", "unsubscribe", "cancel")
+
+
+def register(app: App, services: Services) -> None:
+    """Register the /brief command."""
+    app.command("/brief")(_brief(services))
+
+
+def _brief(services: Services) -> Callable[..., None]:
+    subscriptions = Subscriptions(services.store)
+
+    def brief(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        verb, _, rest = command.get("text", "").strip().partition(" ")
+        verb = verb.lower()
+        team, channel, user = team_of(context), command["channel_id"], command.get("user_id", "")
+        if verb == "subscribe":
+            ack(**_mrkdwn(_subscribe(services, subscriptions, rest, team=team, channel=channel, user=user)))
+        elif verb == "list":
+            ack(**_mrkdwn(_list(subscriptions.of_team(team))))
+        elif verb in OFF_WORDS:
+            removed = subscriptions.remove(team, channel)
+            template = messages.BRIEF_UNSUBSCRIBED if removed else messages.BRIEF_NOT_SUBSCRIBED
+            ack(**_mrkdwn(template.format(channel=channel)))
+        elif verb in ("", "now"):
+            ack()
+            if not allowed(services, team, user=user, channel=channel):
+                respond(response_type="ephemeral", **render_text(messages.RATE_LIMITED))
+                return
+            public = verb == "now"
+            place = channel if public else f"user:{user}"
+            try:
+                briefing = next_briefing(services.kb, services.store, team, place, today=_today())
+            except Exception:
+                log.exception("briefing.command_failed team=%s", team)
+                respond(response_type="ephemeral", **render_text(messages.ERROR))
+                return
+            log.info("briefing.on_demand team=%s public=%s topic=%s", team, public, briefing.topic)
+            respond(response_type="in_channel" if public else "ephemeral", **_briefing(briefing))
+        else:
+            ack(**_mrkdwn(messages.BRIEF_USAGE))
+
+    return brief
+
+
+def _subscribe(
+    services: Services, subscriptions: Subscriptions, text: str, *, team: str, channel: str, user: str
+) -> str:
+    try:
+        subscription = parse_subscribe(
+            text, team=team, channel=channel, user=user, default_tz=services.settings.briefing_tz
+        )
+    except ScheduleError as exc:
+        return str(exc)
+    if not subscriptions.save(subscription):
+        return messages.BRIEF_STORE_DOWN
+    log.info("briefing.subscribed team=%s channel=%s schedule=%s", team, channel, subscription.describe())
+    upcoming = subscription.next_slot(dt.datetime.now(dt.UTC))
+    shown = f"{upcoming:%a %d %b at %H:%M} ({subscription.tz})" if upcoming else "—"
+    return messages.BRIEF_SUBSCRIBED.format(channel=channel, schedule=subscription.describe(), next=shown)
+
+
+def _list(subscriptions: list[Subscription]) -> str:
+    if not subscriptions:
+        return messages.BRIEF_NONE
+    lines = [messages.BRIEF_LIST_HEADING]
+    for s in subscriptions:
+        if s.enabled:
+            lines.append(messages.BRIEF_LIST_LINE.format(channel=s.channel, schedule=s.describe()))
+        else:
+            reason = messages.BRIEF_DISABLED_REASONS.get(s.disabled_reason or "", s.disabled_reason or "")
+            lines.append(messages.BRIEF_LIST_OFF.format(channel=s.channel, reason=reason))
+    return "\n".join(lines)
+
+
+def _briefing(briefing: Briefing) -> dict[str, Any]:
+    return {"text": briefing.text(), "blocks": briefing.blocks()}
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    """Our own mrkdwn (it links channels, so it is not escaped); anything a user typed is escaped upstream."""
+    return {"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]}
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
