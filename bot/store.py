@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import redis
@@ -93,7 +93,7 @@ class Store:
 
     def thread_turns(self, team: str, conversation: str) -> list[Turn]:
         """Earlier turns of a conversation (oldest first); empty when unknown or Redis is down."""
-        raw = self._run(
+        raw: list[str] = self._run(
             "thread.get", lambda: self.client.lrange(_key(team, "thread", conversation), 0, -1), []
         )
         turns = []
@@ -160,7 +160,7 @@ class Store:
         Atomic (Lua): a changed vote moves the user's count from the old choice to the new one in the stats.
         """
         keys = [_key(team, "votes", answer_id), _key(team, "stats")]
-        args = [f"user:{user}", vote, question[:500], ttl]
+        args: list[str | int] = [f"user:{user}", vote, question[:500], ttl]
         self._run("vote", lambda: self._vote(keys=keys, args=args), None)
 
     def votes(self, team: str, answer_id: str) -> dict[str, str]:
@@ -191,12 +191,12 @@ class Store:
         self._run("count", write, None)
 
     def stats(self, team: str) -> dict[str, float]:
-        raw = self._run("stats", lambda: self.client.hgetall(_key(team, "stats")), {}) or {}
+        raw: dict[str, str] = self._run("stats", lambda: self.client.hgetall(_key(team, "stats")), {}) or {}
         return {k: float(v) for k, v in sorted(raw.items())}
 
     def teams(self) -> list[str]:
         """Teams with stats recorded, for `briefbot stats` across a workspace grid."""
-        keys = (
+        keys: list[str] = (
             self._run("teams", lambda: list(self.client.scan_iter(f"{PREFIX}:*:stats", count=500)), []) or []
         )
         return sorted({k.split(":")[1] for k in keys})
@@ -211,7 +211,9 @@ class Store:
         )
 
     def records(self, team: str, kind: str) -> dict[str, dict[str, object]]:
-        raw = self._run("record.list", lambda: self.client.hgetall(_key(team, kind)), {}) or {}
+        raw: dict[str, str] = (
+            self._run("record.list", lambda: self.client.hgetall(_key(team, kind)), {}) or {}
+        )
         return {ident: json.loads(value) for ident, value in raw.items()}
 
     def delete_record(self, team: str, kind: str, ident: str) -> bool:
@@ -247,7 +249,8 @@ class Store:
 
     # --- plumbing -----------------------------------------------------------------------------------
 
-    def _run(self, op: str, fn: Callable[[], T], default: T) -> T:
+    def _run(self, op: str, fn: Callable[[], Any], default: T) -> T:
+        # redis-py's reply types are loose (bytes | str | Awaitable); callers know the shape they asked for.
         if self.degraded:
             return default
         try:
