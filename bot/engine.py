@@ -36,7 +36,7 @@ class GroundedWriter(Protocol):
 class LLMResult(Protocol):
     text: str
     citations: list[Citation]
-    usage: Usage
+    usage: Usage | None  # None when no reply arrived: nothing known to count
     fallback_reason: str | None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import threading
 import time
@@ -17,6 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import httpx2
 import openai
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
@@ -46,7 +48,7 @@ class WriterResult:
 
     text: str = ""
     citations: list[Citation] = field(default_factory=list)
-    usage: Usage = field(default_factory=Usage)
+    usage: Usage | None = None  # None when no reply arrived
     fallback_reason: str | None = None
 
 
@@ -57,6 +59,14 @@ class Rejected(Exception):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+
+
+class DeadlinePassed(openai.OpenAIError):
+    """Raised before a request leaves a worker whose answer was given up on: no late retries."""
+
+
+# The deadline of the LLM call running in this thread; read by the HTTP client's request hook.
+_call = threading.local()
 
 
 class OpenAIWriter:
@@ -76,8 +86,11 @@ class OpenAIWriter:
             base_url=settings.openai_base_url,
             timeout=settings.openai_timeout,
             max_retries=settings.openai_max_retries,
+            http_client=openai.DefaultHttpxClient(event_hooks={"request": [_refuse_after_deadline]}),
         )
         self._known_words = _known_words(kb)
+        # Structured outputs where the server has them; learnt per process, not configured.
+        self._format = "json_schema"
 
     @property
     def host(self) -> str:
@@ -90,7 +103,7 @@ class OpenAIWriter:
         prompt = build_prompt(
             self.kb, question, draft, retrieval, turns, max_context_tokens=self._max_context_tokens
         )
-        usage = Usage()
+        usage: Usage | None = None
         try:
             completion = self._complete(prompt)
             usage = self._usage(completion, prompt)
@@ -109,18 +122,14 @@ class OpenAIWriter:
         """One SDK call (with its own retries) in a worker thread; stop waiting at the deadline."""
         outcome: Future[ChatCompletion] = Future()
 
+        deadline = time.monotonic() + self._deadline
+
         def call() -> None:
             if not outcome.set_running_or_notify_cancel():
                 return
+            _call.deadline = deadline
             try:
-                outcome.set_result(
-                    self._client.chat.completions.create(
-                        model=self.name,
-                        messages=prompt.messages,
-                        response_format=response_format(),
-                        max_completion_tokens=MAX_COMPLETION_TOKENS,
-                    )
-                )
+                outcome.set_result(self._create(prompt))
             except BaseException as exc:  # handed to the waiting thread, which classifies it
                 outcome.set_exception(exc)
 
@@ -141,6 +150,28 @@ class OpenAIWriter:
             raise Rejected("http_error", f"HTTP {exc.status_code}") from None
         except openai.OpenAIError as exc:
             raise Rejected("error", type(exc).__name__) from None
+
+    def _create(self, prompt: Prompt) -> ChatCompletion:
+        """The SDK call; a server that rejects json_schema (llama.cpp's) is asked again in JSON mode."""
+        try:
+            return self._send(prompt)
+        except openai.APIStatusError as exc:
+            if self._format != "json_schema" or not _rejects_json_schema(exc):
+                raise
+            self._format = "json_object"
+            log.warning("llm.response_format model=%s from=json_schema to=json_object", self.name)
+            return self._send(prompt)
+
+    def _send(self, prompt: Prompt) -> ChatCompletion:
+        # OpenAI wants max_completion_tokens; servers without structured outputs know only max_tokens.
+        compat = self._format == "json_object"
+        return self._client.chat.completions.create(
+            model=self.name,
+            messages=prompt.messages,
+            response_format=response_format(self._format),  # type: ignore[arg-type]
+            max_completion_tokens=openai.omit if compat else MAX_COMPLETION_TOKENS,
+            max_tokens=MAX_COMPLETION_TOKENS if compat else openai.omit,
+        )
 
     def _usage(self, completion: ChatCompletion, prompt: Prompt) -> Usage:
         if completion.usage:
@@ -204,6 +235,15 @@ class OpenAIWriter:
             if looks_like_name and _fold(word) not in self._known_words:
                 names.append(word)
         return names
+
+
+def _refuse_after_deadline(request: httpx2.Request) -> None:
+    if time.monotonic() >= getattr(_call, "deadline", math.inf):
+        raise DeadlinePassed("the answer was already given without the model")
+
+
+def _rejects_json_schema(exc: openai.APIStatusError) -> bool:
+    return exc.status_code in (400, 422, 500) and "json_schema" in str(exc.message)
 
 
 def _parse(completion: ChatCompletion) -> LLMReply:

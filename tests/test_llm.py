@@ -214,10 +214,13 @@ def test_slow_reply_falls_back_within_the_deadline_and_is_never_used(
     assert 0.9 <= elapsed < 1.5
     assert answer.mode == "offline"
     assert answer.fallback_reason == "timeout"
+    assert answer.usage is None  # no reply, nothing known to count
     time.sleep(2.0)  # the server has now sent its late reply
     again = engine.answer(RESPONSE_QUESTION, team=TEAM)
     assert again.cached and again.mode == "offline" and "late" not in again.answer
     assert len(fake_llm.requests) == 1
+    assert store.stats(TEAM)["fallback:timeout"] == 1
+    assert "tokens:prompt" not in store.stats(TEAM)
 
 
 def test_retry_after_longer_than_the_budget_still_ends_at_the_deadline(
@@ -232,6 +235,20 @@ def test_retry_after_longer_than_the_budget_still_ends_at_the_deadline(
 
     assert time.monotonic() - started < 1.5
     assert answer.mode == "offline" and answer.fallback_reason == "timeout"
+
+
+def test_no_request_leaves_after_the_deadline(kb: KnowledgeBase, store: Store, fake_llm: FakeOpenAI) -> None:
+    # The first attempt fails just after the deadline; the SDK would retry, but nobody waits for it any more.
+    fake_llm.script(
+        Completion(status=500, delay=1.2), reply("Too late.", ("P1", "Pakistan politely said ‘no’"))
+    )
+    engine = llm_engine(kb, store, fake_llm, openai_timeout=1.0, openai_max_retries=1)
+
+    answer = engine.answer(RESPONSE_QUESTION, team=TEAM)
+    time.sleep(1.5)
+
+    assert answer.fallback_reason == "timeout"
+    assert len(fake_llm.requests) == 1
 
 
 @pytest.mark.parametrize(("status", "reason"), [(429, "rate_limited"), (500, "http_error")])
@@ -249,6 +266,31 @@ def test_failing_server_is_retried_within_budget_then_falls_back(
     assert answer.mode == "offline"
     assert answer.fallback_reason == reason
     assert store.stats(TEAM)[f"fallback:{reason}"] == 1
+
+
+def test_server_without_json_schema_is_asked_again_in_json_mode(
+    kb: KnowledgeBase, store: Store, fake_llm: FakeOpenAI
+) -> None:
+    # Servers without structured outputs (llama.cpp's) reject json_schema with an error naming it.
+    rejected = {
+        "error": {"message": "response_format.type: Input should be 'text' or 'json_object', got json_schema"}
+    }
+    fake_llm.script(
+        Completion(status=400, body=rejected),
+        reply("Pakistan said no, politely.", ("P1", "Pakistan politely said ‘no’")),
+        reply("Pakistan said no, politely.", ("P1", "Pakistan politely said ‘no’")),
+    )
+    engine = llm_engine(kb, store, fake_llm)
+
+    first = engine.answer(RESPONSE_QUESTION, team=TEAM)
+    engine.answer("What did the US ask Pakistan to do before the trip to Moscow?", team=TEAM)
+
+    assert first.mode == "llm"
+    formats = [r["response_format"]["type"] for r in fake_llm.requests]
+    assert formats == ["json_schema", "json_object", "json_object"]  # learnt once
+    retried = fake_llm.requests[1]
+    assert retried["response_format"]["schema"] == LLMReply.model_json_schema()
+    assert retried["max_tokens"] > 0 and "max_completion_tokens" not in retried
 
 
 # -- injection, scope and cost ---------------------------------------------------------------------------
