@@ -81,14 +81,15 @@ class AnswerEngine:
         if conversation and answer.kind != "help":
             turn = answer.as_turn()
             self.store.add_turn(team, conversation, turn, max_turns=self._thread_turns, ttl=self._thread_ttl)
-        self.store.count(team, "questions", answer.kind)
-        self.store.count(team, "topic", answer.topic or "none")
+        # One round trip for all usage counters: a cache hit then costs two (lookup + counters).
+        counts: dict[str, float] = {f"questions:{answer.kind}": 1, f"topic:{answer.topic or 'none'}": 1}
         if answer.usage and not answer.cached:
-            self.store.count(team, "tokens", "prompt", answer.usage.prompt_tokens)
-            self.store.count(team, "tokens", "completion", answer.usage.completion_tokens)
-            self.store.count(team, "cost", "usd", answer.usage.cost_usd)
+            counts["tokens:prompt"] = answer.usage.prompt_tokens
+            counts["tokens:completion"] = answer.usage.completion_tokens
+            counts["cost:usd"] = answer.usage.cost_usd
         if answer.fallback_reason and not answer.cached:
-            self.store.count(team, "fallback", answer.fallback_reason)
+            counts[f"fallback:{answer.fallback_reason}"] = 1
+        self.store.count_many(team, counts)
         log.info(
             "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
             answer.kind, answer.topic, answer.cached, answer.mode, follow_up, len(question.text),
