@@ -1,0 +1,98 @@
+"""The Slack app manifest, generated from the knowledge base: commands, events, scopes, interactivity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.base import KnowledgeBase
+
+DEFAULT_URL = "https://briefbot.example.com/slack/events"
+MANIFEST_PATH = Path(__file__).resolve().parent.parent / "manifest.yml"
+HEADER = (
+    "# Slack app manifest for briefbot, generated from the knowledge base by\n"
+    "#   briefbot manifest -o manifest.yml\n"
+    "# Do not edit by hand (a test checks it is current). Replace the request URLs with your host's,\n"
+    "# or generate with `--socket-mode` for development.\n"
+)
+
+BOT_EVENTS = ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"]
+BOT_SCOPES = [
+    "app_mentions:read",  # app_mention
+    "channels:history",  # follow-ups in public channel threads the bot joined
+    "groups:history",  # ... and in private channels
+    "chat:write",
+    "commands",
+    "im:history",  # message.im
+    "im:read",
+    "im:write",
+]
+_ASK = {
+    "command": "/ask",
+    "description": "Ask a question about the article",
+    "usage_hint": "what did the US ask Pakistan to do?",
+}
+_BRIEF = {
+    "command": "/brief",
+    "description": "A short briefing on the article, now or on a schedule",
+    "usage_hint": "[now | subscribe daily 09:00 Asia/Karachi | list | off]",
+}
+
+
+def build_manifest(kb: KnowledgeBase, *, url: str = DEFAULT_URL, socket_mode: bool = False) -> dict[str, Any]:
+    """The manifest as a dict: every topic command plus /ask and /brief; URLs only in HTTP mode."""
+    commands = [_ASK, _BRIEF]
+    reserved = {c["command"] for c in commands}
+    for topic in kb.topics:
+        if topic.command and topic.command not in reserved:
+            commands.append(
+                {"command": topic.command, "description": topic.title[:100], "usage_hint": "[help]"}
+            )
+    if not socket_mode:
+        commands = [{**c, "url": url} for c in commands]
+    event_subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS}
+    interactivity: dict[str, Any] = {"is_enabled": True}
+    if not socket_mode:
+        event_subscriptions = {"request_url": url, **event_subscriptions}
+        interactivity["request_url"] = url
+    source = next(iter(kb.sources.values())).meta
+    return {
+        "display_information": {
+            "name": "briefbot",
+            "description": "Answers questions about one article, quoting it",
+            "long_description": (
+                f"briefbot answers questions about “{source.title}” by {source.author} ({source.outlet}, "
+                f"{source.published:%d %B %Y}) from a curated knowledge base, quoting the article word "
+                "for word and saying so when the article does not cover a question. Ask with /ask, a topic "
+                "command, an @-mention in a channel (answered in a thread) or a direct message."
+            ),
+            "background_color": "#1d3557",
+        },
+        "features": {
+            "app_home": {
+                "home_tab_enabled": True,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": False,
+            },
+            "bot_user": {"display_name": "briefbot", "always_online": True},
+            "slash_commands": commands,
+        },
+        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "settings": {
+            "event_subscriptions": event_subscriptions,
+            "interactivity": interactivity,
+            "org_deploy_enabled": False,
+            "socket_mode_enabled": socket_mode,
+            "token_rotation_enabled": False,
+        },
+    }
+
+
+def manifest_yaml(kb: KnowledgeBase, *, url: str = DEFAULT_URL, socket_mode: bool = False) -> str:
+    """The manifest as the YAML text committed in manifest.yml."""
+    body = yaml.safe_dump(
+        build_manifest(kb, url=url, socket_mode=socket_mode), sort_keys=False, allow_unicode=True, width=100
+    )
+    return HEADER + body

@@ -1,0 +1,67 @@
+"""Slash commands: /ask and every topic command the knowledge base defines; answers are ephemeral.
+
+/brief belongs to handlers/briefings.py. Each listener acks at once (Slack waits 3 s) and answers
+through the response_url.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot import messages
+from bot.answer import Answer
+from bot.render import render_answer, render_text, render_usage
+from bot.services import Services
+from handlers.conversation import allowed, team_of
+
+log = logging.getLogger(__name__)
+
+RESERVED = ("/ask", "/brief")
+HELP_WORDS = ("", "help", "?", "usage")
+
+
+def register(app: App, services: Services) -> None:
+    """Register /ask and one listener per topic command (no code change for a new topic)."""
+    app.command("/ask")(_answering(services, topic=None))
+    for topic in services.kb.topics:
+        if topic.command and topic.command not in RESERVED:
+            app.command(topic.command)(_answering(services, topic=topic.id))
+
+
+def _answering(services: Services, *, topic: str | None) -> Callable[..., None]:
+    """A listener for /ask (topic None) or a topic command: empty text is usage, or the topic's overview."""
+
+    def answer_command(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        ack()
+        text = command.get("text", "").strip()
+        team = team_of(context)
+        if text.lower() in HELP_WORDS and (topic is None or text):
+            respond(response_type="ephemeral", **render_usage(services.kb))
+            return
+        if not allowed(
+            services, team, user=command.get("user_id", ""), channel=command.get("channel_id", "")
+        ):
+            respond(response_type="ephemeral", **render_text(messages.RATE_LIMITED))
+            return
+        try:
+            answer = _answer(services, team, text, topic)
+            reply = render_answer(
+                answer, ephemeral=True, show_question=bool(text), topic=None if text else topic
+            )
+        except Exception:
+            log.exception("slack.command_failed command=%s", command.get("command"))
+            reply = render_text(messages.ERROR)
+        respond(response_type="ephemeral", **reply)
+
+    answer_command.__name__ = f"answer_{(topic or 'ask').replace('-', '_')}"
+    return answer_command
+
+
+def _answer(services: Services, team: str, text: str, topic: str | None) -> Answer:
+    if topic and not text:
+        return services.engine.topic_answer(topic)
+    return services.engine.answer(text, team=team)
