@@ -6,6 +6,7 @@ or a broadcast, and every message stays inside Slack's limits.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -35,8 +36,8 @@ class ActionValue(BaseModel):
     t: str | None = None
 
     def encode(self) -> str:
-        """Compact JSON under Slack's 2,000-character value limit (the question is shortened if needed)."""
-        value = self
+        """Compact JSON within Slack's 2,000-character value limit (question escaped and, if needed, cut)."""
+        value = self.model_copy(update={"q": escape(self.q)})
         while True:
             raw = value.model_dump_json(exclude_none=True)
             if len(raw) <= MAX_VALUE_CHARS:
@@ -46,9 +47,10 @@ class ActionValue(BaseModel):
     @classmethod
     def decode(cls, raw: str) -> ActionValue | None:
         try:
-            return cls.model_validate_json(raw)
+            value = cls.model_validate_json(raw)
         except (ValidationError, ValueError):
             return None
+        return value.model_copy(update={"q": html.unescape(value.q)})
 
 
 def render_answer(
@@ -208,4 +210,4 @@ def _title(kb: KnowledgeBase) -> str:
 
 def _user_id(user: str) -> str:
     """A Slack user id only (so a crafted value can't smuggle markup into the attribution)."""
-    return user if re.fullmatch(r"[UW][A-Z0-9]{2,30}", user) else "someone"
+    return user if re.fullmatch(r"[UW][A-Z0-9]{1,31}", user) else "someone"

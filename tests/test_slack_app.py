@@ -1,0 +1,81 @@
+"""The Slack app's start-up and packaging: manifest, configuration errors, embedded Redis under gunicorn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from bot.manifest import MANIFEST_PATH, manifest_yaml
+from knowledge.base import KnowledgeBase
+from tests.servers import FakeSlack
+from tests.slack_signing import request
+from tests.web_process import REPO, procfile_command, run_web
+
+
+def test_committed_manifest_is_current(kb: KnowledgeBase) -> None:
+    assert MANIFEST_PATH.read_text(encoding="utf-8") == manifest_yaml(kb), (
+        "manifest.yml is out of date: run `briefbot manifest -o manifest.yml`"
+    )
+
+
+def test_manifest_has_every_command_event_and_interactivity(kb: KnowledgeBase) -> None:
+    manifest = yaml.safe_load(manifest_yaml(kb))
+    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
+    assert {"/ask", "/brief"} <= commands
+    assert {t.command for t in kb.topics if t.command} <= commands
+    events = manifest["settings"]["event_subscriptions"]["bot_events"]
+    assert {"app_mention", "message.im", "app_home_opened"} <= set(events)
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert {"commands", "chat:write", "app_mentions:read", "im:history"} <= set(
+        manifest["oauth_config"]["scopes"]["bot"]
+    )
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_socket_mode_manifest_has_no_request_urls(kb: KnowledgeBase) -> None:
+    manifest = yaml.safe_load(manifest_yaml(kb, socket_mode=True))
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert "request_url" not in manifest["settings"]["event_subscriptions"]
+    assert all("url" not in c for c in manifest["features"]["slash_commands"])
+
+
+def test_procfile_web_line_is_gunicorn_with_our_config() -> None:
+    assert procfile_command() == ["gunicorn", "--config", "bot/gunicorn_conf.py", "bot.web:create_app()"]
+
+
+def test_missing_signing_secret_fails_at_start_with_one_line_naming_it() -> None:
+    with run_web({"SLACK_BOT_TOKEN": "xoxb-test"}, wait=False) as web:
+        assert web.proc.wait(timeout=20) == 2
+        output = web.log().strip()
+    assert output == "briefbot: SLACK_SIGNING_SECRET is not set; it is required to serve Slack over HTTP"
+
+
+def test_malformed_token_fails_at_start_without_printing_it() -> None:
+    with run_web({"SLACK_BOT_TOKEN": "xoxp-user-token-123", "SLACK_SIGNING_SECRET": "s"}, wait=False) as web:
+        assert web.proc.wait(timeout=20) == 2
+        output = web.log().strip()
+    assert output.startswith("briefbot: SLACK_BOT_TOKEN is invalid")
+    assert "xoxp-user-token-123" not in output
+
+
+def test_without_redis_url_the_workers_share_one_embedded_valkey(slack_server: FakeSlack) -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": slack_server.url}
+    with run_web(env) as web:
+        assert request(web.port, "GET", "/healthz").json()["redis"] == "ok"
+        log = web.log()
+    assert log.count("redis.embedded url=") == 1  # started once, by the master
+
+
+def test_serve_without_app_token_explains_http_mode_and_exits_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "SLACK_BOT_TOKEN": "xoxb-test"},
+    )
+    assert result.returncode == 2
+    assert "SLACK_APP_TOKEN" in result.stderr and "gunicorn" in result.stderr

@@ -1,0 +1,665 @@
+"""The Slack app end to end over real HTTP.
+
+The Procfile's web command (gunicorn, 2 workers) runs in a subprocess with only PORT, SLACK_BOT_TOKEN,
+SLACK_SIGNING_SECRET, SLACK_API_URL and REDIS_URL; Slack-signed requests go in; replies are captured by the
+fake Slack Web API and its response_url endpoints; state lives in a real Redis server.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from bot.store import Store
+from tests.servers import Call, FakeSlack, RedisServer, Reply
+from tests.slack_signing import Response, SlackSender, request
+from tests.web_process import WebProcess, run_web
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+BOT_USER = "UBOT"  # what the fake Slack's auth.test says the bot is
+BOT_ID = "BBOT"
+BROADCASTS = ("<!channel>", "<!here>", "<!everyone>")
+
+
+@pytest.fixture(scope="module")
+def web(redis_server: RedisServer, slack_server: FakeSlack) -> Iterator[WebProcess]:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack_server.url,
+        "REDIS_URL": redis_server.url,
+    }
+    with run_web(env) as process:
+        yield process
+
+
+@pytest.fixture
+def slack(web: WebProcess, fake_slack: FakeSlack, store: Store) -> SlackSender:
+    """Signed requests into the web process; the fake Slack and Redis start empty for each test."""
+    return SlackSender(web.port, SECRET)
+
+
+def slash(
+    fake: FakeSlack,
+    command: str,
+    text: str,
+    *,
+    user: str = "U1",
+    channel: str = "C1",
+    reply: str = "r1",
+    trigger: str | None = None,
+) -> dict[str, str]:
+    """The form fields Slack posts for a slash command."""
+    return {
+        "token": "legacy",
+        "team_id": "T1",
+        "team_domain": "acme",
+        "channel_id": channel,
+        "channel_name": "general",
+        "user_id": user,
+        "user_name": "ayesha",
+        "command": command,
+        "text": text,
+        "api_app_id": "A1",
+        "response_url": fake.response_url(reply),
+        "trigger_id": trigger or f"trig-{time.monotonic_ns()}",
+    }
+
+
+def callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
+    """The Events API envelope around one event."""
+    return {
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": event,
+        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}],
+    }
+
+
+def shown(call: Call) -> str:
+    """Everything a reply would show: text and blocks, as one string."""
+    return json.dumps(call.args, ensure_ascii=False)
+
+
+def posts_in(fake: FakeSlack, channel: str) -> list[Call]:
+    return [c for c in fake.calls("chat.postMessage") if c.args.get("channel") == channel]
+
+
+def wait_posts(fake: FakeSlack, channel: str, count: int, timeout: float = 10) -> list[Call]:
+    """Posts in one channel, once at least `count` arrived (the fake records calls as they come)."""
+    deadline = time.monotonic() + timeout
+    while len(posts := posts_in(fake, channel)) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(posts) >= count, f"expected {count} post(s) in {channel}, got:\n{fake.summary()}"
+    return posts
+
+
+def button(call: Call, action_id: str) -> dict[str, Any]:
+    for block in call.args.get("blocks", []):
+        for element in block.get("elements", []):
+            if element.get("action_id") == action_id:
+                return dict(element)
+    raise AssertionError(f"no {action_id} button in {shown(call)[:500]}")
+
+
+# -- health and request verification -------------------------------------------------------------------
+
+
+def test_healthz_reports_kb_version_and_redis(web: WebProcess) -> None:
+    reply = request(web.port, "GET", "/healthz")
+    assert reply.status == 200
+    health = reply.json()
+    assert health["ok"] is True
+    assert len(health["kb_version"]) == 12
+    assert health["redis"] == "ok"
+
+
+def test_url_verification_echoes_the_challenge(slack: SlackSender) -> None:
+    reply = slack.event(
+        {
+            "token": "legacy",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+            "type": "url_verification",
+        }
+    )
+    assert reply.status == 200
+    assert reply.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
+
+
+def test_bad_signature_is_rejected_with_401(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    reply = slack.command(slash(fake_slack, "/ask", "why russia?"), secret="not-the-signing-secret")
+    assert reply.status == 401
+    assert fake_slack.calls("response_url:r1") == []
+
+
+def test_stale_timestamp_is_rejected_with_401(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    ten_minutes_ago = int(time.time()) - 600
+    reply = slack.command(slash(fake_slack, "/ask", "why russia?"), timestamp=ten_minutes_ago)
+    assert reply.status == 401
+
+
+def test_unknown_paths_and_malformed_bodies_get_a_clean_4xx(slack: SlackSender, web: WebProcess) -> None:
+    assert request(web.port, "GET", "/nope").status == 404
+    assert request(web.port, "GET", "/slack/events").status == 405
+    broken = slack.post(b'{"type": "event_callback", "event": {', "application/json")
+    assert 400 <= broken.status < 500
+
+
+# -- slash commands -------------------------------------------------------------------------------------
+
+
+def test_ask_answers_ephemerally_with_the_fact_and_its_quote(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    started = time.monotonic()
+    reply = slack.command(slash(fake_slack, "/ask", "what did the US ask Pakistan to do"))
+    ack_seconds = time.monotonic() - started
+    assert reply.status == 200
+    assert ack_seconds < 3  # Slack's deadline
+
+    [answer] = fake_slack.wait_for("response_url:r1")
+    assert answer.args["response_type"] == "ephemeral"
+    assert "reconsider" in answer.args["text"]
+    quotes = [b for b in answer.args["blocks"] if "From the article" in json.dumps(b)]
+    assert quotes and "a message to reconsider" in json.dumps(quotes, ensure_ascii=False)
+    assert "The Express Tribune" in shown(answer) and "28 Feb 2022" in shown(answer)
+    assert button(answer, "share_answer")["text"]["text"] == "Share in channel"
+    button(answer, "feedback_up")
+    button(answer, "feedback_down")
+
+
+def test_every_topic_command_of_the_knowledge_base_answers(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    slack.command(slash(fake_slack, "/why-russia", "", reply="why"))
+    slack.command(slash(fake_slack, "/china-factor", "", reply="china"))
+    [why] = fake_slack.wait_for("response_url:why")
+    [china] = fake_slack.wait_for("response_url:china")
+    assert "Russia" in why.args["text"] and why.args["response_type"] == "ephemeral"
+    assert "China" in china.args["text"]
+    assert "From the article" in shown(china)
+
+
+@pytest.mark.parametrize("text", ["", "help"])
+def test_empty_or_help_gets_usage_and_the_topic_list(
+    slack: SlackSender, fake_slack: FakeSlack, text: str
+) -> None:
+    slack.command(slash(fake_slack, "/ask", text))
+    [usage] = fake_slack.wait_for("response_url:r1")
+    for command in ("/ask", "/why-russia", "/us-stance", "/china-factor", "/india-factor"):
+        assert command in usage.args["text"]
+
+
+def test_off_topic_question_is_declined_with_a_context_line(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    slack.command(slash(fake_slack, "/ask", "what is the best pizza in Naples?"))
+    [answer] = fake_slack.wait_for("response_url:r1")
+    assert "The article doesn't say" in answer.args["text"]
+    assert "doesn't cover this" in shown(answer)
+    assert "share_answer" not in shown(answer)  # nothing worth sharing
+
+
+def test_rate_limited_user_gets_a_polite_reply(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    for i in range(21):  # the default limit is 20 a minute
+        assert (
+            slack.command(slash(fake_slack, "/ask", "why russia?", user="UFAST", reply=f"q{i}")).status == 200
+        )
+    [last] = fake_slack.wait_for("response_url:q20")
+    assert "wait a minute" in last.args["text"]
+    [first] = fake_slack.wait_for("response_url:q0")
+    assert "Russia" in first.args["text"]
+
+
+# -- mentions, threads and DMs --------------------------------------------------------------------------
+
+
+def test_mention_is_answered_in_a_thread_and_follow_ups_use_its_context(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    slack.event(
+        callback(
+            {
+                "type": "app_mention",
+                "user": "U1",
+                "channel": "CT",
+                "ts": "1700000100.000100",
+                "text": f"<@{BOT_USER}> What did the US do to strengthen India?",
+            },
+            "Ev1",
+        )
+    )
+    [first] = wait_posts(fake_slack, "CT", 1)
+    assert first.args["thread_ts"] == "1700000100.000100"
+    assert "India" in first.args["text"]
+
+    # A reply in the thread, without a mention: the bot joined this thread, so it answers.
+    slack.event(
+        callback(
+            {
+                "type": "message",
+                "channel_type": "channel",
+                "user": "U1",
+                "channel": "CT",
+                "ts": "1700000100.000200",
+                "thread_ts": "1700000100.000100",
+                "text": "And how did that affect Pakistan?",
+            },
+            "Ev2",
+        )
+    )
+    second = wait_posts(fake_slack, "CT", 2)[1]
+    assert second.args["thread_ts"] == "1700000100.000100"
+    assert "Pakistan's concerns" in second.args["text"] or "balance" in second.args["text"]
+
+    # "Why?" only means something with the thread's earlier turns: here it is answered...
+    slack.event(
+        callback(
+            {
+                "type": "message",
+                "channel_type": "channel",
+                "user": "U1",
+                "channel": "CT",
+                "ts": "1700000100.000300",
+                "thread_ts": "1700000100.000100",
+                "text": "Why?",
+            },
+            "Ev3",
+        )
+    )
+    third = wait_posts(fake_slack, "CT", 3)[2]
+    assert "The article doesn't say" not in third.args["text"]
+    assert "India" in third.args["text"]
+    # ...while in a fresh thread the same words are not.
+    slack.event(
+        callback(
+            {
+                "type": "app_mention",
+                "user": "U1",
+                "channel": "CT2",
+                "ts": "1700000200.000100",
+                "text": f"<@{BOT_USER}> Why?",
+            },
+            "Ev4",
+        )
+    )
+    [fresh] = wait_posts(fake_slack, "CT2", 1)
+    assert "The article doesn't say" in fresh.args["text"]
+
+
+def test_thread_the_bot_never_joined_is_left_alone(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    slack.event(
+        callback(
+            {
+                "type": "message",
+                "channel_type": "channel",
+                "user": "U1",
+                "channel": "CN",
+                "ts": "1700000300.000200",
+                "thread_ts": "1700000300.000100",
+                "text": "why is Pakistan getting closer to Russia?",
+            },
+            "EvN1",
+        )
+    )
+    slack.event(
+        callback(
+            {
+                "type": "app_mention",
+                "user": "U1",
+                "channel": "CN",
+                "ts": "1700000400.000100",
+                "text": f"<@{BOT_USER}> why is Pakistan getting closer to Russia?",
+            },
+            "EvN2",
+        )
+    )
+    posts = wait_posts(fake_slack, "CN", 1)
+    time.sleep(0.3)
+    assert [p.args["thread_ts"] for p in posts_in(fake_slack, "CN")] == ["1700000400.000100"]
+    assert len(posts) == 1
+
+
+def test_direct_message_is_answered_in_the_dm(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    slack.event(
+        callback(
+            {
+                "type": "message",
+                "channel_type": "im",
+                "user": "U1",
+                "channel": "D1",
+                "ts": "1700000500.000100",
+                "text": "What role does China play?",
+            },
+            "EvD1",
+        )
+    )
+    [reply] = wait_posts(fake_slack, "D1", 1)
+    assert reply.args.get("thread_ts") in (None, "")
+    assert "China" in reply.args["text"]
+
+
+def test_bot_never_replies_to_itself_or_other_bots(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    own = {
+        "type": "message",
+        "channel_type": "im",
+        "user": BOT_USER,
+        "bot_id": BOT_ID,
+        "channel": "DB",
+        "ts": "1700000600.000100",
+        "text": "The US tilt towards India",
+    }
+    own_bot_message = {
+        "type": "message",
+        "subtype": "bot_message",
+        "bot_id": BOT_ID,
+        "channel": "DB",
+        "channel_type": "im",
+        "ts": "1700000600.000200",
+        "text": "What role does China play?",
+    }
+    other_bot = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "UOTHER",
+        "bot_id": "BOTHER",
+        "channel": "DB",
+        "ts": "1700000600.000300",
+        "text": "What role does China play?",
+    }
+    edit: dict[str, Any] = {
+        "type": "message",
+        "subtype": "message_changed",
+        "channel_type": "im",
+        "channel": "DB",
+        "ts": "1700000600.000400",
+        "message": {"user": "U1", "text": "What role does China play?"},
+    }
+    for i, event in enumerate([own, own_bot_message, other_bot, edit]):
+        assert slack.event(callback(event, f"EvSelf{i}")).status == 200
+    # A person's message after them is answered, and it is the only reply.
+    slack.event(
+        callback(
+            {
+                "type": "message",
+                "channel_type": "im",
+                "user": "U1",
+                "channel": "DB",
+                "ts": "1700000600.000500",
+                "text": "What role does China play?",
+            },
+            "EvSelfHuman",
+        )
+    )
+    wait_posts(fake_slack, "DB", 1)
+    time.sleep(0.3)
+    assert len(posts_in(fake_slack, "DB")) == 1
+
+
+# -- exactly once ---------------------------------------------------------------------------------------
+
+
+def test_retried_event_is_answered_once(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    mention = callback(
+        {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": "CR",
+            "ts": "1700000700.000100",
+            "text": f"<@{BOT_USER}> why is Pakistan getting closer to Russia?",
+        },
+        "EvRetry",
+    )
+    assert slack.event(mention).status == 200
+    wait_posts(fake_slack, "CR", 1)
+    retry = slack.event(mention, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert retry.status == 200
+    # A later, different event in the same channel is answered; the retry never is.
+    slack.event(
+        callback(
+            {
+                "type": "app_mention",
+                "user": "U1",
+                "channel": "CR",
+                "ts": "1700000700.000200",
+                "text": f"<@{BOT_USER}> what role does China play?",
+            },
+            "EvAfterRetry",
+        )
+    )
+    posts = wait_posts(fake_slack, "CR", 2)
+    time.sleep(0.3)
+    assert [p.args["thread_ts"] for p in posts_in(fake_slack, "CR")] == [
+        "1700000700.000100",
+        "1700000700.000200",
+    ]
+    assert len(posts) == 2
+
+
+def test_concurrent_deliveries_of_one_event_produce_one_reply(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    mention = callback(
+        {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": "CC",
+            "ts": "1700000800.000100",
+            "text": f"<@{BOT_USER}> what did the US ask Pakistan to do?",
+        },
+        "EvTwice",
+    )
+    statuses: list[int] = []
+    barrier = threading.Barrier(4)
+
+    def deliver() -> None:
+        barrier.wait()
+        statuses.append(slack.event(mention).status)
+
+    threads = [threading.Thread(target=deliver) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200, 200, 200, 200]
+    wait_posts(fake_slack, "CC", 1)
+    time.sleep(0.5)
+    assert len(posts_in(fake_slack, "CC")) == 1
+
+
+def test_command_redelivered_with_the_same_trigger_is_answered_once(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    fields = slash(fake_slack, "/ask", "what role does China play?", trigger="trig-same")
+    assert slack.command(fields).status == 200
+    assert slack.command(fields).status == 200
+    fake_slack.wait_for("response_url:r1")
+    time.sleep(0.3)
+    assert len(fake_slack.calls("response_url:r1")) == 1
+
+
+# -- hostile and odd input ------------------------------------------------------------------------------
+
+
+def test_empty_huge_and_mention_laden_input_get_polite_replies_and_no_5xx(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    laden = "<!channel> <!here> <!everyone> <@U123> why is Pakistan getting closer to Russia?"
+    huge = "why is Pakistan getting closer to Russia? " + "blah " * 8000  # 40 kB
+    replies: list[Response] = [
+        slack.command(slash(fake_slack, "/ask", "", reply="empty")),
+        slack.command(slash(fake_slack, "/ask", huge, reply="huge")),
+        slack.command(slash(fake_slack, "/ask", laden, reply="laden")),
+        slack.event(
+            callback(
+                {
+                    "type": "app_mention",
+                    "user": "U1",
+                    "channel": "CH",
+                    "ts": "1700000900.000100",
+                    "text": f"<@{BOT_USER}> {laden}",
+                },
+                "EvLaden",
+            )
+        ),
+        slack.event(
+            callback(
+                {
+                    "type": "app_mention",
+                    "user": "U1",
+                    "channel": "CH",
+                    "ts": "1700000900.000200",
+                    "text": f"<@{BOT_USER}> {huge}",
+                },
+                "EvHuge",
+            )
+        ),
+        slack.event(
+            callback(
+                {
+                    "type": "app_mention",
+                    "user": "U1",
+                    "channel": "CH",
+                    "ts": "1700000900.000300",
+                    "text": f"<@{BOT_USER}>",
+                },
+                "EvEmpty",
+            )
+        ),
+    ]
+    assert all(r.status < 500 for r in replies), [r.status for r in replies]
+    assert len(huge.encode()) >= 40_000
+
+    [empty] = fake_slack.wait_for("response_url:empty")
+    assert "/ask" in empty.args["text"]
+    [long] = fake_slack.wait_for("response_url:huge")
+    assert "Russia" in long.args["text"] and "long" in long.args["text"]
+    [laden_reply] = fake_slack.wait_for("response_url:laden")
+    assert "Russia" in laden_reply.args["text"]
+    posts = wait_posts(fake_slack, "CH", 3)
+    for call in [empty, long, laden_reply, *posts]:
+        output = shown(call)
+        assert not any(b in output for b in BROADCASTS), output[:300]
+        assert "<@U123>" not in output
+        assert len(call.args["text"]) < 4000
+        assert len(call.args["blocks"]) <= 50
+
+
+# -- buttons --------------------------------------------------------------------------------------------
+
+
+def block_actions(
+    fake: FakeSlack, action: dict[str, Any], *, user: str = "U2", channel: str = "CS", reply: str = "act"
+) -> dict[str, Any]:
+    """The payload Slack posts when a button on an ephemeral message is clicked."""
+    return {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "acme"},
+        "user": {"id": user, "username": "bilal", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "container": {
+            "type": "message",
+            "message_ts": "1700001000.000100",
+            "channel_id": channel,
+            "is_ephemeral": True,
+        },
+        "trigger_id": f"trig-{time.monotonic_ns()}",
+        "channel": {"id": channel, "name": "general"},
+        "response_url": fake.response_url(reply),
+        "actions": [{**action, "block_id": "answer", "type": "button", "action_ts": str(time.time())}],
+    }
+
+
+def test_share_in_channel_posts_the_answer_attributed_to_the_sharer(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    slack.command(slash(fake_slack, "/ask", "what did the US ask Pakistan to do", user="U2", channel="CS"))
+    [ephemeral] = fake_slack.wait_for("response_url:r1")
+    share = button(ephemeral, "share_answer")
+
+    slack.action(block_actions(fake_slack, {"action_id": "share_answer", "value": share["value"]}))
+    [post] = wait_posts(fake_slack, "CS", 1)
+    assert "Shared by <@U2>" in shown(post)
+    assert "reconsider" in post.args["text"]
+    assert "share_answer" not in shown(post)  # already in the channel
+    [cleanup] = fake_slack.wait_for("response_url:act")
+    assert cleanup.args.get("delete_original") is True
+
+
+def test_share_of_a_topic_command_posts_the_topic_overview(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    slack.command(slash(fake_slack, "/china-factor", "", channel="CS2"))
+    [ephemeral] = fake_slack.wait_for("response_url:r1")
+    slack.action(
+        block_actions(
+            fake_slack,
+            {"action_id": "share_answer", "value": button(ephemeral, "share_answer")["value"]},
+            channel="CS2",
+        )
+    )
+    [post] = wait_posts(fake_slack, "CS2", 1)
+    assert post.args["text"] == ephemeral.args["text"]
+
+
+def test_share_where_the_bot_is_not_in_the_channel_says_how_to_fix_it(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    slack.command(slash(fake_slack, "/ask", "what role does China play?", channel="CX"))
+    [ephemeral] = fake_slack.wait_for("response_url:r1")
+    fake_slack.script("chat.postMessage", Reply(200, {"ok": False, "error": "not_in_channel"}))
+    slack.action(
+        block_actions(
+            fake_slack,
+            {"action_id": "share_answer", "value": button(ephemeral, "share_answer")["value"]},
+            channel="CX",
+        )
+    )
+    [reply] = fake_slack.wait_for("response_url:act")
+    assert "/invite" in reply.args["text"]
+
+
+def test_feedback_vote_is_stored_with_the_question(
+    slack: SlackSender, fake_slack: FakeSlack, store: Store
+) -> None:
+    slack.command(slash(fake_slack, "/ask", "what did the US ask Pakistan to do"))
+    [ephemeral] = fake_slack.wait_for("response_url:r1")
+    thumbs_up = button(ephemeral, "feedback_up")
+    answer_id = json.loads(thumbs_up["value"])["id"]
+
+    slack.action(
+        block_actions(fake_slack, {"action_id": "feedback_up", "value": thumbs_up["value"]}, user="U7")
+    )
+    [thanks] = fake_slack.wait_for("response_url:act")
+    assert "Thanks" in thanks.args["text"]
+    votes = store.votes("T1", answer_id)
+    assert votes["user:U7"] == "up"
+    assert votes["question"] == "what did the US ask Pakistan to do"
+
+
+# -- App Home -------------------------------------------------------------------------------------------
+
+
+def test_app_home_opened_publishes_topics_source_and_how_to_ask(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    slack.event(callback({"type": "app_home_opened", "user": "U1", "channel": "DH", "tab": "home"}, "EvHome"))
+    [publish] = fake_slack.wait_for("views.publish")
+    assert publish.args["user_id"] == "U1"
+    view = publish.args["view"]
+    assert view["type"] == "home"
+    text = json.dumps(view, ensure_ascii=False)
+    for expected in (
+        "/why-russia",
+        "/us-stance",
+        "Why Pakistan and Russia are getting closer?",
+        "Kamran Yousaf",
+        "How to ask",
+    ):
+        assert expected in text
