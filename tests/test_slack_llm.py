@@ -1,0 +1,121 @@
+"""The Slack app in LLM mode, over real HTTP: a "Thinking…" placeholder that always becomes the answer.
+
+The Procfile's web process runs against the local OpenAI-compatible server (tests/servers/FakeOpenAI).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from bot.store import Store
+from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer
+from tests.slack_signing import SlackSender
+from tests.web_process import WebProcess, run_web
+
+SECRET = "llm-mode-signing-secret"
+
+
+@pytest.fixture(scope="module")
+def llm_web(
+    redis_server: RedisServer, slack_server: FakeSlack, openai_server: FakeOpenAI
+) -> Iterator[WebProcess]:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack_server.url,
+        "REDIS_URL": redis_server.url,
+        "OPENAI_BASE_URL": openai_server.base_url,
+        "OPENAI_API_KEY": "sk-test",
+        "OPENAI_TIMEOUT": "1.5",
+        "OPENAI_MAX_RETRIES": "0",
+    }
+    with run_web(env) as process:
+        yield process
+
+
+@pytest.fixture
+def slack(llm_web: WebProcess, fake_slack: FakeSlack, fake_llm: FakeOpenAI, store: Store) -> SlackSender:
+    return SlackSender(llm_web.port, SECRET)
+
+
+def mention(channel: str, ts: str, text: str, event_id: str) -> dict[str, object]:
+    return {
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": channel,
+            "ts": ts,
+            "text": f"<@UBOT> {text}",
+        },
+    }
+
+
+def test_llm_answer_replaces_the_thinking_placeholder(
+    slack: SlackSender, fake_slack: FakeSlack, fake_llm: FakeOpenAI
+) -> None:
+    cited = {
+        "answer": "Pakistan listened to the US view, then politely declined.",
+        "grounded": True,
+        "claims": [{"passage": "P1", "quote": "Pakistan politely said ‘no’"}],
+    }
+    fake_llm.script(Completion(json.dumps(cited), delay=0.3))
+    slack.event(
+        mention("CL", "1700002000.000100", "How did Pakistan respond to the American request?", "EvL1")
+    )
+
+    [placeholder] = fake_slack.wait_for("chat.postMessage")
+    assert placeholder.args["text"] == "_Thinking…_"
+    assert placeholder.args["thread_ts"] == "1700002000.000100"
+    [update] = fake_slack.wait_for("chat.update")
+    assert update.args["ts"] != ""
+    assert update.args["text"].startswith("Pakistan listened to the US view")
+    assert "Pakistan politely said ‘no’" in json.dumps(update.args["blocks"], ensure_ascii=False)
+    assert len(fake_slack.calls("chat.postMessage")) == 1  # the answer replaced the placeholder
+
+
+def test_slow_llm_still_replaces_the_placeholder_with_the_offline_answer_in_time(
+    slack: SlackSender, fake_slack: FakeSlack, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.script(Completion("{}", delay=5))  # past OPENAI_TIMEOUT
+    started = time.monotonic()
+    slack.event(
+        mention("CL2", "1700002100.000100", "How did Pakistan respond to the American request?", "EvL2")
+    )
+
+    [placeholder] = fake_slack.wait_for("chat.postMessage")
+    assert placeholder.args["text"] == "_Thinking…_"
+    [update] = fake_slack.wait_for("chat.update", timeout=10)
+    assert time.monotonic() - started < 4
+    assert "no" in update.args["text"] and "Thinking" not in update.args["text"]
+    assert "From the article" in json.dumps(update.args["blocks"])
+
+
+def test_command_in_llm_mode_acks_at_once_and_answers_later(
+    slack: SlackSender, fake_slack: FakeSlack, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.script(Completion(status=500))
+    fields = {
+        "team_id": "T1",
+        "channel_id": "C1",
+        "user_id": "U1",
+        "command": "/ask",
+        "text": "How did Pakistan respond to the American request?",
+        "response_url": fake_slack.response_url("llm"),
+        "trigger_id": "trig-llm-1",
+    }
+    started = time.monotonic()
+    assert slack.command(fields).status == 200
+    assert time.monotonic() - started < 1
+    [answer] = fake_slack.wait_for("response_url:llm", timeout=10)
+    assert answer.args["response_type"] == "ephemeral"
+    assert "no" in answer.args["text"]
