@@ -22,6 +22,7 @@ _FOLLOW_UP = re.compile(
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b",
     re.IGNORECASE,
 )
+TRANSIENT_FALLBACKS = frozenset({"timeout", "rate_limited", "http_error", "connection_error"})
 _ASKS_FOR_MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
 
 
@@ -76,7 +77,8 @@ class AnswerEngine:
         answer = None if question.empty or question.injection else self.store.cached_answer(team, key)
         if answer is None:
             answer = self._fresh_answer(question, context_turns, turns)
-            if answer.kind != "help":
+            # A fallback from a passing fault (timeout, 429…) is not cached: the next ask may reach the LLM.
+            if answer.kind != "help" and answer.fallback_reason not in TRANSIENT_FALLBACKS:
                 self.store.cache_answer(team, key, answer, self._cache_ttl)
         if conversation and answer.kind != "help":
             turn = answer.as_turn()

@@ -168,11 +168,7 @@ class Store:
 
     def count(self, team: str, metric: str, field: str, amount: float = 1) -> None:
         """Add to a usage counter (e.g. metric 'topic', field 'why-russia')."""
-        name = f"{metric}:{field}"
-        if isinstance(amount, float) and not amount.is_integer():
-            self._run("count", lambda: self.client.hincrbyfloat(_key(team, "stats"), name, amount), None)
-        else:
-            self._run("count", lambda: self.client.hincrby(_key(team, "stats"), name, int(amount)), None)
+        self.count_many(team, {f"{metric}:{field}": amount})
 
     def count_many(self, team: str, counts: Mapping[str, float]) -> None:
         """Add to several usage counters ('metric:field' → amount) in one round trip."""
@@ -182,10 +178,11 @@ class Store:
         def write() -> None:
             pipe = self.client.pipeline(transaction=False)
             for name, amount in counts.items():
-                if isinstance(amount, float) and not amount.is_integer():
+                # A float counter (cost) must stay on HINCRBYFLOAT: HINCRBY fails on a field holding "0.25".
+                if isinstance(amount, float):
                     pipe.hincrbyfloat(_key(team, "stats"), name, amount)
                 else:
-                    pipe.hincrby(_key(team, "stats"), name, int(amount))
+                    pipe.hincrby(_key(team, "stats"), name, amount)
             pipe.execute()
 
         self._run("count", write, None)

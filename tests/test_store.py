@@ -420,3 +420,12 @@ def _monitor(store: Store, action, until: str) -> list[str]:  # type: ignore[no-
     action()
     watcher.join(timeout=5)
     return commands
+
+
+def test_float_counters_accumulate_after_a_fractional_value(store: Store) -> None:
+    store.count_many("T1", {"cost:usd": 0.25, "tokens:prompt": 10})
+    store.count_many("T1", {"cost:usd": 0.0, "tokens:prompt": 5})
+    store.count("T1", "cost", "usd", 1.5)
+    stats = store.stats("T1")
+    assert stats["cost:usd"] == pytest.approx(1.75)
+    assert stats["tokens:prompt"] == 15
