@@ -7,7 +7,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
@@ -39,7 +40,7 @@ def build_app(services: Services, *, socket_mode: bool = False) -> App:
         ),
         name="briefbot",
     )
-    app.use(_deduplicate(services))
+    app.use(Deduplication(services))
     register_all(app, services)
     log.info(
         "slack.app_ready mode=%s api=%s listener_threads=%d",
@@ -73,24 +74,27 @@ def delivery_id(body: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def _deduplicate(services: Services) -> Callable[..., BoltResponse | None]:
-    """Global middleware: the first delivery of an event, command or action claims it; repeats are dropped."""
+class Deduplication(Middleware):
+    """Global middleware: the first delivery of an event, command or action claims it; repeats are dropped.
 
-    def deduplicate(
-        body: dict[str, Any], request: BoltRequest, context: BoltContext, next: Callable[[], None]
+    A plain Middleware rather than a function: it runs on every request, and skips Bolt's argument injection.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self.store = services.store
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
     ) -> BoltResponse | None:
-        ident = delivery_id(body)
+        ident = delivery_id(req.body)
         if ident is not None:
             kind, value = ident
-            team = context.team_id or "local"
-            if not services.store.claim(team, kind, value, ttl=DEDUP_TTL_SECONDS):
-                retry = request.headers.get("x-slack-retry-num", ["0"])[0]
+            team = req.context.team_id or "local"
+            if not self.store.claim(team, kind, value, ttl=DEDUP_TTL_SECONDS):
+                retry = req.headers.get("x-slack-retry-num", ["0"])[0]
                 log.info("slack.duplicate kind=%s id=%s retry=%s", kind, value, retry)
                 return BoltResponse(status=200, body="")
-        next()
-        return None
-
-    return deduplicate
+        return next()
 
 
 def _secret(value: Any) -> str | None:

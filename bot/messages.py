@@ -31,10 +31,14 @@ SOURCES_HEADING = "*From the article*"
 YOU_ASKED = "_You asked:_ {question}"
 SHARE_BUTTON = "Share in channel"
 SHARE_FAILED = "I couldn't post in this channel — invite me with `/invite @briefbot` and try again."
-HOME_INTRO = "I answer questions about one article, quoting it word for word, and say so when it doesn't cover a question."
+HOME_INTRO = (
+    "I answer questions about one article, quoting it word for word, and say so when it doesn't cover "
+    "a question."
+)
 HOME_HOW_TO_ASK = (
     "*How to ask*\n"
-    "• Type a topic command below, or `/ask <question>` anywhere — answers are visible only to you until you share them.\n"
+    "• Type a topic command below, or `/ask <question>` anywhere: answers are visible only to you until you\n"
+    "  share them.\n"
     "• @-mention me in a channel: I answer in a thread, and follow-ups in that thread need no new mention.\n"
     "• Or just send me a direct message."
 )

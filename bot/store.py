@@ -152,6 +152,21 @@ class Store:
 
         return self._run("rate", hit, 0) <= limit
 
+    def allow_all(self, team: str, limits: list[tuple[str, str, int]], window: int = 60) -> bool:
+        """Several fixed-window limits (scope, ident, limit) in one round trip; True while all hold."""
+        bucket = str(int(time.time() // window))
+        keys = [_key(team, "rate", scope, ident, bucket) for scope, ident, _ in limits]
+
+        def hit() -> list[int]:
+            pipe = self.client.pipeline(transaction=False)
+            for key in keys:
+                pipe.incr(key)
+                pipe.expire(key, window + 1)
+            return [int(n) for n in pipe.execute()[::2]]
+
+        counts = self._run("rate", hit, [0] * len(keys))
+        return all(count <= limit for count, (_, _, limit) in zip(counts, limits, strict=True))
+
     # --- feedback, usage and stats ------------------------------------------------------------------
 
     def record_vote(self, team: str, answer_id: str, user: str, vote: str, question: str, ttl: int) -> None:

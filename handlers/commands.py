@@ -36,29 +36,34 @@ def _answering(services: Services, *, topic: str | None) -> Callable[..., None]:
     """A listener for /ask (topic None) or a topic command: empty text is usage, or the topic's overview."""
 
     def answer_command(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
-        ack()
-        text = command.get("text", "").strip()
-        team = team_of(context)
-        if text.lower() in HELP_WORDS and (topic is None or text):
-            respond(response_type="ephemeral", **render_usage(services.kb))
-            return
-        if not allowed(
-            services, team, user=command.get("user_id", ""), channel=command.get("channel_id", "")
-        ):
-            respond(response_type="ephemeral", **render_text(messages.RATE_LIMITED))
-            return
-        try:
-            answer = _answer(services, team, text, topic)
-            reply = render_answer(
-                answer, ephemeral=True, show_question=bool(text), topic=None if text else topic
-            )
-        except Exception:
-            log.exception("slack.command_failed command=%s", command.get("command"))
-            reply = render_text(messages.ERROR)
-        respond(response_type="ephemeral", **reply)
+        # Offline answers take milliseconds, so they travel in the ack itself; an LLM answer may take
+        # seconds, so it is acked at once and sent through the response_url.
+        in_ack = services.engine.mode == "offline"
+        if not in_ack:
+            ack()
+        reply = _reply(services, command, team_of(context), topic)
+        if in_ack:
+            ack(response_type="ephemeral", **reply)
+        else:
+            respond(response_type="ephemeral", **reply)
 
     answer_command.__name__ = f"answer_{(topic or 'ask').replace('-', '_')}"
     return answer_command
+
+
+def _reply(services: Services, command: dict[str, Any], team: str, topic: str | None) -> dict[str, Any]:
+    """Usage, a rate-limit notice, the answer, or an apology — rendered."""
+    text = command.get("text", "").strip()
+    if text.lower() in HELP_WORDS and (topic is None or text):
+        return render_usage(services.kb)
+    if not allowed(services, team, user=command.get("user_id", ""), channel=command.get("channel_id", "")):
+        return render_text(messages.RATE_LIMITED)
+    try:
+        answer = _answer(services, team, text, topic)
+    except Exception:
+        log.exception("slack.command_failed command=%s", command.get("command"))
+        return render_text(messages.ERROR)
+    return render_answer(answer, ephemeral=True, show_question=bool(text), topic=None if text else topic)
 
 
 def _answer(services: Services, team: str, text: str, topic: str | None) -> Answer:

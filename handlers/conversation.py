@@ -52,9 +52,8 @@ def answer_in_conversation(
 def allowed(services: Services, team: str, *, user: str, channel: str) -> bool:
     """Rate limits per user and per channel (per minute), from settings."""
     settings = services.settings
-    return services.store.allow(team, "user", user, settings.user_rate_limit) and services.store.allow(
-        team, "channel", channel, settings.channel_rate_limit
-    )
+    limits = [("user", user, settings.user_rate_limit), ("channel", channel, settings.channel_rate_limit)]
+    return services.store.allow_all(team, limits)
 
 
 def team_of(context: BoltContext) -> str:
