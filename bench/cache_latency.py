@@ -14,8 +14,9 @@ import statistics
 import time
 import uuid
 
+from redis_target import redis_target
+
 from bot.engine import AnswerEngine
-from bot.redis_server import EmbeddedRedis
 from bot.store import Store
 from knowledge.base import load_knowledge_base
 
@@ -26,13 +27,8 @@ def main() -> int:
     parser.add_argument("--redis-url", help="an existing server (default: start the embedded one)")
     args = parser.parse_args()
 
-    embedded = None if args.redis_url else EmbeddedRedis()
-    url = args.redis_url or embedded.start()  # type: ignore[union-attr]
-    try:
+    with redis_target(args.redis_url) as url:
         run(url, args.rounds)
-    finally:
-        if embedded:
-            embedded.stop()
     return 0
 
 
