@@ -87,9 +87,11 @@ def render_text(text: str) -> dict[str, Any]:
     return {"text": plain_text(text), "blocks": _sections(escape(text))[:MAX_BLOCKS]}
 
 
-def render_usage(kb: KnowledgeBase) -> dict[str, Any]:
-    """Usage and the list of topic commands, for empty `/ask`, `help`, and unknown input."""
+def render_usage(kb: KnowledgeBase, *, unknown_command: str | None = None) -> dict[str, Any]:
+    """Usage and the list of topic commands, for empty `/ask`, `help`, and unknown commands."""
     text = messages.USAGE.format(title=escape(_title(kb)), commands=_command_lines(kb))
+    if unknown_command:
+        text = messages.UNKNOWN_COMMAND.format(command=escape(unknown_command)) + "\n" + text
     return {"text": plain_text(text), "blocks": _sections(text)}
 
 

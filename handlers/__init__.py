@@ -13,3 +13,4 @@ def register_all(app: App, services: Services) -> None:
 
     for module in (commands, briefings, mentions, messages, actions, home):
         module.register(app, services)
+    commands.register_unknown(app, services)  # last: Bolt gives a request to the first listener that matches

@@ -1,7 +1,7 @@
 """The /brief slash command: a briefing now, and channel subscriptions (subscribe, list, off, help).
 
 `/brief` shows the next briefing only to the person who asked (like every answer, ephemeral by default);
-`/brief now` posts it in the conversation for everyone. Subscription replies are ephemeral, sent with the ack.
+`/brief now` posts it in the conversation for everyone. Every reply is sent with the ack.
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def _brief(services: Services) -> Callable[..., None]:
             template = messages.BRIEF_UNSUBSCRIBED if removed else messages.BRIEF_NOT_SUBSCRIBED
             ack(**_mrkdwn(template.format(channel=channel)))
         elif verb in ("", "now"):
-            ack()
+            # A briefing is built from the knowledge base in milliseconds, so it travels in the ack itself.
             if not allowed(services, team, user=user, channel=channel):
-                respond(response_type="ephemeral", **render_text(messages.RATE_LIMITED))
+                ack(response_type="ephemeral", **render_text(messages.RATE_LIMITED))
                 return
             public = verb == "now"
             place = channel if public else f"user:{user}"
@@ -56,10 +56,10 @@ def _brief(services: Services) -> Callable[..., None]:
                 briefing = next_briefing(services.kb, services.store, team, place, today=_today())
             except Exception:
                 log.exception("briefing.command_failed team=%s", team)
-                respond(response_type="ephemeral", **render_text(messages.ERROR))
+                ack(response_type="ephemeral", **render_text(messages.ERROR))
                 return
             log.info("briefing.on_demand team=%s public=%s topic=%s", team, public, briefing.topic)
-            respond(response_type="in_channel" if public else "ephemeral", **_briefing(briefing))
+            ack(response_type="in_channel" if public else "ephemeral", **_briefing(briefing))
         else:
             ack(**_mrkdwn(messages.BRIEF_USAGE))
 

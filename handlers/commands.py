@@ -7,6 +7,7 @@ through the response_url.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,18 @@ def register(app: App, services: Services) -> None:
     for topic in services.kb.topics:
         if topic.command and topic.command not in RESERVED:
             app.command(topic.command)(_answering(services, topic=topic.id))
+
+
+def register_unknown(app: App, services: Services) -> None:
+    """Any other command this app receives gets usage, not an error; register it after every other command."""
+
+    def unknown_command(ack: Ack, command: dict[str, Any]) -> None:
+        log.info("slack.unknown_command command=%s", command.get("command"))
+        ack(
+            response_type="ephemeral", **render_usage(services.kb, unknown_command=command.get("command", ""))
+        )
+
+    app.command(re.compile(r"^/"))(unknown_command)
 
 
 def _answering(services: Services, *, topic: str | None) -> Callable[..., None]:

@@ -200,6 +200,14 @@ def test_empty_or_help_gets_usage_and_the_topic_list(
         assert command in usage.args["text"]
 
 
+def test_unknown_command_gets_usage_not_an_error(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    response = slack.command(slash(fake_slack, "/what-is-this", "hello"))
+    assert response.status == 200
+    usage = acked(response)
+    assert "I don't know the command `/what-is-this`" in usage.args["text"]
+    assert "/why-russia" in usage.args["text"]
+
+
 def test_off_topic_question_is_declined_with_a_context_line(
     slack: SlackSender, fake_slack: FakeSlack
 ) -> None:
