@@ -667,3 +667,36 @@ def test_app_home_opened_publishes_topics_source_and_how_to_ask(
         "How to ask",
     ):
         assert expected in text
+
+
+# -- failure: Slack rate limits and Redis down ---------------------------------------------------------
+
+
+def test_rate_limited_reply_is_retried_after_retry_after(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    fake_slack.script(
+        "chat.postMessage", Reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+    )
+    mention = {"type": "app_mention", "user": "U1", "channel": "CRL", "ts": "1700000900.000100",
+               "text": f"<@{BOT_USER}> What role does China play?"}  # fmt: skip
+    slack.event(callback(mention, "EvRateLimited"))
+    first, second = fake_slack.wait_for("chat.postMessage", count=2, timeout=10)
+    assert second.at - first.at >= 0.95  # waited as Slack asked
+    assert "China" in second.args["text"]
+
+
+def test_with_redis_down_the_web_process_still_answers(slack_server: FakeSlack) -> None:
+    closed = RedisServer()
+    closed.start()
+    url = closed.url
+    closed.stop()  # nothing listens on this port now
+    env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack_server.url,
+           "REDIS_URL": url}  # fmt: skip
+    with run_web(env) as process:
+        sender = SlackSender(process.port, SECRET)
+        started = time.monotonic()
+        answer = acked(sender.command(slash(slack_server, "/ask", "What did the US ask Pakistan to do?")))
+        assert time.monotonic() - started < 3.0  # inside Slack's deadline
+        assert "reconsider" in answer.args["text"]
+        health = request(process.port, "GET", "/healthz").json()
+        assert health["redis"] == "degraded"
+        assert "redis.degraded" in process.log()
