@@ -23,6 +23,18 @@ ENTITY_MIN = 0.5
 RELATED_SHARE = 0.6
 # A question this close to one of a topic's sample questions gets the topic's overview.
 BROAD_MATCH = 0.5
+# Below this idf weight of its own words ("and Pakistan?"), a follow-up is about the thread, not new words.
+FOLLOW_UP_OWN_WEIGHT = 1.0
+# A "why" question prefers points that state a reason.
+WHY_BOOST = 1.5
+_ASKS_WHY = re.compile(
+    r"^\s*(and\s+|but\s+|so\s+)?why\b|\bwhat (is|was|are|were) the reasons?\b|\bhow come\b", re.I
+)
+_STATES_REASON = re.compile(
+    r"\b(because|since|reason|in order to|to counter|so that|due to|the (main )?idea was|contributed|"
+    r"linked to|led to|as a result)\b",
+    re.I,
+)
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
@@ -63,9 +75,18 @@ class Composer:
         }
 
     def compose(
-        self, question: str, retrieval: Retrieval, *, seen_points: frozenset[str] = frozenset()
+        self,
+        question: str,
+        retrieval: Retrieval,
+        *,
+        seen_points: frozenset[str] = frozenset(),
+        asks_more: bool = False,
     ) -> Draft:
-        """Answer from the best-covering key points, correct a false premise, or decline."""
+        """Answer from the best-covering key points, correct a false premise, or decline.
+
+        `seen_points` were already given in this thread: a follow-up prefers points not yet given, and one
+        that asks for more (`asks_more`) says so when there are none.
+        """
         if not (retrieval.terms or retrieval.context_terms) or retrieval.unknown_names:
             return self.decline()
         candidates = [h for h in retrieval.points if _covers(h)]
@@ -80,13 +101,19 @@ class Composer:
         topic = best.ref.topic
         if self._is_broad(retrieval, topic):
             return self.overview(topic)
+        if _ASKS_WHY.search(question):
+            candidates.sort(key=lambda h: -_rank(h) * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
         fresh = [h for h in candidates if h.ref.id not in seen_points]
-        if not fresh:  # asked for more, and the thread already has everything the article says on it
+        if asks_more and not fresh:  # the thread already has everything the article says on it
             return self._draft("answer", [candidates[0].ref], lead=messages.NOTHING_MORE)
-        best = fresh[0]
+        # A follow-up with words of its own ("who defended it?") is answered on those words; one without
+        # ("why?", "what else?") moves on to what the thread has not been told yet.
+        moves_on = asks_more or retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT
+        ordered = (fresh or candidates) if moves_on else candidates
+        best = ordered[0]
         related = [
             h.ref
-            for h in fresh[1:]
+            for h in ordered[1:]
             if h.ref.topic.id == best.ref.topic.id
             and h.score * (0.5 + h.coverage) >= RELATED_SHARE * _rank(best)
         ]
@@ -135,6 +162,12 @@ class Composer:
 
 def _covers(hit: PointHit) -> bool:
     return hit.coverage >= COVERAGE_MIN and hit.entity_coverage >= ENTITY_MIN
+
+
+def _gives_reason(ref: PointRef) -> bool:
+    return any(_STATES_REASON.search(q.text) for q in ref.quotes) or bool(
+        _STATES_REASON.search(ref.point.text)
+    )
 
 
 def _rank(hit: PointHit) -> float:

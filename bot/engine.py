@@ -115,12 +115,10 @@ class AnswerEngine:
         context = " ".join(t.question for t in context_turns)
         prefer = context_turns[-1].topic if context_turns else None
         retrieval = self.retriever.search(question.text, context=context, prefer_topic=prefer)
-        seen = (
-            frozenset(p for t in turns for p in t.key_points)
-            if _ASKS_FOR_MORE.search(question.text)
-            else None
-        )
-        draft = self.composer.compose(question.text, retrieval, seen_points=seen or frozenset())
+        # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
+        seen = frozenset(p for t in context_turns for p in t.key_points)
+        asks_more = bool(_ASKS_FOR_MORE.search(question.text))
+        draft = self.composer.compose(question.text, retrieval, seen_points=seen, asks_more=asks_more)
         answer = self._to_answer(question.text, draft)
         if self.writer and draft.grounded:
             answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)

@@ -54,6 +54,7 @@ class Retrieval:
     """Everything the composer needs to decide whether and how the base answers a question."""
 
     terms: tuple[str, ...]
+    own_weight: float  # idf weight of the question's own words: how much it says beyond its thread
     context_terms: tuple[str, ...]
     entities: tuple[str, ...]
     unknown: tuple[str, ...]
@@ -120,11 +121,12 @@ class Retriever:
             t: CONTEXT_WEIGHT * self._weight(t) for t in context_terms
         }
         entities = tuple(t for t in (*terms, *context_terms) if t in self._entities)
+        own_weight = sum(self._weight(t) for t in terms if t in self._vocab)
         unknown = tuple(t for t in terms if t not in self._vocab)
         names = self._unknown_names(question)
         query = [*terms, *terms, *context_terms]
         if not query:
-            return Retrieval(terms, context_terms, entities, unknown, names, (), (), ())
+            return Retrieval(terms, own_weight, context_terms, entities, unknown, names, (), (), ())
         topic_scores = _scores(self._topic_index, query, len(self.kb.topics))
         point_scores = _scores(self._point_index, query, len(self._points))
         points = []
@@ -152,7 +154,7 @@ class Retriever:
             )
         )
         return Retrieval(
-            terms, context_terms, entities, unknown, names, tuple(points), tuple(passages), topics
+            terms, own_weight, context_terms, entities, unknown, names, tuple(points), tuple(passages), topics
         )
 
     def _named_entities(self) -> frozenset[str]:
