@@ -20,6 +20,8 @@ def run_console(services: Services, *, conversation: str) -> int:
         f"briefbot — {len(kb.topics)} topics from {len(kb.sources)} article(s). "
         f"Commands: /ask, /brief, {commands}, /help."
     )
+    where = "embedded Valkey" if services.settings.redis_url is None else "REDIS_URL"
+    print(f"Answers: {services.engine.mode}; Redis: {where} at {services.store.description}.")
     print("Ask a question (follow-ups remember this session); 'quit' to leave.")
     for line in _lines():
         text = line.strip()
