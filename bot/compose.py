@@ -35,6 +35,14 @@ _STATES_REASON = re.compile(
     r"linked to|led to|as a result)\b",
     re.I,
 )
+# "What did <someone> say / think / …" is answered only by points whose curated speakers include that someone:
+# Russia is named in most points, but says nothing in any of them. ("What was Pakistan told" is passive: no.)
+_ASKS_WHAT_SOMEONE_SAID = re.compile(
+    r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
+    r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
+    r"responded|react|reacted|comment|commented|reply|replied|make of)\b",
+    re.I,
+)
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
@@ -70,6 +78,10 @@ class Composer:
     def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
         self.kb = kb
         self._tokenizer = retriever.tokenizer
+        self._speakers_of = {
+            ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
+            for ref in kb.points
+        }
         self._samples = {
             t.id: [frozenset(self._tokenizer.terms(q)) for q in (t.title, *t.questions)] for t in kb.topics
         }
@@ -92,8 +104,12 @@ class Composer:
         candidates = [h for h in retrieval.points if _covers(h)]
         if _ASKS_QUANTITY.search(question):
             candidates = [h for h in candidates if any(_STATES_QUANTITY.search(q.text) for q in h.ref.quotes)]
+        speakers = self._speakers(question, retrieval)
+        if speakers:
+            candidates = [h for h in candidates if speakers <= self._speakers_of[h.ref.id]]
         if not candidates:
-            return self._from_passage(retrieval) or self.decline()
+            # A bare passage has no curated speaker, so it cannot tell what someone said.
+            return (None if speakers else self._from_passage(retrieval)) or self.decline()
         correction = self._correction(question, candidates)
         if correction:
             return self._draft("correction", [correction], lead=messages.CORRECTION_LEAD)
@@ -154,6 +170,13 @@ class Composer:
                 if f" {' '.join(self._tokenizer.terms(premise, keep_stopwords=True))} " in asked:
                     return hit.ref
         return None
+
+    def _speakers(self, question: str, retrieval: Retrieval) -> frozenset[str]:
+        """The named entities a "what did X say/think…" question asks about, if it is one."""
+        match = _ASKS_WHAT_SOMEONE_SAID.search(question)
+        if not match:
+            return frozenset()
+        return frozenset(self._tokenizer.terms(match.group("who"))) & frozenset(retrieval.entities)
 
     def _is_broad(self, retrieval: Retrieval, topic: Topic) -> bool:
         asked = frozenset(retrieval.terms)

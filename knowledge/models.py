@@ -74,6 +74,10 @@ class KeyPoint(_Frozen):
     text: str = Field(min_length=10, max_length=400)
     evidence: tuple[Evidence, ...] = Field(min_length=1)
     keywords: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = Field(
+        default=(),
+        description="who holds the view or makes the statement (e.g. 'Pakistan'): answers 'what did X say/think'",
+    )
     corrects: tuple[str, ...] = Field(
         default=(),
         description="false premises this point refutes (e.g. 'cancel'); such a question gets a correction",

@@ -37,6 +37,9 @@ def test_grounded_answer_quotes_the_article_verbatim(engine: AnswerEngine) -> No
         "How did India react to the visit?",
         "What agreements were signed during the visit?",
         "How much oil does Russia export to Pakistan?",
+        "What did the Kremlin say about the visit?",
+        "What did the Russian foreign minister say?",
+        "What does the West think of Pakistan's move?",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine: AnswerEngine, question: str) -> None:
@@ -110,6 +113,21 @@ def test_same_follow_up_in_another_thread_does_not_reuse_context(engine: AnswerE
     other = engine.answer("And how did that affect Pakistan?", conversation="C1:300.2")
     assert not india.cached and not other.cached
     assert india.topic == "india-factor"
+
+
+@pytest.mark.parametrize(
+    ("question", "point"),
+    [
+        ("What did the foreign minister say?", "the-visit/qureshi-defends"),
+        ("How did Pakistan respond to the American request?", "us-stance/said-no"),
+        ("What was Pakistan told to do about the Ukraine conflict?", "us-stance/clear-stance"),
+    ],
+)
+def test_what_someone_said_is_answered_from_points_they_speak_in(
+    engine: AnswerEngine, question: str, point: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and answer.key_points[0] == point
 
 
 def test_false_premise_is_corrected_not_played_along(engine: AnswerEngine) -> None:
