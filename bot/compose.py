@@ -119,7 +119,7 @@ class Composer:
             return self.overview(topic)
         if _ASKS_WHY.search(question):
             candidates.sort(key=lambda h: -_rank(h) * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
-        fresh = [h for h in candidates if h.ref.id not in seen_points]
+        fresh = [h for h in candidates if not self._already_told(h.ref, seen_points)]
         if asks_more and not fresh:  # the thread already has everything the article says on it
             return self._draft("answer", [candidates[0].ref], lead=messages.NOTHING_MORE)
         # A follow-up with words of its own ("who defended it?") is answered on those words; one without
@@ -170,6 +170,13 @@ class Composer:
                 if f" {' '.join(self._tokenizer.terms(premise, keep_stopwords=True))} " in asked:
                     return hit.ref
         return None
+
+    def _already_told(self, ref: PointRef, seen_points: frozenset[str]) -> bool:
+        """A point was given in the thread, or every quote of it was (another topic's point, same words)."""
+        if ref.id in seen_points:
+            return True
+        told = {q.text for p in seen_points if (seen := self.kb.point(p)) for q in seen.quotes}
+        return bool(told) and all(q.text in told for q in ref.quotes)
 
     def _speakers(self, question: str, retrieval: Retrieval) -> frozenset[str]:
         """The named entities a "what did X say/think…" question asks about, if it is one."""
