@@ -43,6 +43,12 @@ _ASKS_WHAT_SOMEONE_SAID = re.compile(
     r"responded|react|reacted|comment|commented|reply|replied|make of)\b",
     re.I,
 )
+# "Summarise the article", "what is it about?", "tl;dr": the first topic's overview (the article's thesis).
+_ASKS_SUMMARY = re.compile(
+    r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument)|key (points?|ideas?)|"
+    r"in (short|brief)|what('s| is) (this|the|it) (article |piece |story )?about)\b",
+    re.I,
+)
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
@@ -99,7 +105,11 @@ class Composer:
         `seen_points` were already given in this thread: a follow-up prefers points not yet given, and one
         that asks for more (`asks_more`) says so when there are none.
         """
-        if not (retrieval.terms or retrieval.context_terms) or retrieval.unknown_names:
+        if retrieval.unknown_names:
+            return self.decline()
+        if _ASKS_SUMMARY.search(question) and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT:
+            return self.overview(self.kb.topics[0])
+        if not (retrieval.terms or retrieval.context_terms):
             return self.decline()
         candidates = [h for h in retrieval.points if _covers(h)]
         if _ASKS_QUANTITY.search(question):

@@ -152,6 +152,12 @@ def test_every_topic_overview_fits_the_limits(engine: AnswerEngine) -> None:
         assert len(answer.citations) <= 3
 
 
+@pytest.mark.parametrize("question", ["Summarize the article", "What is this article about?", "tl;dr"])
+def test_asking_for_a_summary_gets_the_articles_thesis(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and answer.topic == engine.kb.topics[0].id
+
+
 def test_empty_and_greeting_get_usage_not_a_decline(engine: AnswerEngine) -> None:
     for text in ("", "   ", "<@U0123ABC>", "hi", "help"):
         answer = engine.answer(text)
