@@ -24,13 +24,16 @@ def main(argv: list[str] | None = None) -> int:
     """Parse arguments, load settings, run one command; exit codes: 0 ok, 1 failed check, 2 bad config."""
     parser = _parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose or args.command in ("serve", "clock", "web"))
     try:
         settings = load_settings()
+        # Long-running processes log at LOG_LEVEL (their start-up lines say which store and mode they use);
+        # one-shot commands and the console stay quiet unless asked (-v).
+        serving = args.command in ("serve", "clock") or (args.command == "start" and settings.slack_enabled)
+        _configure_logging(settings.log_level if serving or args.verbose else "WARNING")
         command: Command = args.run
         return command(args, settings)
     except ConfigError as exc:
-        print(f"briefbot: {exc}", file=sys.stderr)
+        print(f"briefbot: {exc}", file=sys.stderr)  # settings failed before logging was set up
         return 2
     except KnowledgeError as exc:
         print(f"briefbot: knowledge base is invalid: {exc}", file=sys.stderr)
@@ -177,9 +180,9 @@ def _services(settings: Settings, args: argparse.Namespace):  # type: ignore[no-
     return build_services(settings)
 
 
-def _configure_logging(verbose: bool) -> None:
+def _configure_logging(level: str) -> None:
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
+        level=getattr(logging, level.upper(), logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )

@@ -171,7 +171,7 @@ class Composer:
             return None
         p = hit.passage
         quote = Quote(p.source_id, p.text, p.start, p.end, p.id)
-        return Draft("answer", "The article says:", (), (quote,), None)
+        return Draft("answer", messages.PASSAGE_LEAD, (), (quote,), None)
 
     def _correction(self, question: str, candidates: list[PointHit]) -> PointRef | None:
         asked = " " + " ".join(self._tokenizer.terms(question, keep_stopwords=True)) + " "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import re
+from pathlib import Path
 from typing import Protocol
 
 from bot import messages
@@ -22,7 +24,10 @@ _FOLLOW_UP = re.compile(
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b",
     re.IGNORECASE,
 )
-TRANSIENT_FALLBACKS = frozenset({"timeout", "rate_limited", "http_error", "connection_error"})
+# Fallbacks from a passing fault are not cached: the next ask may well get the model's answer.
+TRANSIENT_FALLBACKS = frozenset(
+    {"timeout", "rate_limited", "http_error", "connection_error", "malformed", "truncated"}
+)
 _ASKS_FOR_MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
 
 
@@ -76,9 +81,8 @@ class AnswerEngine:
         key = self._cache_key(question.text, context_turns)
         answer = None if question.empty or question.injection else self.store.cached_answer(team, key)
         if answer is None:
-            answer = self._fresh_answer(question, context_turns, turns)
-            # A fallback from a passing fault (timeout, 429…) is not cached: the next ask may reach the LLM.
-            if answer.kind != "help" and answer.fallback_reason not in TRANSIENT_FALLBACKS:
+            answer = self._fresh_answer(question, context_turns)
+            if _cacheable(question, answer):
                 self.store.cache_answer(team, key, answer, self._cache_ttl)
         if conversation and answer.kind != "help":
             turn = answer.as_turn()
@@ -96,7 +100,7 @@ class AnswerEngine:
             "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
             answer.kind, answer.topic, answer.cached, answer.mode, follow_up, len(question.text),
         )  # fmt: skip
-        if question.truncated and not answer.cached:
+        if question.truncated:
             answer = answer.model_copy(update={"answer": f"{answer.answer}\n{messages.TRUNCATED}"})
         return answer
 
@@ -107,7 +111,7 @@ class AnswerEngine:
             raise KeyError(topic_id)
         return self._to_answer(topic.title, self.composer.overview(topic))
 
-    def _fresh_answer(self, question: Question, context_turns: list[Turn], turns: list[Turn]) -> Answer:
+    def _fresh_answer(self, question: Question, context_turns: list[Turn]) -> Answer:
         if question.empty and not question.injection:
             return self._to_answer("", Draft("help", messages.EMPTY))
         if question.asks_config or question.empty:
@@ -134,7 +138,12 @@ class AnswerEngine:
         if result.fallback_reason is None:
             citations = [c for c in result.citations if self.verify(c)]
             if citations and len(citations) == len(result.citations):
-                update |= {"answer": result.text, "citations": citations, "mode": "llm"}
+                update |= {
+                    "answer": result.text,
+                    "citations": citations,
+                    "sources": self._sources(citations),
+                    "mode": "llm",
+                }
             else:
                 update["fallback_reason"] = "unverified_citation"
         else:
@@ -151,8 +160,6 @@ class AnswerEngine:
             Citation(source_id=q.source_id, quote=q.text, start=q.start, end=q.end, passage_id=q.passage_id)
             for q in draft.quotes
         ]
-        source_ids = list(dict.fromkeys(c.source_id for c in citations))
-        sources = [_source_info(self.kb, s) for s in source_ids]
         answer_id = hashlib.sha1(
             f"{self.kb.version}|{self.mode}|{normalised(question)}|{draft.text}".encode()
         )
@@ -163,17 +170,21 @@ class AnswerEngine:
             grounded=draft.grounded,
             kind=draft.kind,
             citations=citations,
-            sources=sources,
+            sources=self._sources(citations),
             topic=draft.topic,
             key_points=[p.id for p in draft.points],
             kb_version=self.kb.version,
             mode="offline",
         )
 
+    def _sources(self, citations: list[Citation]) -> list[SourceInfo]:
+        """One entry per source the citations quote, in order of first use."""
+        return [source_info(self.kb, s) for s in dict.fromkeys(c.source_id for c in citations)]
+
     def _cache_key(self, question: str, context_turns: list[Turn]) -> str:
         model = self.writer.name if self.writer else "-"
         context = "|".join(f"{t.question}>{','.join(t.key_points)}" for t in context_turns)
-        raw = f"{self.kb.version}|{self.mode}|{model}|{normalised(question)}|{context}"
+        raw = f"{self.kb.version}|{ANSWER_CODE_VERSION}|{self.mode}|{model}|{normalised(question)}|{context}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -181,7 +192,38 @@ def _is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 4
 
 
-def _source_info(kb: KnowledgeBase, source_id: str) -> SourceInfo:
+def _cacheable(question: Question, answer: Answer) -> bool:
+    """Cache what any asker of the same words should get: not help, not a reply shaped by an injection
+    attempt (its clean words would otherwise be refused for everyone), not a fallback from a passing fault."""
+    if answer.kind in ("help", "refused") or question.injection:
+        return False
+    return answer.fallback_reason not in TRANSIENT_FALLBACKS
+
+
+def _code_version() -> str:
+    """A hash of the code that shapes answers, so a deploy that changes it never serves older answers."""
+    digest = hashlib.sha256()
+    for module in _ANSWER_CODE:
+        spec = importlib.util.find_spec(module)
+        if spec and spec.origin:
+            digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_ANSWER_CODE = (
+    "bot.compose",
+    "bot.engine",
+    "bot.question",
+    "bot.prompts",
+    "bot.llm",
+    "knowledge.retrieval",
+    "knowledge.text",
+)
+ANSWER_CODE_VERSION = _code_version()
+
+
+def source_info(kb: KnowledgeBase, source_id: str) -> SourceInfo:
+    """What an answer shows of one source: title, author, outlet, date."""
     meta = kb.sources[source_id].meta
     return SourceInfo(
         id=meta.id, title=meta.title, author=meta.author, outlet=meta.outlet, published=meta.published

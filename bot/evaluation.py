@@ -63,8 +63,13 @@ def load_eval_set(path: Path) -> EvalSet:
     return EvalSet.model_validate_json(path.read_text(encoding="utf-8"))
 
 
-def run_eval(engine: AnswerEngine, cases: EvalSet, *, team: str = "eval") -> EvalReport:
-    """Each case is one fresh thread; only its last turn is scored."""
+def run_eval(engine: AnswerEngine, cases: EvalSet, *, team: str | None = None) -> EvalReport:
+    """Each case is one fresh thread; only its last turn is scored.
+
+    Each run has its own team namespace, so a shared Redis never serves an earlier run's cached answers
+    (which would report old tokens and test an old model or prompt).
+    """
+    team = team or f"eval-{uuid.uuid4().hex[:8]}"
     results = []
     for case in cases.cases:
         conversation = f"eval-{case.id}-{uuid.uuid4().hex[:8]}"

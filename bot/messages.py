@@ -14,6 +14,7 @@ RATE_LIMITED = "You're asking faster than I can keep up — please wait a minute
 ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
 CORRECTION_LEAD = "That's not what the article says."
 NOTHING_MORE = "That's all the article says on this:"
+PASSAGE_LEAD = "The article says:"
 USAGE = (
     "*Ask about the article* — {title}\n"
     "• `/ask <question>` — any question, e.g. `/ask what did the US ask Pakistan to do?`\n"

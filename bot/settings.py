@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -86,11 +85,11 @@ class Settings(BaseSettings):
             raise ValueError("must be a redis://, rediss:// or unix:// URL")
         return value or None
 
-    @cached_property
+    @property
     def llm_enabled(self) -> bool:
         return self.openai_api_key is not None or self.openai_base_url is not None
 
-    @cached_property
+    @property
     def slack_enabled(self) -> bool:
         return self.slack_bot_token is not None
 

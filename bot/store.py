@@ -226,7 +226,17 @@ class Store:
         raw: dict[str, str] = (
             self._run("record.list", lambda: self.client.hgetall(_key(team, kind)), {}) or {}
         )
-        return {ident: json.loads(value) for ident, value in raw.items()}
+        records: dict[str, dict[str, object]] = {}
+        for ident, value in raw.items():
+            try:
+                record = json.loads(value)
+            except ValueError:
+                record = None
+            if isinstance(record, dict):
+                records[ident] = record
+            else:  # one bad record must not hide the others (or stop the clock)
+                log.warning("store.record_corrupt kind=%s ident=%s", kind, ident)
+        return records
 
     def delete_record(self, team: str, kind: str, ident: str) -> bool:
         return bool(self._run("record.delete", lambda: self.client.hdel(_key(team, kind), ident), 0))

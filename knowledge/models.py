@@ -76,7 +76,7 @@ class KeyPoint(_Frozen):
     keywords: tuple[str, ...] = ()
     speakers: tuple[str, ...] = Field(
         default=(),
-        description="who holds the view or makes the statement (e.g. 'Pakistan'): answers 'what did X say/think'",
+        description="who holds the view or says it (e.g. 'Pakistan'): answers 'what did X say/think'",
     )
     corrects: tuple[str, ...] = Field(
         default=(),

@@ -57,15 +57,9 @@ class Retrieval:
     own_weight: float  # idf weight of the question's own words: how much it says beyond its thread
     context_terms: tuple[str, ...]
     entities: tuple[str, ...]
-    unknown: tuple[str, ...]
     unknown_names: tuple[str, ...]
     points: tuple[PointHit, ...]
     passages: tuple[PassageHit, ...]
-    topics: tuple[tuple[str, float], ...]
-
-    @property
-    def best(self) -> PointHit | None:
-        return self.points[0] if self.points else None
 
 
 class Retriever:
@@ -122,11 +116,10 @@ class Retriever:
         }
         entities = tuple(t for t in (*terms, *context_terms) if t in self._entities)
         own_weight = sum(self._weight(t) for t in terms if t in self._vocab)
-        unknown = tuple(t for t in terms if t not in self._vocab)
         names = self._unknown_names(question)
         query = [*terms, *terms, *context_terms]
         if not query:
-            return Retrieval(terms, own_weight, context_terms, entities, unknown, names, (), (), ())
+            return Retrieval(terms, own_weight, context_terms, entities, names, (), ())
         topic_scores = _scores(self._topic_index, query, len(self.kb.topics))
         point_scores = _scores(self._point_index, query, len(self._points))
         points = []
@@ -147,15 +140,7 @@ class Retriever:
             ),
             key=lambda h: -h.score * (0.5 + h.coverage),
         )
-        topics = tuple(
-            sorted(
-                ((t.id, float(s)) for t, s in zip(self.kb.topics, topic_scores, strict=True) if s > 0),
-                key=lambda x: -x[1],
-            )
-        )
-        return Retrieval(
-            terms, own_weight, context_terms, entities, unknown, names, tuple(points), tuple(passages), topics
-        )
+        return Retrieval(terms, own_weight, context_terms, entities, names, tuple(points), tuple(passages))
 
     def _named_entities(self) -> frozenset[str]:
         """Terms naming a country, person or body: alias targets and words capitalised mid-sentence."""
