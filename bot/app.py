@@ -14,6 +14,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 from bot.services import Services
 from bot.settings import ConfigError, Settings
+from handlers.conversation import team_of
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class Deduplication(Middleware):
         ident = delivery_id(req.body)
         if ident is not None:
             kind, value = ident
-            team = req.context.team_id or "local"
+            team = team_of(req.context)  # the same namespace the handlers use
             if not self.store.claim(team, kind, value, ttl=DEDUP_TTL_SECONDS):
                 retry = req.headers.get("x-slack-retry-num", ["0"])[0]
                 log.info("slack.duplicate kind=%s id=%s retry=%s", kind, value, retry)

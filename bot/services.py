@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import atexit
 import logging
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from bot.engine import AnswerEngine, GroundedWriter
 from bot.redis_server import EmbeddedRedis
@@ -23,6 +24,11 @@ class Services:
     kb: KnowledgeBase
     store: Store
     engine: AnswerEngine
+    # Slow work (answers that may call the LLM, Slack posts that wait out a 429) runs here, never on Bolt's
+    # listener threads: those also run every slash command's ack, which must happen within 3 s.
+    background: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=16, thread_name_prefix="briefbot-work")
+    )
 
 
 def build_services(settings: Settings) -> Services:
@@ -39,7 +45,8 @@ def build_services(settings: Settings) -> Services:
         thread_ttl=settings.thread_ttl_seconds,
     )
     log.info("services.ready kb_version=%s topics=%d mode=%s", kb.version, len(kb.topics), engine.mode)
-    return Services(settings=settings, kb=kb, store=store, engine=engine)
+    background = ThreadPoolExecutor(max_workers=settings.listener_threads, thread_name_prefix="briefbot-work")
+    return Services(settings=settings, kb=kb, store=store, engine=engine, background=background)
 
 
 def connect_store(settings: Settings) -> Store:

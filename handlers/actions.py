@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot import messages
 from bot.render import FEEDBACK_DOWN, FEEDBACK_UP, SHARE, ActionValue, render_answer, render_text
 from bot.services import Services
+from handlers.background import later
 from handlers.conversation import team_of
 
 log = logging.getLogger(__name__)
@@ -45,12 +46,18 @@ def register(app: App, services: Services) -> None:
         if value is None or not channel:
             log.warning("slack.bad_share channel=%s", channel)
             return
+        team = team_of(context)
+        later(services, lambda: _share(value, channel, user, team, client, respond), name="share")
+
+    def _share(value: ActionValue, channel: str, user: str, team: str, client: WebClient,
+               respond: Respond) -> None:  # fmt: skip
+        """Post the answer again, attributed to the sharer; tell them if the bot cannot post there."""
         try:
             # Re-made, not copied from the button: usually a cache hit, and never stale against the base.
             if value.t:
                 answer = services.engine.topic_answer(value.t)
             else:
-                answer = services.engine.answer(value.q, team=team_of(context))
+                answer = services.engine.answer(value.q, team=team)
             client.chat_postMessage(channel=channel, **render_answer(answer, shared_by=user, topic=value.t))
         except SlackApiError as exc:
             error = exc.response.get("error")

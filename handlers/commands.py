@@ -1,7 +1,7 @@
 """Slash commands: /ask and every topic command the knowledge base defines; answers are ephemeral.
 
-/brief belongs to handlers/briefings.py. Each listener acks at once (Slack waits 3 s) and answers
-through the response_url.
+/brief belongs to handlers/briefings.py. Offline answers travel in the ack itself (Slack waits 3 s);
+in LLM mode the ack says "Thinking…" and the answer replaces it through the response_url.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from bot import messages
 from bot.answer import Answer
 from bot.render import render_answer, render_text, render_usage
 from bot.services import Services
+from handlers.background import later
 from handlers.conversation import allowed, team_of
 
 log = logging.getLogger(__name__)
@@ -49,16 +50,19 @@ def _answering(services: Services, *, topic: str | None) -> Callable[..., None]:
     """A listener for /ask (topic None) or a topic command: empty text is usage, or the topic's overview."""
 
     def answer_command(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
-        # Offline answers take milliseconds, so they travel in the ack itself; an LLM answer may take
-        # seconds, so it is acked at once and sent through the response_url.
-        in_ack = services.engine.mode == "offline"
-        if not in_ack:
-            ack()
-        reply = _reply(services, command, team_of(context), topic)
-        if in_ack:
-            ack(response_type="ephemeral", **reply)
-        else:
-            respond(response_type="ephemeral", **reply)
+        # Offline answers take milliseconds, so they travel in the ack itself. An LLM answer may take
+        # seconds: the ack shows "Thinking…", which the answer then replaces through the response_url.
+        team = team_of(context)
+        if services.engine.mode == "offline":
+            ack(response_type="ephemeral", **_reply(services, command, team, topic))
+            return
+        ack(response_type="ephemeral", **render_text(messages.THINKING))
+
+        def answer_later() -> None:
+            reply = _reply(services, command, team, topic)
+            respond(response_type="ephemeral", replace_original=True, **reply)
+
+        later(services, answer_later, name="command")
 
     answer_command.__name__ = f"answer_{(topic or 'ask').replace('-', '_')}"
     return answer_command

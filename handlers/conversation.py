@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot import messages
 from bot.render import render_answer, render_text
 from bot.services import Services
+from handlers.background import later
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,27 @@ def answer_in_conversation(
     thread_ts: str | None,
     conversation: str,
 ) -> None:
-    """Answer `text` in `channel` (in the thread when thread_ts is set); in LLM mode, a placeholder first."""
+    """Answer `text` in `channel` (in the thread when thread_ts is set) on the background pool."""
+
+    def answer() -> None:
+        _answer_now(services, client, team=team, channel=channel, user=user, text=text, thread_ts=thread_ts,
+                    conversation=conversation)  # fmt: skip
+
+    later(services, answer, name="answer_in_conversation")
+
+
+def _answer_now(
+    services: Services,
+    client: WebClient,
+    *,
+    team: str,
+    channel: str,
+    user: str,
+    text: str,
+    thread_ts: str | None,
+    conversation: str,
+) -> None:
+    """Post the answer; in LLM mode a "Thinking…" placeholder first, always replaced."""
     if not allowed(services, team, user=user, channel=channel):
         _post_ephemeral(client, channel, user, thread_ts, messages.RATE_LIMITED)
         return

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot import messages
 from bot.store import Store
 from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer
 from tests.slack_signing import SlackSender
@@ -114,8 +115,42 @@ def test_command_in_llm_mode_acks_at_once_and_answers_later(
         "trigger_id": "trig-llm-1",
     }
     started = time.monotonic()
-    assert slack.command(fields).status == 200
+    ack = slack.command(fields)
+    assert ack.status == 200
     assert time.monotonic() - started < 1
+    assert ack.json()["text"] == messages.THINKING  # progress while the model writes
     [answer] = fake_slack.wait_for("response_url:llm", timeout=10)
     assert answer.args["response_type"] == "ephemeral"
+    assert answer.args["replace_original"] is True  # the "Thinking…" message becomes the answer
     assert "no" in answer.args["text"]
+
+
+def test_slash_commands_ack_at_once_while_slow_answers_fill_the_pools(
+    redis_server: RedisServer, slack_server: FakeSlack, fake_llm: FakeOpenAI, store: Store
+) -> None:
+    # Two listener threads and one worker: before slow work moved to its own pool, six slow mentions
+    # held every listener thread and a command's ack waited past Slack's 3 s.
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack_server.url,
+        "REDIS_URL": redis_server.url,
+        "OPENAI_BASE_URL": fake_llm.base_url,
+        "OPENAI_API_KEY": "sk-test",
+        "OPENAI_TIMEOUT": "2.5",
+        "OPENAI_MAX_RETRIES": "0",
+        "LISTENER_THREADS": "2",
+        "WEB_CONCURRENCY": "1",
+    }
+    fake_llm.script(*[Completion("{}", delay=2.4) for _ in range(6)])
+    with run_web(env) as web:
+        sender = SlackSender(web.port, SECRET)
+        for i in range(6):
+            sender.event(mention("CBUSY", f"1700001000.00{i}", "What role does China play?", f"EvBusy{i}"))
+        started = time.monotonic()
+        ack = sender.command({"team_id": "T1", "channel_id": "C1", "user_id": "U1", "command": "/ask",
+                              "text": "Who wrote this?", "response_url": slack_server.response_url("busy"),
+                              "trigger_id": "trig-busy"})  # fmt: skip
+        assert ack.status == 200
+        assert time.monotonic() - started < 1.0
+        assert ack.json()["text"] == messages.THINKING
