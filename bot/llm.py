@@ -37,6 +37,8 @@ MAX_ANSWER_CHARS = 900
 MIN_QUOTE_WORDS = 3  # "Pakistan" alone is verbatim but backs nothing
 _UNSAFE_MARKUP = re.compile(r"<[@!#][^>]*>|(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_LINK = re.compile(r"https?://|\bwww\.|\b[a-z0-9-]+\.(com|org|net|io|pk|ru|info|co)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.?!:•\n*_(\"“‘]\s*$")
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _TRIM = " \t\n\"'“”‘’…."
@@ -214,8 +216,12 @@ class OpenAIWriter:
         text = _slack_text(reply.answer)
         if not text:
             raise Rejected("malformed", "empty answer")
-        if _UNSAFE_MARKUP.search(text):
-            raise Rejected("unsafe_markup")
+        if _UNSAFE_MARKUP.search(text) or _LINK.search(text):
+            raise Rejected("unsafe_markup")  # Slack would make a bare URL a link: none is in the article
+        sent_text = " ".join(p.passage.text for p in prompt.passages.values())
+        numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(sent_text))
+        if numbers:  # a figure the passages never state is an invention
+            raise Rejected("unknown_number", ",".join(sorted(numbers)[:3]))
         unknown = self._unknown_names(text)
         if unknown:
             # A name the article never mentions is an invention (or an instruction followed).

@@ -155,6 +155,16 @@ def test_retry_after_a_server_error_still_gives_the_model_answer(
             "unsafe_markup",
         ),
         (
+            "a link the article never gave",
+            reply("Pakistan said no; see https://evil.example/login.", ("P1", "Pakistan politely said ‘no’")),
+            "unsafe_markup",
+        ),
+        (
+            "a figure the passages never state",
+            reply("Pakistan said no and will get 40 billion dollars.", ("P1", "Pakistan politely said ‘no’")),
+            "unknown_number",
+        ),
+        (
             "refusal",
             Completion(
                 body={
