@@ -15,10 +15,11 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot import messages
 from bot.briefing import Briefing, next_briefing
+from bot.conversations import within_rate_limits
 from bot.render import render_text
 from bot.schedule import ScheduleError, Subscription, Subscriptions, parse_subscribe
 from bot.services import Services
-from handlers.conversation import allowed, team_of
+from handlers.conversation import team_of
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def _brief(services: Services) -> Callable[..., None]:
             ack(**_mrkdwn(template.format(channel=channel)))
         elif verb in ("", "now"):
             # A briefing is built from the knowledge base in milliseconds, so it travels in the ack itself.
-            if not allowed(services, team, user=user, channel=channel):
+            if not within_rate_limits(services, team, user=user, channel=channel):
                 ack(response_type="ephemeral", **render_text(messages.RATE_LIMITED))
                 return
             public = verb == "now"

@@ -15,10 +15,11 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot import messages
 from bot.answer import Answer
+from bot.conversations import within_rate_limits
 from bot.render import render_answer, render_text, render_usage
 from bot.services import Services
 from handlers.background import later
-from handlers.conversation import allowed, team_of
+from handlers.conversation import team_of
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,9 @@ def _reply(services: Services, command: dict[str, Any], team: str, topic: str | 
     text = command.get("text", "").strip()
     if text.lower() in HELP_WORDS and (topic is None or text):
         return render_usage(services.kb)
-    if not allowed(services, team, user=command.get("user_id", ""), channel=command.get("channel_id", "")):
+    if not within_rate_limits(
+        services, team, user=command.get("user_id", ""), channel=command.get("channel_id", "")
+    ):
         return render_text(messages.RATE_LIMITED)
     try:
         answer = _answer(services, team, text, topic)

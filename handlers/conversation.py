@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import messages
+from bot.conversations import within_rate_limits
 from bot.render import render_answer, render_text
 from bot.services import Services
 from handlers.background import later
@@ -48,7 +49,7 @@ def _answer_now(
     conversation: str,
 ) -> None:
     """Post the answer; in LLM mode a "Thinking…" placeholder first, always replaced."""
-    if not allowed(services, team, user=user, channel=channel):
+    if not within_rate_limits(services, team, user=user, channel=channel):
         _post_ephemeral(client, channel, user, thread_ts, messages.RATE_LIMITED)
         return
     placeholder = (
@@ -68,13 +69,6 @@ def _answer_now(
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply)
     except SlackApiError as exc:
         log.warning("slack.post_failed channel=%s error=%s", channel, exc.response.get("error"))
-
-
-def allowed(services: Services, team: str, *, user: str, channel: str) -> bool:
-    """Rate limits per user and per channel (per minute), from settings."""
-    settings = services.settings
-    limits = [("user", user, settings.user_rate_limit), ("channel", channel, settings.channel_rate_limit)]
-    return services.store.allow_all(team, limits)
 
 
 def team_of(context: BoltContext) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.conversations import conversation_id
 from bot.services import Services
 from handlers.conversation import answer_in_conversation, team_of
 
@@ -20,7 +21,7 @@ def register(app: App, services: Services) -> None:
         team = team_of(context)
         channel = event["channel"]
         thread_ts = event.get("thread_ts") or event["ts"]
-        conversation = f"{channel}:{thread_ts}"
+        conversation = conversation_id(channel, thread_ts)
         services.store.mark_thread(team, conversation, ttl=services.settings.thread_ttl_seconds)
         answer_in_conversation(
             services, client, team=team, channel=channel, user=event["user"], text=event.get("text", ""),

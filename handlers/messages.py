@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.conversations import conversation_id
 from bot.services import Services
 from handlers.conversation import answer_in_conversation, team_of
 
@@ -22,12 +23,12 @@ def register(app: App, services: Services) -> None:
         channel = event["channel"]
         thread_ts = event.get("thread_ts")
         if event.get("channel_type") == "im":
-            conversation = f"{channel}:{thread_ts}" if thread_ts else channel
+            conversation = conversation_id(channel, thread_ts)
         else:
             mentioned = context.bot_user_id and f"<@{context.bot_user_id}>" in event.get("text", "")
             if not thread_ts or mentioned:
                 return  # top-level chatter is not for us; mentions are answered by app_mention
-            conversation = f"{channel}:{thread_ts}"
+            conversation = conversation_id(channel, thread_ts)
             if not services.store.in_thread(team, conversation):
                 return
         answer_in_conversation(
