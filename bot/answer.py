@@ -7,6 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from knowledge.base import Quote
+from knowledge.models import SourceMeta
+
 AnswerKind = Literal["answer", "correction", "declined", "refused", "help"]
 AnswerMode = Literal["offline", "llm"]
 
@@ -20,6 +23,12 @@ class Citation(BaseModel):
     end: int
     passage_id: str
 
+    @classmethod
+    def of(cls, quote: Quote) -> Citation:
+        """The citation of a quote the knowledge base located."""
+        return cls(source_id=quote.source_id, quote=quote.text, start=quote.start, end=quote.end,
+                   passage_id=quote.passage_id)  # fmt: skip
+
 
 class SourceInfo(BaseModel):
     """What a reader needs to find the source: title, author, outlet, date."""
@@ -29,6 +38,12 @@ class SourceInfo(BaseModel):
     author: str
     outlet: str
     published: dt.date
+
+    @classmethod
+    def of(cls, meta: SourceMeta) -> SourceInfo:
+        return cls(
+            id=meta.id, title=meta.title, author=meta.author, outlet=meta.outlet, published=meta.published
+        )
 
 
 class Usage(BaseModel):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from bot import messages
 from bot.answer import Answer, Citation, SourceInfo
-from bot.render import escape
+from bot.render import MAX_SECTION_CHARS, MAX_TEXT_CHARS, clip, escape, section
 from bot.store import Store
 from knowledge.base import KnowledgeBase, PointRef
 from knowledge.models import Topic
@@ -22,8 +22,6 @@ from knowledge.models import Topic
 MIN_POINTS = 3
 MAX_POINTS = 5
 MAX_HEADER_CHARS = 150  # Slack's limit for a header block
-MAX_SECTION_CHARS = 3000  # Slack's limit for a section's text
-MAX_TEXT_CHARS = 3900  # the notification text; Slack truncates past 4,000
 ROTATION = "rotation"
 
 Block = dict[str, Any]
@@ -52,7 +50,7 @@ class Briefing(BaseModel):
         """Header, summary, one section per key point with its quotes, and the source line."""
         header = messages.BRIEF_HEADER.format(title=self.headline)
         blocks: list[Block] = [
-            {"type": "header", "text": {"type": "plain_text", "text": _clip(header, MAX_HEADER_CHARS)}},
+            {"type": "header", "text": {"type": "plain_text", "text": clip(header, MAX_HEADER_CHARS)}},
             _section(escape(self.summary)),
         ]
         for point in self.points:
@@ -65,7 +63,7 @@ class Briefing(BaseModel):
         """The plain fallback text Slack shows in notifications and where blocks can't render."""
         lines = [messages.BRIEF_HEADER.format(title=self.headline), self.summary]
         lines += [f"• {p.text}" for p in self.points]
-        return _clip(escape("\n".join(lines)), MAX_TEXT_CHARS)
+        return clip(escape("\n".join(lines)), MAX_TEXT_CHARS)
 
     def as_answer(self) -> Answer:
         """The briefing as an Answer (console, --json): same words, same citations."""
@@ -120,29 +118,15 @@ def build_briefing(kb: KnowledgeBase, topic: Topic) -> Briefing:
         headline=topic.title,
         summary=topic.summary,
         points=[_point(ref) for ref in refs],
-        source=SourceInfo(
-            id=source.id,
-            title=source.title,
-            author=source.author,
-            outlet=source.outlet,
-            published=source.published,
-        ),
+        source=SourceInfo.of(source),
         source_url=source.url,
         kb_version=kb.version,
     )
 
 
 def _point(ref: PointRef) -> BriefPoint:
-    quotes = [
-        Citation(source_id=q.source_id, quote=q.text, start=q.start, end=q.end, passage_id=q.passage_id)
-        for q in ref.quotes
-    ]
-    return BriefPoint(id=ref.id, text=ref.point.text, quotes=quotes)
+    return BriefPoint(id=ref.id, text=ref.point.text, quotes=[Citation.of(q) for q in ref.quotes])
 
 
 def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": _clip(text, MAX_SECTION_CHARS)}}
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return section(clip(text, MAX_SECTION_CHARS))

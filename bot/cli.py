@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.console import render_text
+from bot.console import render_console
 from bot.settings import ConfigError, Settings, load_settings
 from knowledge.errors import KnowledgeError
 
@@ -99,7 +99,7 @@ def _start(args: argparse.Namespace, settings: Settings) -> int:
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     services = _services(settings, args)
     answer = services.engine.answer(" ".join(args.question), team=args.team, conversation=args.thread)
-    print(answer.model_dump_json() if args.json else render_text(answer))
+    print(answer.model_dump_json() if args.json else render_console(answer))
     return 0
 
 

@@ -41,7 +41,7 @@ def run_clock(args: argparse.Namespace, settings: Settings) -> int:
 def print_briefing(args: argparse.Namespace, settings: Settings) -> int:
     """Print one briefing: the next in the channel's rotation, or the one for --topic."""
     from bot.briefing import build_briefing, next_briefing
-    from bot.console import render_text
+    from bot.console import render_console
     from bot.services import build_services
 
     services = build_services(settings)
@@ -58,5 +58,5 @@ def print_briefing(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps({**briefing.model_dump(mode="json"), "blocks": briefing.blocks()}, indent=2))
     else:
-        print(render_text(briefing.as_answer()))
+        print(render_console(briefing.as_answer()))
     return 0

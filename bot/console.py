@@ -7,7 +7,7 @@ import re
 from bot.answer import Answer
 
 
-def render_text(answer: Answer) -> str:
+def render_console(answer: Answer) -> str:
     """The answer as a person reads it in a terminal."""
     text = re.sub(r"\*([^*\n]+)\*", r"\1", answer.answer)  # Slack bold → plain
     lines = [text]

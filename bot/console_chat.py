@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 
 from bot.answer import Answer
-from bot.console import render_text
+from bot.console import render_console
 from bot.services import Services
 
 PROMPT = "briefbot> "
@@ -39,15 +39,15 @@ def reply(services: Services, text: str, *, conversation: str) -> str:
         topics = "\n".join(f"  {t.command:20s} {t.title}" for t in services.kb.topics if t.command)
         return f"Commands:\n  /ask <question>\n  /brief               the next briefing\n{topics}"
     if command == "/ask":
-        return render_text(engine.answer(rest, conversation=conversation))
+        return render_console(engine.answer(rest, conversation=conversation))
     if command == "/brief":
-        return render_text(_briefing(services))
+        return render_console(_briefing(services))
     if command.startswith("/"):
         topic = services.kb.topic_for_command(command)
         if topic is None:
             return f"Unknown command {command}. Try /help."
-        return render_text(engine.topic_answer(topic.id))
-    return render_text(engine.answer(text, conversation=conversation))
+        return render_console(engine.topic_answer(topic.id))
+    return render_console(engine.answer(text, conversation=conversation))
 
 
 def _briefing(services: Services) -> Answer:

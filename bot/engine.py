@@ -156,10 +156,7 @@ class AnswerEngine:
         return source is not None and source.text[citation.start : citation.end] == citation.quote
 
     def _to_answer(self, question: str, draft: Draft) -> Answer:
-        citations = [
-            Citation(source_id=q.source_id, quote=q.text, start=q.start, end=q.end, passage_id=q.passage_id)
-            for q in draft.quotes
-        ]
+        citations = [Citation.of(q) for q in draft.quotes]
         answer_id = hashlib.sha1(
             f"{self.kb.version}|{self.mode}|{normalised(question)}|{draft.text}".encode()
         )
@@ -224,7 +221,4 @@ ANSWER_CODE_VERSION = _code_version()
 
 def source_info(kb: KnowledgeBase, source_id: str) -> SourceInfo:
     """What an answer shows of one source: title, author, outlet, date."""
-    meta = kb.sources[source_id].meta
-    return SourceInfo(
-        id=meta.id, title=meta.title, author=meta.author, outlet=meta.outlet, published=meta.published
-    )
+    return SourceInfo.of(kb.sources[source_id].meta)

@@ -99,13 +99,13 @@ def render_home(kb: KnowledgeBase) -> dict[str, Any]:
     """The App Home tab: what the bot knows, the source article, how to ask."""
     blocks: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": "briefbot", "emoji": True}},
-        _section(messages.HOME_INTRO),
+        section(messages.HOME_INTRO),
         {"type": "divider"},
-        _section("*Topics*\n" + _command_lines(kb, with_summary=True)),
+        section("*Topics*\n" + _command_lines(kb, with_summary=True)),
         {"type": "divider"},
-        _section("*Source*\n" + "\n".join(_source_entry(s) for s in kb.sources.values())),
+        section("*Source*\n" + "\n".join(_source_entry(s) for s in kb.sources.values())),
         {"type": "divider"},
-        _section(messages.HOME_HOW_TO_ASK),
+        section(messages.HOME_HOW_TO_ASK),
         _context(f"Knowledge base version `{kb.version}`"),
     ]
     return {"type": "home", "blocks": _fit(blocks, limit=100)}
@@ -118,8 +118,12 @@ def escape(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """The notification / fallback text: escaped, unbolded, and short enough for Slack."""
-    flat = re.sub(r"\*([^*\n]+)\*", r"\1", escape(text))
-    return flat if len(flat) <= MAX_TEXT_CHARS else flat[: MAX_TEXT_CHARS - 1] + "…"
+    return clip(re.sub(r"\*([^*\n]+)\*", r"\1", escape(text)), MAX_TEXT_CHARS)
+
+
+def clip(text: str, limit: int) -> str:
+    """Text cut to `limit` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _sections(text: str) -> list[Block]:
@@ -141,10 +145,11 @@ def _sections(text: str) -> list[Block]:
             current = candidate
     if current.strip():
         chunks.append(current)
-    return [_section(chunk) for chunk in chunks if chunk.strip()]
+    return [section(chunk) for chunk in chunks if chunk.strip()]
 
 
-def _section(text: str) -> Block:
+def section(text: str) -> Block:
+    """A mrkdwn section block (the caller keeps text under MAX_SECTION_CHARS)."""
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
