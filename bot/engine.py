@@ -87,15 +87,8 @@ class AnswerEngine:
         if conversation and answer.kind != "help":
             turn = answer.as_turn()
             self.store.add_turn(team, conversation, turn, max_turns=self._thread_turns, ttl=self._thread_ttl)
-        # One round trip for all usage counters: a cache hit then costs two (lookup + counters).
-        counts: dict[str, float] = {f"questions:{answer.kind}": 1, f"topic:{answer.topic or 'none'}": 1}
-        if answer.usage and not answer.cached:
-            counts["tokens:prompt"] = answer.usage.prompt_tokens
-            counts["tokens:completion"] = answer.usage.completion_tokens
-            counts["cost:usd"] = answer.usage.cost_usd
-        if answer.fallback_reason and not answer.cached:
-            counts[f"fallback:{answer.fallback_reason}"] = 1
-        self.store.count_many(team, counts)
+        if not answer.cached:  # a cache hit was counted by the lookup itself: one round trip in all
+            self.store.count_many(team, _usage_counts(answer))
         log.info(
             "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
             answer.kind, answer.topic, answer.cached, answer.mode, follow_up, len(question.text),
@@ -187,6 +180,18 @@ class AnswerEngine:
 
 def _is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 4
+
+
+def _usage_counts(answer: Answer) -> dict[str, float]:
+    """The stats a fresh answer adds: its kind and topic, and what an LLM call cost or why it fell back."""
+    counts: dict[str, float] = {f"questions:{answer.kind}": 1, f"topic:{answer.topic or 'none'}": 1}
+    if answer.usage:
+        counts["tokens:prompt"] = answer.usage.prompt_tokens
+        counts["tokens:completion"] = answer.usage.completion_tokens
+        counts["cost:usd"] = answer.usage.cost_usd
+    if answer.fallback_reason:
+        counts[f"fallback:{answer.fallback_reason}"] = 1
+    return counts
 
 
 def _cacheable(question: Question, answer: Answer) -> bool:

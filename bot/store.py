@@ -72,7 +72,8 @@ class Store:
     # --- answer cache -------------------------------------------------------------------------------
 
     def cached_answer(self, team: str, key: str) -> Answer | None:
-        """The cached answer for a cache key; the hit or miss is counted in the same round trip (Lua)."""
+        """The cached answer for a cache key; the hit or miss, and a hit's usage, are counted in the same
+        round trip (Lua)."""
         keys = [_key(team, "answer", key), _key(team, "stats")]
         raw = self._run("cache.get", lambda: self._lookup(keys=keys), None)
         if not raw:
@@ -324,9 +325,22 @@ def _redacted(url: str) -> str:
 
 
 # GET an answer and count the hit or miss, in one round trip.
+# A cache hit is answered in this one round trip, usage counters included (the engine counts fresh answers
+# itself, with the same 'questions:<kind>' and 'topic:<topic>' fields).
 _LOOKUP = """
 local value = redis.call('GET', KEYS[1])
-redis.call('HINCRBY', KEYS[2], value and 'cache:hit' or 'cache:miss', 1)
+if not value then
+  redis.call('HINCRBY', KEYS[2], 'cache:miss', 1)
+  return value
+end
+redis.call('HINCRBY', KEYS[2], 'cache:hit', 1)
+local ok, answer = pcall(cjson.decode, value)
+if ok and type(answer) == 'table' then
+  local topic = answer.topic
+  if type(topic) ~= 'string' then topic = 'none' end
+  redis.call('HINCRBY', KEYS[2], 'questions:' .. tostring(answer.kind), 1)
+  redis.call('HINCRBY', KEYS[2], 'topic:' .. topic, 1)
+end
 return value
 """
 
