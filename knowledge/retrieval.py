@@ -81,6 +81,10 @@ class Retriever:
         self._point_sets = [
             frozenset(d) | topic_sets[r.topic.id] for r, d in zip(self._points, point_docs, strict=True)
         ]
+        # The names a point is about are its own (text, quotes, keywords, topic title), not its topic
+        # summary's: a summary naming Pakistan must not let "the US signed defence deals with India" answer
+        # a question about deals Pakistan signed.
+        self._point_names = [frozenset(d) for d in point_docs]
         self._passage_sets = [frozenset(d) for d in passage_docs]
         self._topic_position = {t.id: i for i, t in enumerate(kb.topics)}
         source_terms = [
@@ -123,13 +127,15 @@ class Retriever:
         topic_scores = _scores(self._topic_index, query, len(self.kb.topics))
         point_scores = _scores(self._point_index, query, len(self._points))
         points = []
-        for ref, score, doc in zip(self._points, point_scores, self._point_sets, strict=True):
+        for ref, score, doc, own in zip(
+            self._points, point_scores, self._point_sets, self._point_names, strict=True
+        ):
             topic_score = float(topic_scores[self._topic_position[ref.topic.id]])
             total = (float(score) + TOPIC_SCORE_SHARE * topic_score) * (
                 PREFERRED_TOPIC_BOOST if ref.topic.id == prefer_topic else 1.0
             )
             if total > 0:
-                points.append(PointHit(ref, total, _coverage(weights, doc), _share(entities, doc)))
+                points.append(PointHit(ref, total, _coverage(weights, doc), _share(entities, own)))
         points.sort(key=lambda h: -h.score * (0.5 + h.coverage))
         passage_scores = _scores(self._passage_index, query, len(self._passages))
         passages = sorted(
