@@ -98,15 +98,15 @@ def render_usage(kb: KnowledgeBase, *, unknown_command: str | None = None) -> di
 def render_home(kb: KnowledgeBase) -> dict[str, Any]:
     """The App Home tab: what the bot knows, the source article, how to ask."""
     blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "briefbot", "emoji": True}},
+        {"type": "header", "text": {"type": "plain_text", "text": messages.HOME_TITLE, "emoji": True}},
         section(messages.HOME_INTRO),
         {"type": "divider"},
-        section("*Topics*\n" + _command_lines(kb, with_summary=True)),
+        section(f"{messages.HOME_TOPICS}\n" + _command_lines(kb, with_summary=True)),
         {"type": "divider"},
-        section("*Source*\n" + "\n".join(_source_entry(s) for s in kb.sources.values())),
+        section(f"{messages.HOME_SOURCES}\n" + "\n".join(_source_entry(s) for s in kb.sources.values())),
         {"type": "divider"},
         section(messages.HOME_HOW_TO_ASK),
-        _context(f"Knowledge base version `{kb.version}`"),
+        _context(messages.HOME_VERSION.format(version=kb.version)),
     ]
     return {"type": "home", "blocks": _fit(blocks, limit=100)}
 
