@@ -128,7 +128,7 @@ class Composer:
         if self._is_broad(retrieval, topic):
             return self.overview(topic)
         if _ASKS_WHY.search(question):
-            candidates.sort(key=lambda h: -_rank(h) * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
+            candidates.sort(key=lambda h: -h.rank * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
         fresh = [h for h in candidates if not self._already_told(h.ref, seen_points)]
         if asks_more and not fresh:  # the thread already has everything the article says on it
             return self._draft("answer", [candidates[0].ref], lead=messages.NOTHING_MORE)
@@ -141,7 +141,7 @@ class Composer:
             h.ref
             for h in ordered[1:]
             if h.ref.topic.id == best.ref.topic.id
-            and h.score * (0.5 + h.coverage) >= RELATED_SHARE * _rank(best)
+            and h.rank >= RELATED_SHARE * best.rank
         ]
         return self._draft("answer", [best.ref, *related][:MAX_POINTS])
 
@@ -208,10 +208,6 @@ def _gives_reason(ref: PointRef) -> bool:
     return any(_STATES_REASON.search(q.text) for q in ref.quotes) or bool(
         _STATES_REASON.search(ref.point.text)
     )
-
-
-def _rank(hit: PointHit) -> float:
-    return hit.score * (0.5 + hit.coverage)
 
 
 def _mentions_entities(text: str, retrieval: Retrieval, composer: Composer) -> bool:

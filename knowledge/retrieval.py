@@ -39,6 +39,11 @@ class PointHit:
     coverage: float
     entity_coverage: float
 
+    @property
+    def rank(self) -> float:
+        """bm25, weighed by how much of the question (its words, then its names) the point covers."""
+        return self.score * (0.5 + self.coverage) * (0.5 + self.entity_coverage)
+
 
 @dataclass(frozen=True)
 class PassageHit:
@@ -136,7 +141,7 @@ class Retriever:
             )
             if total > 0:
                 points.append(PointHit(ref, total, _coverage(weights, doc), _share(entities, own)))
-        points.sort(key=lambda h: -h.score * (0.5 + h.coverage))
+        points.sort(key=lambda h: -h.rank)
         passage_scores = _scores(self._passage_index, query, len(self._passages))
         passages = sorted(
             (
