@@ -9,11 +9,10 @@ from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot.services import Services
-from bot.settings import ConfigError, Settings
+from bot.settings import ConfigError
+from bot.slack_client import web_client
 from handlers.conversation import team_of
 
 log = logging.getLogger(__name__)
@@ -48,19 +47,6 @@ def build_app(services: Services, *, socket_mode: bool = False) -> App:
         "socket" if socket_mode else "http", settings.slack_api_url or "slack.com", settings.listener_threads,
     )  # fmt: skip
     return app
-
-
-def web_client(settings: Settings) -> WebClient:
-    """A WebClient on SLACK_API_URL (or slack.com); 429s wait as Slack asks, lost connections are retried."""
-    return WebClient(
-        token=_secret(settings.slack_bot_token),
-        base_url=settings.slack_api_url or WebClient.BASE_URL,
-        timeout=10,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=1),
-            RateLimitErrorRetryHandler(max_retry_count=2),
-        ],
-    )
 
 
 def delivery_id(body: dict[str, Any]) -> tuple[str, str] | None:

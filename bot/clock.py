@@ -22,10 +22,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.briefing import next_briefing
-from bot.posting import PostResult, post_briefing, slack_client
+from bot.posting import PostResult, post_briefing
 from bot.schedule import Subscription, Subscriptions
 from bot.services import Services
 from bot.settings import ConfigError, Settings
+from bot.slack_client import web_client
 from bot.store import Store
 from knowledge.base import KnowledgeBase
 
@@ -157,7 +158,7 @@ class Clock:
 
 def clock_from_settings(settings: Settings, services: Services, *, interval: float = TICK_SECONDS) -> Clock:
     """The clock for this deployment: Slack client from the bot token, defaults from BRIEFING_* settings."""
-    client = slack_client(settings)
+    client = web_client(settings)
     return Clock(
         services.kb,
         services.store,

@@ -140,8 +140,7 @@ class Composer:
         related = [
             h.ref
             for h in ordered[1:]
-            if h.ref.topic.id == best.ref.topic.id
-            and h.rank >= RELATED_SHARE * best.rank
+            if h.ref.topic.id == best.ref.topic.id and h.rank >= RELATED_SHARE * best.rank
         ]
         return self._draft("answer", [best.ref, *related][:MAX_POINTS])
 

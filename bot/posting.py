@@ -12,18 +12,15 @@ from typing import Literal
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot import messages
 from bot.briefing import Briefing
 from bot.schedule import Subscription, Subscriptions
-from bot.settings import ConfigError, Settings
 
 log = logging.getLogger(__name__)
 
 # Errors that will not go away by trying again tomorrow.
 CHANNEL_GONE = frozenset(messages.BRIEF_DISABLED_REASONS)
-RATE_LIMIT_RETRIES = 3
 
 Outcome = Literal["posted", "disabled", "refused", "unknown"]
 
@@ -35,27 +32,6 @@ class PostResult:
     outcome: Outcome
     error: str | None = None
     ts: str | None = None
-
-
-def slack_client(settings: Settings) -> WebClient:
-    """A Web API client for the bot token that waits out rate limits as Slack asks."""
-    if settings.slack_bot_token is None:
-        raise ConfigError("SLACK_BOT_TOKEN is not set; it is required to post briefings")
-    client = WebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=settings.slack_api_url or WebClient.BASE_URL,
-        timeout=10,
-    )
-    return with_rate_limit_retries(client)
-
-
-def with_rate_limit_retries(client: WebClient) -> WebClient:
-    """Add slack_sdk's Retry-After handler to a client (once)."""
-    if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
-        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
-    if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
-        client.retry_handlers.append(ConnectionErrorRetryHandler())
-    return client
 
 
 def post_briefing(

@@ -27,10 +27,10 @@ from bot.briefing import briefing_topics, build_briefing, next_briefing
 from bot.clock import Clock, default_subscriptions
 from bot.console_chat import reply
 from bot.engine import AnswerEngine
-from bot.posting import with_rate_limit_retries
 from bot.schedule import ScheduleError, Subscription, Subscriptions, parse_subscribe
 from bot.services import Services
 from bot.settings import ConfigError, Settings
+from bot.slack_client import with_rate_limit_retries
 from bot.store import Store
 from knowledge.base import KnowledgeBase
 from tests.servers import FakeSlack, RedisServer, Reply
