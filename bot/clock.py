@@ -138,7 +138,7 @@ class Clock:
     def _post(self, subscription: Subscription, slot: dt.datetime) -> Sent | None:
         team, channel = subscription.team, subscription.channel
         ident = f"{channel}:{slot.isoformat()}"
-        if not self.store.claim_once(team, CLAIM_KIND, ident, self.claim_ttl):
+        if not self.store.claim(team, CLAIM_KIND, ident, self.claim_ttl, when_down=False):
             log.debug("briefing.skipped team=%s channel=%s slot=%s reason=claimed", team, channel, ident)
             return None
         today = slot.astimezone(subscription.zone).date()

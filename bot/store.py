@@ -129,16 +129,14 @@ class Store:
 
     # --- de-duplication and rate limits -------------------------------------------------------------
 
-    def claim(self, team: str, kind: str, ident: str, ttl: int = 3600) -> bool:
+    def claim(self, team: str, kind: str, ident: str, ttl: int = 3600, *, when_down: bool = True) -> bool:
         """True for the first claimant of (kind, ident) across all processes (SET NX EX).
 
-        With Redis down every claim succeeds: answering twice beats not answering.
+        With Redis down the claim returns `when_down`: True for answers (answering twice beats not
+        answering), False for posts that must never go out twice (scheduled briefings).
         """
-        return bool(
-            self._run(
-                "claim", lambda: self.client.set(_key(team, "seen", kind, ident), 1, nx=True, ex=ttl), True
-            )
-        )
+        key = _key(team, "seen", kind, ident)
+        return bool(self._run("claim", lambda: self.client.set(key, 1, nx=True, ex=ttl), when_down))
 
     def allow(self, team: str, scope: str, ident: str, limit: int, window: int = 60) -> bool:
         """Fixed-window rate limit: True while ident has made at most `limit` calls in this window."""
@@ -255,16 +253,6 @@ class Store:
     def registered(self, registry: str) -> list[str]:
         key = _key("_registry", registry)
         return self._run("registry.list", lambda: sorted(self.client.smembers(key)), [])  # type: ignore[arg-type]
-
-    def claim_once(self, team: str, kind: str, ident: str, ttl: int) -> bool:
-        """Like `claim`, but False while Redis is unavailable: for posts that must never go out twice."""
-        return bool(
-            self._run(
-                "claim",
-                lambda: bool(self.client.set(_key(team, "seen", kind, ident), 1, nx=True, ex=ttl)),
-                False,
-            )
-        )
 
     def release(self, team: str, kind: str, ident: str) -> None:
         """Give a claim back, so a post Slack refused can be tried again by the next claimant."""
