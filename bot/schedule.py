@@ -182,6 +182,36 @@ class Subscriptions:
         return disabled
 
 
+def subscribe(
+    subscriptions: Subscriptions, text: str, *, team: str, channel: str, user: str, default_tz: str
+) -> str:
+    """Parse and save `/brief subscribe …` for a channel; the reply confirms it or explains the mistake."""
+    try:
+        subscription = parse_subscribe(text, team=team, channel=channel, user=user, default_tz=default_tz)
+    except ScheduleError as exc:
+        return str(exc)
+    if not subscriptions.save(subscription):
+        return messages.BRIEF_STORE_DOWN
+    log.info("briefing.subscribed team=%s channel=%s schedule=%s", team, channel, subscription.describe())
+    upcoming = subscription.next_slot(dt.datetime.now(dt.UTC))
+    shown = f"{upcoming:%a %d %b at %H:%M} ({subscription.tz})" if upcoming else "—"
+    return messages.BRIEF_SUBSCRIBED.format(channel=channel, schedule=subscription.describe(), next=shown)
+
+
+def describe_subscriptions(subscriptions: list[Subscription]) -> str:
+    """The reply to `/brief list`: each channel's schedule, or why it is off."""
+    if not subscriptions:
+        return messages.BRIEF_NONE
+    lines = [messages.BRIEF_LIST_HEADING]
+    for s in subscriptions:
+        if s.enabled:
+            lines.append(messages.BRIEF_LIST_LINE.format(channel=s.channel, schedule=s.describe()))
+        else:
+            reason = messages.BRIEF_DISABLED_REASONS.get(s.disabled_reason or "", s.disabled_reason or "")
+            lines.append(messages.BRIEF_LIST_OFF.format(channel=s.channel, reason=reason))
+    return "\n".join(lines)
+
+
 def _normal_time(value: str) -> str:
     match = _TIME.match(value.strip().lower())
     if not match:

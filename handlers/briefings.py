@@ -17,7 +17,7 @@ from bot import messages
 from bot.briefing import Briefing, next_briefing
 from bot.conversations import within_rate_limits
 from bot.render import render_text
-from bot.schedule import ScheduleError, Subscription, Subscriptions, parse_subscribe
+from bot.schedule import Subscriptions, describe_subscriptions, subscribe
 from bot.services import Services
 from handlers.conversation import team_of
 
@@ -39,9 +39,11 @@ def _brief(services: Services) -> Callable[..., None]:
         verb = verb.lower()
         team, channel, user = team_of(context), command["channel_id"], command.get("user_id", "")
         if verb == "subscribe":
-            ack(**_mrkdwn(_subscribe(services, subscriptions, rest, team=team, channel=channel, user=user)))
+            reply = subscribe(subscriptions, rest, team=team, channel=channel, user=user,
+                              default_tz=services.settings.briefing_tz)  # fmt: skip
+            ack(**_mrkdwn(reply))
         elif verb == "list":
-            ack(**_mrkdwn(_list(subscriptions.of_team(team))))
+            ack(**_mrkdwn(describe_subscriptions(subscriptions.of_team(team))))
         elif verb in OFF_WORDS:
             removed = subscriptions.remove(team, channel)
             template = messages.BRIEF_UNSUBSCRIBED if removed else messages.BRIEF_NOT_SUBSCRIBED
@@ -65,36 +67,6 @@ def _brief(services: Services) -> Callable[..., None]:
             ack(**_mrkdwn(messages.BRIEF_USAGE))
 
     return brief
-
-
-def _subscribe(
-    services: Services, subscriptions: Subscriptions, text: str, *, team: str, channel: str, user: str
-) -> str:
-    try:
-        subscription = parse_subscribe(
-            text, team=team, channel=channel, user=user, default_tz=services.settings.briefing_tz
-        )
-    except ScheduleError as exc:
-        return str(exc)
-    if not subscriptions.save(subscription):
-        return messages.BRIEF_STORE_DOWN
-    log.info("briefing.subscribed team=%s channel=%s schedule=%s", team, channel, subscription.describe())
-    upcoming = subscription.next_slot(dt.datetime.now(dt.UTC))
-    shown = f"{upcoming:%a %d %b at %H:%M} ({subscription.tz})" if upcoming else "—"
-    return messages.BRIEF_SUBSCRIBED.format(channel=channel, schedule=subscription.describe(), next=shown)
-
-
-def _list(subscriptions: list[Subscription]) -> str:
-    if not subscriptions:
-        return messages.BRIEF_NONE
-    lines = [messages.BRIEF_LIST_HEADING]
-    for s in subscriptions:
-        if s.enabled:
-            lines.append(messages.BRIEF_LIST_LINE.format(channel=s.channel, schedule=s.describe()))
-        else:
-            reason = messages.BRIEF_DISABLED_REASONS.get(s.disabled_reason or "", s.disabled_reason or "")
-            lines.append(messages.BRIEF_LIST_OFF.format(channel=s.channel, reason=reason))
-    return "\n".join(lines)
 
 
 def _briefing(briefing: Briefing) -> dict[str, Any]:
