@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, BoltContext
 
 from bot import messages
 from bot.briefing import Briefing, next_briefing
@@ -34,7 +34,7 @@ def register(app: App, services: Services) -> None:
 def _brief(services: Services) -> Callable[..., None]:
     subscriptions = Subscriptions(services.store)
 
-    def brief(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def brief(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         verb, _, rest = command.get("text", "").strip().partition(" ")
         verb = verb.lower()
         team, channel, user = team_of(context), command["channel_id"], command.get("user_id", "")
