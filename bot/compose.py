@@ -127,22 +127,24 @@ class Composer:
         topic = best.ref.topic
         if self._is_broad(retrieval, topic):
             return self.overview(topic)
-        if _ASKS_WHY.search(question):
+        asks_why = bool(_ASKS_WHY.search(question))
+        if asks_why:
             candidates.sort(key=lambda h: -h.rank * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
         fresh = [h for h in candidates if not self._already_told(h.ref, seen_points)]
-        if asks_more and not fresh:  # the thread already has everything the article says on it
-            return self._draft("answer", [candidates[0].ref], lead=messages.NOTHING_MORE)
-        # A follow-up with words of its own ("who defended it?") is answered on those words; one without
-        # ("why?", "what else?") moves on to what the thread has not been told yet.
-        moves_on = asks_more or retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT
-        ordered = (fresh or candidates) if moves_on else candidates
+        # Asked for more, but nothing new fits as well as what was said: the thread has it all already.
+        nothing_more = asks_more and (not fresh or fresh[0].rank < RELATED_SHARE * candidates[0].rank)
+        # "What else?" and a bare "why (did it do that)?" move on to what the thread has not been told yet;
+        # other follow-ups ("what exactly did he say?") are answered on their words and the thread's.
+        moves_on = asks_more or (asks_why and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT)
+        ordered = fresh if moves_on and fresh and not nothing_more else candidates
         best = ordered[0]
         related = [
             h.ref
             for h in ordered[1:]
             if h.ref.topic.id == best.ref.topic.id and h.rank >= RELATED_SHARE * best.rank
         ]
-        return self._draft("answer", [best.ref, *related][:MAX_POINTS])
+        lead = messages.NOTHING_MORE if nothing_more else None
+        return self._draft("answer", [best.ref, *related][:MAX_POINTS], lead=lead)
 
     def overview(self, topic: Topic) -> Draft:
         """A topic's summary with its first key points and their quotes (slash commands, broad questions)."""
