@@ -81,3 +81,17 @@ def request(
         return Response(reply.status, reply.read(), {k.lower(): v for k, v in reply.getheaders()})
     finally:
         conn.close()
+
+
+def callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
+    """The Events API envelope around one event."""
+    return {
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": event,
+        "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+    }

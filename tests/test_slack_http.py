@@ -17,7 +17,7 @@ import pytest
 
 from bot.store import Store
 from tests.servers import Call, FakeSlack, RedisServer, Reply
-from tests.slack_signing import Response, SlackSender, request
+from tests.slack_signing import Response, SlackSender, callback, request
 from tests.web_process import WebProcess, run_web
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -68,20 +68,6 @@ def slash(
         "api_app_id": "A1",
         "response_url": fake.response_url(reply),
         "trigger_id": trigger or f"trig-{time.monotonic_ns()}",
-    }
-
-
-def callback(event: dict[str, Any], event_id: str) -> dict[str, Any]:
-    """The Events API envelope around one event."""
-    return {
-        "token": "legacy",
-        "team_id": "T1",
-        "api_app_id": "A1",
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "event": event,
-        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}],
     }
 
 

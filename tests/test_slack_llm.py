@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from bot import messages
 from bot.store import Store
 from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer
-from tests.slack_signing import SlackSender
+from tests.slack_signing import SlackSender, callback
 from tests.web_process import WebProcess, run_web
 
 SECRET = "llm-mode-signing-secret"
@@ -43,22 +44,9 @@ def slack(llm_web: WebProcess, fake_slack: FakeSlack, fake_llm: FakeOpenAI, stor
     return SlackSender(llm_web.port, SECRET)
 
 
-def mention(channel: str, ts: str, text: str, event_id: str) -> dict[str, object]:
-    return {
-        "token": "legacy",
-        "team_id": "T1",
-        "api_app_id": "A1",
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "event": {
-            "type": "app_mention",
-            "user": "U1",
-            "channel": channel,
-            "ts": ts,
-            "text": f"<@UBOT> {text}",
-        },
-    }
+def mention(channel: str, ts: str, text: str, event_id: str) -> dict[str, Any]:
+    event = {"type": "app_mention", "user": "U1", "channel": channel, "ts": ts, "text": f"<@UBOT> {text}"}
+    return callback(event, event_id)
 
 
 def test_llm_answer_replaces_the_thinking_placeholder(
