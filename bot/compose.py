@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot import messages
 from bot.answer import AnswerKind
+from bot.intent import Intent, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Topic
 from knowledge.retrieval import PointHit, Retrieval, Retriever
@@ -27,35 +28,14 @@ BROAD_MATCH = 0.5
 FOLLOW_UP_OWN_WEIGHT = 1.0
 # A "why" question prefers points that state a reason.
 WHY_BOOST = 1.5
-_ASKS_WHY = re.compile(
-    r"^\s*(and\s+|but\s+|so\s+)?why\b|\bwhat (is|was|are|were) the reasons?\b|\bhow come\b", re.I
-)
 _STATES_REASON = re.compile(
     r"\b(because|since|reason|in order to|to counter|so that|due to|the (main )?idea was|contributed|"
     r"linked to|led to|as a result)\b",
     re.I,
 )
-# "What did <someone> say / think / …" is answered only by points whose curated speakers include that someone:
-# Russia is named in most points, but says nothing in any of them. ("What was Pakistan told" is passive: no.)
-_ASKS_WHAT_SOMEONE_SAID = re.compile(
-    r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
-    r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
-    r"responded|react|reacted|comment|commented|reply|replied|make of)\b",
-    re.I,
-)
-# "Summarise the article", "what is it about?", "tl;dr": the first topic's overview (the article's thesis).
-_ASKS_SUMMARY = re.compile(
-    r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument)|key (points?|ideas?)|"
-    r"in (short|brief)|what('s| is) (this|the|it) (article |piece |story )?about)\b",
-    re.I,
-)
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
-# A question asking for an amount is answered only by evidence that states one.
-_ASKS_QUANTITY = re.compile(
-    r"\bhow (much|many|big|large|often)\b|\bwhat (amount|number|percentage|share)\b", re.I
-)
 _STATES_QUANTITY = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
     r"billion|half|several|decades)\b",
@@ -97,25 +77,26 @@ class Composer:
         question: str,
         retrieval: Retrieval,
         *,
+        intent: Intent | None = None,
         seen_points: frozenset[str] = frozenset(),
-        asks_more: bool = False,
     ) -> Draft:
         """Answer from the best-covering key points, correct a false premise, or decline.
 
-        `seen_points` were already given in this thread: a follow-up prefers points not yet given, and one
-        that asks for more (`asks_more`) says so when there are none.
+        `seen_points` were already given in this thread: a follow-up that asks for more prefers points not
+        yet given, and says so when there are none.
         """
+        intent = intent or read_intent(question)
         if retrieval.unknown_names:
             return self.decline()
-        if _ASKS_SUMMARY.search(question) and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT:
+        if intent.summary and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT:
             return self.overview(self.kb.topics[0])
         if not (retrieval.terms or retrieval.context_terms):
             return self.decline()
         candidates = [h for h in retrieval.points if _covers(h)]
-        if _ASKS_QUANTITY.search(question):
+        if intent.quantity:  # an amount is answered only by evidence that states one
             candidates = [h for h in candidates if any(_STATES_QUANTITY.search(q.text) for q in h.ref.quotes)]
-        speakers = self._speakers(question, retrieval)
-        if speakers:
+        speakers = self._speakers(intent, retrieval)
+        if speakers:  # "what did X say" needs X among a point's curated speakers: Russia says nothing here
             candidates = [h for h in candidates if speakers <= self._speakers_of[h.ref.id]]
         if not candidates:
             # A bare passage has no curated speaker, so it cannot tell what someone said.
@@ -127,15 +108,14 @@ class Composer:
         topic = best.ref.topic
         if self._is_broad(retrieval, topic):
             return self.overview(topic)
-        asks_why = bool(_ASKS_WHY.search(question))
-        if asks_why:
+        if intent.why:
             candidates.sort(key=lambda h: -h.rank * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
         fresh = [h for h in candidates if not self._already_told(h.ref, seen_points)]
         # Asked for more, but nothing new fits as well as what was said: the thread has it all already.
-        nothing_more = asks_more and (not fresh or fresh[0].rank < RELATED_SHARE * candidates[0].rank)
+        nothing_more = intent.more and (not fresh or fresh[0].rank < RELATED_SHARE * candidates[0].rank)
         # "What else?" and a bare "why (did it do that)?" move on to what the thread has not been told yet;
         # other follow-ups ("what exactly did he say?") are answered on their words and the thread's.
-        moves_on = asks_more or (asks_why and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT)
+        moves_on = intent.more or (intent.why and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT)
         ordered = fresh if moves_on and fresh and not nothing_more else candidates
         best = ordered[0]
         related = [
@@ -189,12 +169,11 @@ class Composer:
         told = {q.text for p in seen_points if (seen := self.kb.point(p)) for q in seen.quotes}
         return bool(told) and all(q.text in told for q in ref.quotes)
 
-    def _speakers(self, question: str, retrieval: Retrieval) -> frozenset[str]:
+    def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str]:
         """The named entities a "what did X say/think…" question asks about, if it is one."""
-        match = _ASKS_WHAT_SOMEONE_SAID.search(question)
-        if not match:
+        if intent.speaker is None:
             return frozenset()
-        return frozenset(self._tokenizer.terms(match.group("who"))) & frozenset(retrieval.entities)
+        return frozenset(self._tokenizer.terms(intent.speaker)) & frozenset(retrieval.entities)
 
     def _is_broad(self, retrieval: Retrieval, topic: Topic) -> bool:
         asked = frozenset(retrieval.terms)

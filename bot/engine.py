@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
-import re
 from pathlib import Path
 from typing import Protocol
 
 from bot import messages
 from bot.answer import Answer, Citation, SourceInfo, Turn, Usage
 from bot.compose import Composer, Draft
+from bot.intent import Intent, read_intent
 from bot.question import Question, normalised, read_question
 from bot.store import Store
 from knowledge.base import KnowledgeBase
@@ -19,16 +19,10 @@ from knowledge.retrieval import Retrieval, Retriever
 
 log = logging.getLogger(__name__)
 
-_FOLLOW_UP = re.compile(
-    r"^(and|but|so|also|then|what about|how about|what else|anything else|why|how come|really)\b|"
-    r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b",
-    re.IGNORECASE,
-)
 # Fallbacks from a passing fault are not cached: the next ask may well get the model's answer.
 TRANSIENT_FALLBACKS = frozenset(
     {"timeout", "rate_limited", "http_error", "connection_error", "malformed", "truncated"}
 )
-_ASKS_FOR_MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
 
 
 class GroundedWriter(Protocol):
@@ -76,12 +70,13 @@ class AnswerEngine:
         """Answer one question; with a conversation id, earlier turns give context and this one is kept."""
         question = read_question(raw_question)
         turns = self.store.thread_turns(team, conversation) if conversation else []
-        follow_up = bool(turns) and _is_follow_up(question.text)
+        intent = read_intent(question.text)
+        follow_up = bool(turns) and intent.follow_up
         context_turns = turns[-2:] if follow_up else []
         key = self._cache_key(question.text, context_turns)
         answer = None if question.empty or question.injection else self.store.cached_answer(team, key)
         if answer is None:
-            answer = self._fresh_answer(question, context_turns)
+            answer = self._fresh_answer(question, intent, context_turns)
             if _cacheable(question, answer):
                 self.store.cache_answer(team, key, answer, self._cache_ttl)
         if conversation and answer.kind != "help":
@@ -104,7 +99,7 @@ class AnswerEngine:
             raise KeyError(topic_id)
         return self._to_answer(topic.title, self.composer.overview(topic))
 
-    def _fresh_answer(self, question: Question, context_turns: list[Turn]) -> Answer:
+    def _fresh_answer(self, question: Question, intent: Intent, context_turns: list[Turn]) -> Answer:
         if question.empty and not question.injection:
             return self._to_answer("", Draft("help", messages.EMPTY))
         if question.asks_config or question.empty:
@@ -114,8 +109,7 @@ class AnswerEngine:
         retrieval = self.retriever.search(question.text, context=context, prefer_topic=prefer)
         # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
         seen = frozenset(p for t in context_turns for p in t.key_points)
-        asks_more = bool(_ASKS_FOR_MORE.search(question.text))
-        draft = self.composer.compose(question.text, retrieval, seen_points=seen, asks_more=asks_more)
+        draft = self.composer.compose(question.text, retrieval, intent=intent, seen_points=seen)
         answer = self._to_answer(question.text, draft)
         if self.writer and draft.grounded:
             answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
@@ -178,10 +172,6 @@ class AnswerEngine:
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def _is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 4
-
-
 def _usage_counts(answer: Answer) -> dict[str, float]:
     """The stats a fresh answer adds: its kind and topic, and what an LLM call cost or why it fell back."""
     counts: dict[str, float] = {f"questions:{answer.kind}": 1, f"topic:{answer.topic or 'none'}": 1}
@@ -214,6 +204,7 @@ def _code_version() -> str:
 
 _ANSWER_CODE = (
     "bot.compose",
+    "bot.intent",
     "bot.engine",
     "bot.question",
     "bot.prompts",
