@@ -26,7 +26,7 @@ _SUMMARY = re.compile(
 _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
-    r"responded|react|reacted|comment|commented|reply|replied|make of)\b",
+    r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider)\b",
     re.I,
 )
 _SHORT = 4  # words: a question this short leans on its thread
