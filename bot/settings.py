@@ -78,6 +78,17 @@ class Settings(BaseSettings):
             raise ValueError("must start with xapp-")
         return value
 
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        # slack_sdk joins base URL and method with urljoin: without the slash, ".../api" + "chat.postMessage"
+        # would become ".../chat.postMessage".
+        return value if value.endswith("/") else value + "/"
+
     @field_validator("redis_url")
     @classmethod
     def _redis_url(cls, value: str | None) -> str | None:

@@ -8,6 +8,8 @@ import sys
 import yaml
 
 from bot.manifest import MANIFEST_PATH, manifest_yaml
+from bot.settings import Settings
+from bot.slack_client import web_client
 from knowledge.base import KnowledgeBase
 from tests.servers import FakeSlack
 from tests.slack_signing import request
@@ -79,3 +81,10 @@ def test_serve_without_app_token_explains_http_mode_and_exits_2() -> None:
     )
     assert result.returncode == 2
     assert "SLACK_APP_TOKEN" in result.stderr and "gunicorn" in result.stderr
+
+
+def test_slack_api_url_without_a_trailing_slash_still_reaches_the_api_path() -> None:
+    with FakeSlack() as fake:
+        settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_api_url=fake.url.rstrip("/"))
+        web_client(settings).chat_postMessage(channel="C1", text="hello")
+        assert [c.args["channel"] for c in fake.calls("chat.postMessage")] == ["C1"]
