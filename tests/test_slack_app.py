@@ -11,8 +11,8 @@ from bot.manifest import MANIFEST_PATH, manifest_yaml
 from bot.settings import Settings
 from bot.slack_client import web_client
 from knowledge.base import KnowledgeBase
-from tests.servers import FakeSlack
-from tests.slack_signing import request
+from tests.servers import FakeSlack, RedisServer, Reply
+from tests.slack_signing import SlackSender, request
 from tests.web_process import REPO, procfile_command, run_web
 
 
@@ -88,3 +88,21 @@ def test_slack_api_url_without_a_trailing_slash_still_reaches_the_api_path() -> 
         settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_api_url=fake.url.rstrip("/"))
         web_client(settings).chat_postMessage(channel="C1", text="hello")
         assert [c.args["channel"] for c in fake.calls("chat.postMessage")] == ["C1"]
+
+
+def test_web_process_starts_while_slack_is_unreachable_and_answers_once_it_is_back(
+    redis_server: RedisServer,
+) -> None:
+    with FakeSlack() as fake:
+        fake.script("auth.test", Reply(503, {"ok": False, "error": "service_unavailable"}))
+        env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": fake.url,
+               "REDIS_URL": redis_server.url, "WEB_CONCURRENCY": "1"}  # fmt: skip
+        with run_web(env) as web:  # booting does not need Slack
+            sender = SlackSender(web.port, "s")
+            replies = []
+            for attempt in range(2):  # the first request finds auth.test failing; the next one succeeds
+                fields = {"command": "/ask", "text": "Who wrote this?", "team_id": "T1", "user_id": "U1",
+                          "channel_id": "C1", "trigger_id": f"boot-{attempt}"}  # fmt: skip
+                replies.append(sender.command(fields))
+        assert all(r.status == 200 for r in replies)
+        assert "Kamran Yousaf" in replies[-1].json()["text"]
