@@ -35,8 +35,8 @@ def build_app(services: Services, *, socket_mode: bool = False) -> App:
         client=web_client(settings),
         signing_secret=_secret(settings.slack_signing_secret) or "",
         request_verification_enabled=not socket_mode,
-        # Bolt would call auth.test while each worker boots and crash it if Slack is unreachable just then;
-        # asked on the first request instead (and again on the next one if it failed), the web process stays up.
+        # Bolt would call auth.test while each worker boots, and crash it if Slack is unreachable then.
+        # Asked on the first request instead (again on the next if it failed), the web process stays up.
         token_verification_enabled=False,
         listener_executor=ThreadPoolExecutor(
             max_workers=settings.listener_threads, thread_name_prefix="briefbot-listener"
