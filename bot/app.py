@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
+from bot import messages
 from bot.services import Services
 from bot.settings import ConfigError
 from bot.slack_client import web_client
@@ -38,6 +39,7 @@ def build_app(services: Services, *, socket_mode: bool = False) -> App:
         # Bolt would call auth.test while each worker boots, and crash it if Slack is unreachable then.
         # Asked on the first request instead (again on the next if it failed), the web process stays up.
         token_verification_enabled=False,
+        user_facing_authorize_error_message=messages.SLACK_UNREACHABLE,
         listener_executor=ThreadPoolExecutor(
             max_workers=settings.listener_threads, thread_name_prefix="briefbot-listener"
         ),

@@ -23,6 +23,7 @@ USAGE = (
     "You can also @-mention me in a channel (I answer in a thread and remember it) or send me a DM."
 )
 SHARED_BY = "Shared by <@{user}>"
+SLACK_UNREACHABLE = "I can't reach Slack right now — please try again in a moment."
 THANKS_FOR_VOTE = "Thanks for the feedback."
 
 # Slack app

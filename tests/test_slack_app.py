@@ -7,6 +7,7 @@ import sys
 
 import yaml
 
+from bot import messages
 from bot.manifest import MANIFEST_PATH, manifest_yaml
 from bot.settings import Settings
 from bot.slack_client import web_client
@@ -105,4 +106,5 @@ def test_web_process_starts_while_slack_is_unreachable_and_answers_once_it_is_ba
                           "channel_id": "C1", "trigger_id": f"boot-{attempt}"}  # fmt: skip
                 replies.append(sender.command(fields))
         assert all(r.status == 200 for r in replies)
+        assert messages.SLACK_UNREACHABLE in replies[0].body.decode()  # short and human, not Bolt's default
         assert "Kamran Yousaf" in replies[-1].json()["text"]
