@@ -11,9 +11,13 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.console import render_console
 from bot.settings import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:  # building services loads the knowledge base: only commands that need it import it
+    from bot.services import Services
 from knowledge.errors import KnowledgeError
 
 log = logging.getLogger("briefbot")
@@ -97,7 +101,7 @@ def _start(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    services = _services(settings, args)
+    services = _services(settings)
     answer = services.engine.answer(" ".join(args.question), team=args.team, conversation=args.thread)
     print(answer.model_dump_json() if args.json else render_console(answer))
     return 0
@@ -106,7 +110,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.console_chat import run_console
 
-    return run_console(_services(settings, args), conversation=f"console-{uuid.uuid4().hex[:8]}")
+    return run_console(_services(settings), conversation=f"console-{uuid.uuid4().hex[:8]}")
 
 
 def _kb_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -144,7 +148,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     if args.mode == "offline":
         settings = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
-    services = _services(settings, args)
+    services = _services(settings)
     started = time.monotonic()
     report = run_eval(services.engine, load_eval_set(args.file))
     per_case = (time.monotonic() - started) / max(len(report.results), 1)
@@ -164,7 +168,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    services = _services(settings, args)
+    services = _services(settings)
     teams = [args.team] if args.team else services.store.teams() or ["local"]
     for team in teams:
         stats = services.store.stats(team)
@@ -174,7 +178,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _services(settings: Settings, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _services(settings: Settings) -> Services:
     from bot.services import build_services
 
     return build_services(settings)

@@ -110,7 +110,8 @@ class Composer:
             return self.overview(topic)
         if intent.why:
             candidates.sort(key=lambda h: -h.rank * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
-        fresh = [h for h in candidates if not self._already_told(h.ref, seen_points)]
+        told = {q.text for p in seen_points if (seen := self.kb.point(p)) for q in seen.quotes}
+        fresh = [h for h in candidates if not _already_told(h.ref, seen_points, told)]
         # Asked for more, but nothing new fits as well as what was said: the thread has it all already.
         nothing_more = intent.more and (not fresh or fresh[0].rank < RELATED_SHARE * candidates[0].rank)
         # "What else?" and a bare "why (did it do that)?" move on to what the thread has not been told yet;
@@ -162,13 +163,6 @@ class Composer:
                     return hit.ref
         return None
 
-    def _already_told(self, ref: PointRef, seen_points: frozenset[str]) -> bool:
-        """A point was given in the thread, or every quote of it was (another topic's point, same words)."""
-        if ref.id in seen_points:
-            return True
-        told = {q.text for p in seen_points if (seen := self.kb.point(p)) for q in seen.quotes}
-        return bool(told) and all(q.text in told for q in ref.quotes)
-
     def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str]:
         """The named entities a "what did X say/think…" question asks about, if it is one."""
         if intent.speaker is None:
@@ -182,6 +176,11 @@ class Composer:
 
 def _covers(hit: PointHit) -> bool:
     return hit.coverage >= COVERAGE_MIN and hit.entity_coverage >= ENTITY_MIN
+
+
+def _already_told(ref: PointRef, seen_points: frozenset[str], told: set[str]) -> bool:
+    """A point was given in the thread, or every quote of it was (another topic's point, same words)."""
+    return ref.id in seen_points or (bool(told) and all(q.text in told for q in ref.quotes))
 
 
 def _gives_reason(ref: PointRef) -> bool:

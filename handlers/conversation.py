@@ -28,47 +28,34 @@ def answer_in_conversation(
     thread_ts: str | None,
     conversation: str,
 ) -> None:
-    """Answer `text` in `channel` (in the thread when thread_ts is set) on the background pool."""
+    """Answer `text` in `channel` (in the thread when thread_ts is set) on the background pool.
 
-    def answer() -> None:
-        _answer_now(services, client, team=team, channel=channel, user=user, text=text, thread_ts=thread_ts,
-                    conversation=conversation)  # fmt: skip
+    In LLM mode a "Thinking…" placeholder is posted first, and always replaced.
+    """
 
-    later(services, answer, name="answer_in_conversation")
+    def work() -> None:
+        if not within_rate_limits(services, team, user=user, channel=channel):
+            _post_ephemeral(client, channel, user, thread_ts, messages.RATE_LIMITED)
+            return
+        placeholder = (
+            _post(client, channel, thread_ts, messages.THINKING) if services.engine.mode == "llm" else None
+        )
+        reply = render_text(messages.ERROR)
+        try:
+            answer = services.engine.answer(text, team=team, conversation=conversation)
+            reply = render_answer(answer)
+        except Exception:
+            log.exception("slack.answer_failed channel=%s thread_ts=%s", channel, thread_ts)
+        # Whatever happened, the placeholder is replaced: a message is never left "thinking".
+        try:
+            if placeholder:
+                client.chat_update(channel=channel, ts=placeholder, **reply)
+            else:
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply)
+        except SlackApiError as exc:
+            log.warning("slack.post_failed channel=%s error=%s", channel, exc.response.get("error"))
 
-
-def _answer_now(
-    services: Services,
-    client: WebClient,
-    *,
-    team: str,
-    channel: str,
-    user: str,
-    text: str,
-    thread_ts: str | None,
-    conversation: str,
-) -> None:
-    """Post the answer; in LLM mode a "Thinking…" placeholder first, always replaced."""
-    if not within_rate_limits(services, team, user=user, channel=channel):
-        _post_ephemeral(client, channel, user, thread_ts, messages.RATE_LIMITED)
-        return
-    placeholder = (
-        _post(client, channel, thread_ts, messages.THINKING) if services.engine.mode == "llm" else None
-    )
-    reply = render_text(messages.ERROR)
-    try:
-        answer = services.engine.answer(text, team=team, conversation=conversation)
-        reply = render_answer(answer)
-    except Exception:
-        log.exception("slack.answer_failed channel=%s thread_ts=%s", channel, thread_ts)
-    # Whatever happened, the placeholder is replaced: a message is never left "thinking".
-    try:
-        if placeholder:
-            client.chat_update(channel=channel, ts=placeholder, **reply)
-        else:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply)
-    except SlackApiError as exc:
-        log.warning("slack.post_failed channel=%s error=%s", channel, exc.response.get("error"))
+    later(services, work, name="answer_in_conversation")
 
 
 def team_of(context: BoltContext) -> str:
