@@ -10,14 +10,13 @@ Targets (issues 2 and 4): uncached p99 < 20 ms, cached p50 < 1 ms, a cache hit â
 
 from __future__ import annotations
 
-import argparse
 import platform
 import statistics
 import time
 from collections.abc import Callable
 
 import redis
-from redis_target import redis_target
+from redis_target import bench_main
 
 from bot.engine import AnswerEngine
 from bot.store import Store
@@ -32,14 +31,7 @@ OFF_TOPIC = [
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=20, help="passes over the question set")
-    parser.add_argument("--redis-url", help="an existing server (default: start the embedded one)")
-    args = parser.parse_args()
-
-    with redis_target(args.redis_url) as url:
-        run(url, args.rounds)
-    return 0
+    return bench_main(run, description=__doc__.split("\n")[0], default_rounds=20)
 
 
 def run(url: str, rounds: int) -> None:

@@ -9,12 +9,11 @@ answers as the first turn of a thread, where thread memory adds a read and an at
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 import uuid
 
-from redis_target import redis_target
+from redis_target import bench_main
 
 from bot.engine import AnswerEngine
 from bot.store import Store
@@ -22,14 +21,7 @@ from knowledge.base import load_knowledge_base
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=30, help="passes over the question set")
-    parser.add_argument("--redis-url", help="an existing server (default: start the embedded one)")
-    args = parser.parse_args()
-
-    with redis_target(args.redis_url) as url:
-        run(url, args.rounds)
-    return 0
+    return bench_main(run, description=__doc__.split("\n")[0], default_rounds=30)
 
 
 def run(url: str, rounds: int) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import argparse
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from bot.redis_server import EmbeddedRedis
@@ -19,3 +20,14 @@ def redis_target(url: str | None) -> Iterator[str]:
         yield embedded.start()
     finally:
         embedded.stop()
+
+
+def bench_main(run: Callable[[str, int], None], *, description: str, default_rounds: int) -> int:
+    """The command line both latency benchmarks share: --rounds and --redis-url, then `run(url, rounds)`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--rounds", type=int, default=default_rounds, help="passes over the question set")
+    parser.add_argument("--redis-url", help="an existing server (default: start the embedded one)")
+    args = parser.parse_args()
+    with redis_target(args.redis_url) as url:
+        run(url, args.rounds)
+    return 0
