@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/ack_latency.py [--requests 1600] [--clients 16] [--rounds 2] [--max-seconds 60]
 
-Both apps run under gunicorn with the same settings (bot/gunicorn_conf.py, same WEB_CONCURRENCY and
-WEB_THREADS), each with its own fake Slack Web API (in a child process, so answers posted to response_url
-do not slow the load generator) and Redis server on loopback. The bare app is one `/ask` listener that acks.
+Both apps run under gunicorn with the same settings (bot/entrypoints/gunicorn_conf.py, same
+WEB_CONCURRENCY and WEB_THREADS), each with its own fake Slack Web API (in a child process, so answers
+posted to response_url do not slow the load generator) and Redis server on loopback. The bare app is one
+`/ask` listener that acks.
 Each client keeps one HTTP/1.1 connection and sends Slack-signed `/ask` commands back to back (signed before
 the clock starts); ack latency is the time to the complete HTTP response. Rounds alternate bare/briefbot so
 both see the same machine. Rate limits are raised for the run so every command takes the answering path.

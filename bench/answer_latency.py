@@ -18,8 +18,8 @@ from collections.abc import Callable
 import redis
 from redis_target import bench_main
 
-from bot.engine import AnswerEngine
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
+from bot.core.engine import AnswerEngine
 from knowledge.base import KnowledgeBase, load_knowledge_base
 
 OFF_TOPIC = [
@@ -36,13 +36,14 @@ def main() -> int:
 
 def run(url: str, rounds: int) -> None:
     kb = load_knowledge_base()
-    store = Store.from_url(url)
-    store.client.flushdb()
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(url)
+    store.guard.client.flushdb()
+    engine = AnswerEngine(kb, cache=store.answers, threads=store.threads, counters=store.counters)
     questions = question_set(kb)
     sends = count_round_trips()
-    print(f"python {platform.python_version()}; redis {store.client.info('server').get('redis_version')} at "
-          f"{store.description}; kb {kb.version}; {len(questions)} questions x {rounds} rounds")  # fmt: skip
+    version = store.guard.client.info("server").get("redis_version")
+    print(f"python {platform.python_version()}; redis {version} at {store.guard.description}; "
+          f"kb {kb.version}; {len(questions)} questions x {rounds} rounds")  # fmt: skip
 
     for question in questions:  # warm-up: bm25 and pydantic first calls, script load
         engine.answer(question)
@@ -56,17 +57,17 @@ def run(url: str, rounds: int) -> None:
     report("uncached answer", uncached_ms, target="p99 < 20 ms")
     report("cached answer", cached_ms, target="p50 < 1 ms")
 
-    before_commands = _commands(store.client)
+    before_commands = _commands(store.guard.client)
     before_sends = sends()
     engine.answer(questions[0])
     trips = sends() - before_sends
-    commands = _commands(store.client) - before_commands - 1  # minus the INFO call itself
+    commands = _commands(store.guard.client) - before_commands - 1  # minus the INFO call itself
     print(f"cache hit (engine.answer, no thread): {trips} round trips (target ≤ 2); {commands} commands "
           "counting those run inside the lookup script")  # fmt: skip
-    key = next(iter(store.client.scan_iter("briefbot:local:answer:*"))).rsplit(":", 1)[1]
+    key = next(iter(store.guard.client.scan_iter("briefbot:local:answer:*"))).rsplit(":", 1)[1]
     before_sends = sends()
-    store.cached_answer("local", key)
-    print(f"cache lookup alone (Store.cached_answer): {sends() - before_sends} round trip")
+    store.answers.get("local", key)
+    print(f"cache lookup alone (RedisAnswerCache.get): {sends() - before_sends} round trip")
 
 
 def question_set(kb: KnowledgeBase) -> list[str]:
@@ -108,10 +109,10 @@ def count_round_trips() -> Callable[[], int]:
     return lambda: sent[0]
 
 
-def _forget_answers(store: Store) -> None:
-    keys = list(store.client.scan_iter("briefbot:*:answer:*", count=1000))
+def _forget_answers(store: RedisStorage) -> None:
+    keys = list(store.guard.client.scan_iter("briefbot:*:answer:*", count=1000))
     if keys:
-        store.client.delete(*keys)
+        store.guard.client.delete(*keys)
 
 
 def _commands(client: redis.Redis) -> int:

@@ -15,8 +15,8 @@ import uuid
 
 from redis_target import bench_main
 
-from bot.engine import AnswerEngine
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
+from bot.core.engine import AnswerEngine
 from knowledge.base import load_knowledge_base
 
 
@@ -26,13 +26,13 @@ def main() -> int:
 
 def run(url: str, rounds: int) -> None:
     kb = load_knowledge_base()
-    store = Store.from_url(url)
-    store.client.flushdb()
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(url)
+    store.guard.client.flushdb()
+    engine = AnswerEngine(kb, cache=store.answers, threads=store.threads, counters=store.counters)
     questions = [q for topic in kb.topics for q in topic.questions]
     for question in questions:  # warm-up
         engine.answer(question)
-    print(f"{store.description}; kb {kb.version}; {len(questions)} questions x {rounds} rounds")
+    print(f"{store.guard.description}; kb {kb.version}; {len(questions)} questions x {rounds} rounds")
 
     uncached, cached, in_thread_uncached, in_thread_cached = [], [], [], []
     for _ in range(rounds):
@@ -46,11 +46,11 @@ def run(url: str, rounds: int) -> None:
             in_thread_uncached.append(_ms(lambda q=question, t=first: engine.answer(q, conversation=t)))
             in_thread_cached.append(_ms(lambda q=question, t=second: engine.answer(q, conversation=t)))
 
-    hits = store.stats("local").get("cache:hit", 0)
+    hits = store.counters.stats("local").get("cache:hit", 0)
     assert hits >= len(cached) + len(in_thread_cached), "the cached calls were not served from the cache"
-    key = next(iter(store.client.scan_iter("briefbot:local:answer:*"))).rsplit(":", 1)[1]
-    lookup_hit = [_ms(lambda: store.cached_answer("local", key)) for _ in range(len(cached))]
-    lookup_miss = [_ms(lambda: store.cached_answer("local", "absent")) for _ in range(len(cached))]
+    key = next(iter(store.guard.client.scan_iter("briefbot:local:answer:*"))).rsplit(":", 1)[1]
+    lookup_hit = [_ms(lambda: store.answers.get("local", key)) for _ in range(len(cached))]
+    lookup_miss = [_ms(lambda: store.answers.get("local", "absent")) for _ in range(len(cached))]
 
     p50s = {}
     for label, ms in (
@@ -74,10 +74,10 @@ def _ms(call) -> float:  # type: ignore[no-untyped-def]
     return (time.perf_counter() - started) * 1000
 
 
-def _drop_answers(store: Store) -> None:
-    keys = list(store.client.scan_iter("briefbot:*:answer:*", count=1000))
+def _drop_answers(store: RedisStorage) -> None:
+    keys = list(store.guard.client.scan_iter("briefbot:*:answer:*", count=1000))
     if keys:
-        store.client.delete(*keys)
+        store.guard.client.delete(*keys)
 
 
 if __name__ == "__main__":

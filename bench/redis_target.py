@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from bot.redis_server import EmbeddedRedis
+from bot.adapters.storage.embedded import EmbeddedRedis
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""Shared fixtures: a real Redis-compatible server on a free port, a clean Store, the base, an engine."""
+"""Shared fixtures: a real Redis-compatible server on a free port, clean storage, the base, an engine."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.engine import AnswerEngine
-from bot.services import connect_store
-from bot.settings import Settings
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
+from bot.core.engine import AnswerEngine
+from bot.core.settings import Settings
+from bot.entrypoints.wiring import connect_storage
 from knowledge.base import KnowledgeBase, load_knowledge_base
 from tests.servers import FakeOpenAI, FakeSlack, RedisServer
 
@@ -22,30 +22,30 @@ def redis_server() -> Iterator[RedisServer]:
 
 
 @pytest.fixture
-def store(redis_server: RedisServer) -> Iterator[Store]:
-    """A Store on the session's server, emptied before each test."""
+def storage(redis_server: RedisServer) -> Iterator[RedisStorage]:
+    """Storage on the session's server, emptied before each test."""
     if not redis_server.running:
         redis_server.start()
-    store = Store.from_url(redis_server.url, retry_after=0.2)
-    store.client.flushall()
-    yield store
-    store.client.close()
+    storage = RedisStorage.from_url(redis_server.url, retry_after=0.2)
+    storage.guard.client.flushall()
+    yield storage
+    storage.guard.client.close()
 
 
 @pytest.fixture(scope="session")
-def embedded_store() -> Store:
-    """A Store on the embedded default, started as with REDIS_URL unset (stopped when the session exits)."""
-    return connect_store(Settings(redis_url=None, _env_file=None))
+def embedded_storage() -> RedisStorage:
+    """Storage on the embedded default, started as with REDIS_URL unset (stopped when the session exits)."""
+    return connect_storage(Settings(redis_url=None, _env_file=None))
 
 
 @pytest.fixture(params=["server", "embedded"])
-def any_store(request: pytest.FixtureRequest) -> Store:
+def any_storage(request: pytest.FixtureRequest) -> RedisStorage:
     """The session's server, then the embedded default: the same behaviour is required of both."""
     if request.param == "server":
-        return request.getfixturevalue("store")
-    store: Store = request.getfixturevalue("embedded_store")
-    store.client.flushall()
-    return store
+        return request.getfixturevalue("storage")
+    storage: RedisStorage = request.getfixturevalue("embedded_storage")
+    storage.guard.client.flushall()
+    return storage
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +53,21 @@ def kb() -> KnowledgeBase:
     return load_knowledge_base()
 
 
+def engine_on(kb: KnowledgeBase, storage: RedisStorage, **options: object) -> AnswerEngine:
+    """An engine over real storage (options: writer, cache_ttl, thread_turns, thread_ttl)."""
+    return AnswerEngine(
+        kb,
+        cache=storage.answers,
+        threads=storage.threads,
+        counters=storage.counters,
+        **options,  # type: ignore[arg-type]
+    )
+
+
 @pytest.fixture
-def engine(kb: KnowledgeBase, store: Store) -> AnswerEngine:
+def engine(kb: KnowledgeBase, storage: RedisStorage) -> AnswerEngine:
     """The offline engine over the real store."""
-    return AnswerEngine(kb, store)
+    return engine_on(kb, storage)
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import messages
-from bot.engine import AnswerEngine
-from bot.evaluation import load_eval_set, run_eval
+from bot.core import wording
+from bot.core.engine import AnswerEngine
+from bot.core.evaluation import load_eval_set, run_eval
 from tests.servers import RedisServer
 
 DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.json"
@@ -63,7 +63,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine: AnswerEngine
 def test_injection_and_configuration_requests_are_refused(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert not answer.grounded and answer.citations == []
-    assert answer.answer in (messages.REFUSED, engine.composer.decline().text)
+    assert answer.answer in (wording.REFUSED, engine.composer.decline().text)
 
 
 def test_an_injection_attempt_does_not_poison_the_cache_for_its_clean_words(engine: AnswerEngine) -> None:
@@ -175,8 +175,8 @@ def test_huge_input_is_read_in_part_and_answered(engine: AnswerEngine) -> None:
     question = "What role does China play? " + "blah " * 8000
     first, again = engine.answer(question), engine.answer(question)
     assert first.kind in ("answer", "declined")
-    assert first.answer.endswith(messages.TRUNCATED)
-    assert again.cached and again.answer.endswith(messages.TRUNCATED)
+    assert first.answer.endswith(wording.TRUNCATED)
+    assert again.cached and again.answer.endswith(wording.TRUNCATED)
 
 
 @pytest.mark.skipif(not DEV_SET.exists(), reason="shared dev set not present")

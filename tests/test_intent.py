@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intent import Intent, read_intent
+from bot.core.intent import Intent, read_intent
 
 
 @pytest.mark.parametrize(

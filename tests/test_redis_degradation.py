@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from bot.engine import AnswerEngine
-from bot.redis_server import EmbeddedRedis
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
+from bot.adapters.storage.embedded import EmbeddedRedis
 from knowledge.base import KnowledgeBase
+from tests.conftest import engine_on
 from tests.servers import RedisServer
 from tests.servers.redis_server import free_port
 
@@ -31,15 +31,17 @@ def own_server() -> Iterator[RedisServer]:
 
 @pytest.fixture
 def logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    caplog.set_level(logging.DEBUG, logger="bot.store")
+    caplog.set_level(logging.DEBUG, logger="bot.adapters.storage.guard")
     return caplog
 
 
 def test_redis_stopping_mid_run_still_yields_grounded_answers_then_recovers(
     kb: KnowledgeBase, own_server: RedisServer, logs: pytest.LogCaptureFixture
 ) -> None:
-    store = Store.from_url(own_server.url, socket_timeout=0.25, connect_timeout=0.25, retry_after=RETRY_AFTER)
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(
+        own_server.url, socket_timeout=0.25, connect_timeout=0.25, retry_after=RETRY_AFTER
+    )
+    engine = engine_on(kb, store)
     healthy = engine.answer(WHY)
     assert engine.answer(WHY).cached
 
@@ -53,7 +55,7 @@ def test_redis_stopping_mid_run_still_yields_grounded_answers_then_recovers(
     assert seconds < 1.0
     assert seconds_again < 0.1  # skipped while degraded: no second timeout
     assert _events(logs, "redis.degraded") == 1
-    assert store.degraded
+    assert store.guard.degraded
 
     own_server.start()  # same port, empty data
     time.sleep(RETRY_AFTER + 0.05)
@@ -63,14 +65,14 @@ def test_redis_stopping_mid_run_still_yields_grounded_answers_then_recovers(
     assert not first_back.cached and second_back.cached
     assert _events(logs, "redis.recovered") == 1
     assert _events(logs, "redis.degraded") == 1
-    assert not store.degraded
+    assert not store.guard.degraded
 
 
 def test_outage_is_logged_once_however_long_it_lasts(
     kb: KnowledgeBase, own_server: RedisServer, logs: pytest.LogCaptureFixture
 ) -> None:
-    store = Store.from_url(own_server.url, retry_after=0.1)
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(own_server.url, retry_after=0.1)
+    engine = engine_on(kb, store)
     own_server.stop()
 
     for _ in range(4):
@@ -85,8 +87,10 @@ def test_outage_is_logged_once_however_long_it_lasts(
 def test_slow_redis_costs_at_most_its_socket_timeouts(
     kb: KnowledgeBase, own_server: RedisServer, logs: pytest.LogCaptureFixture
 ) -> None:
-    store = Store.from_url(own_server.url, socket_timeout=0.25, connect_timeout=0.25, retry_after=RETRY_AFTER)
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(
+        own_server.url, socket_timeout=0.25, connect_timeout=0.25, retry_after=RETRY_AFTER
+    )
+    engine = engine_on(kb, store)
     engine.answer("what does the US want?")
     with redis.Redis.from_url(own_server.url) as admin:
         admin.client_pause(1500, all=True)  # the server holds every command for 1.5 s
@@ -104,17 +108,18 @@ def test_slow_redis_costs_at_most_its_socket_timeouts(
 def test_redis_that_never_started_still_yields_answers(
     kb: KnowledgeBase, logs: pytest.LogCaptureFixture
 ) -> None:
-    store = Store.from_url(f"redis://127.0.0.1:{free_port()}/0", retry_after=RETRY_AFTER)
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(f"redis://127.0.0.1:{free_port()}/0", retry_after=RETRY_AFTER)
+    engine = engine_on(kb, store)
 
     answers = [engine.answer(q, conversation="C1:1.1") for q in (WHY, "what does the US want?")]
 
     assert [a.topic for a in answers] == ["why-russia", "us-stance"]
     assert all(a.grounded and not a.cached for a in answers)
-    assert store.claim("T1", "event", "Ev1") and store.claim("T1", "event", "Ev1")  # answer rather than drop
-    assert store.allow("T1", "user", "U1", limit=1)
-    assert store.stats("T1") == {} and store.thread_turns("T1", "C1:1.1") == []
-    assert not store.ping()
+    # Answer rather than drop: with Redis down every claim of the same event wins.
+    assert store.claims.claim("T1", "event", "Ev1") and store.claims.claim("T1", "event", "Ev1")
+    assert store.limits.allow("T1", [("user", "U1", 1)])
+    assert store.counters.stats("T1") == {} and store.threads.turns("T1", "C1:1.1") == []
+    assert not store.guard.ping()
     assert _events(logs, "redis.degraded") == 1
 
 
@@ -122,8 +127,8 @@ def test_embedded_default_stopping_mid_run_still_yields_answers(
     kb: KnowledgeBase, logs: pytest.LogCaptureFixture
 ) -> None:
     embedded = EmbeddedRedis()
-    store = Store.from_url(embedded.start(), retry_after=RETRY_AFTER)
-    engine = AnswerEngine(kb, store)
+    store = RedisStorage.from_url(embedded.start(), retry_after=RETRY_AFTER)
+    engine = engine_on(kb, store)
     engine.answer(WHY)
     assert engine.answer(WHY).cached
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from bot.answer import Answer, Citation, SourceInfo
-from bot.render import ActionValue, escape, plain_text, render_answer, render_home, render_usage
+from bot.core import Answer, Citation, SourceInfo
+from handlers.blocks import ActionValue, render_answer, render_home, render_usage
+from handlers.mrkdwn import escape, fallback
 from knowledge.base import KnowledgeBase
 
 SOURCE = SourceInfo(
@@ -26,7 +27,7 @@ def answer(text: str, *, question: str = "why?", citations: int = 1, kind: str =
     return Answer(
         id="a1",
         question=question,
-        answer=text,
+        lead=text,
         grounded=kind == "answer",
         kind=kind,  # type: ignore[arg-type]
         citations=quotes,
@@ -93,9 +94,9 @@ def test_button_value_stays_under_slacks_2000_characters() -> None:
     assert ActionValue.decode("not json") is None
 
 
-def test_plain_text_fallback_is_unbolded_and_capped() -> None:
-    assert plain_text("*Title*\nbody") == "Title\nbody"
-    assert len(plain_text("y" * 10_000)) < 4000
+def test_plain_text_fallback_is_escaped_and_capped() -> None:
+    assert fallback("Title <!here>\nbody") == "Title &lt;!here&gt;\nbody"
+    assert len(fallback("y" * 10_000)) < 4000
 
 
 def test_usage_and_home_list_every_topic_command(kb: KnowledgeBase) -> None:

@@ -7,10 +7,10 @@ import sys
 
 import yaml
 
-from bot import messages
-from bot.manifest import MANIFEST_PATH, manifest_yaml
-from bot.settings import Settings
-from bot.slack_client import web_client
+from bot.core import wording
+from bot.core.settings import Settings
+from handlers.manifest import MANIFEST_PATH, manifest_yaml
+from handlers.web_api import web_client
 from knowledge.base import KnowledgeBase
 from tests.servers import FakeSlack, RedisServer, Reply
 from tests.slack_signing import SlackSender, request
@@ -45,7 +45,12 @@ def test_socket_mode_manifest_has_no_request_urls(kb: KnowledgeBase) -> None:
 
 
 def test_procfile_web_line_is_gunicorn_with_our_config() -> None:
-    assert procfile_command() == ["gunicorn", "--config", "bot/gunicorn_conf.py", "bot.web:create_app()"]
+    assert procfile_command() == [
+        "gunicorn",
+        "--config",
+        "bot/entrypoints/gunicorn_conf.py",
+        "bot.entrypoints.web:create_app()",
+    ]
 
 
 def test_missing_signing_secret_fails_at_start_with_one_line_naming_it() -> None:
@@ -106,5 +111,5 @@ def test_web_process_starts_while_slack_is_unreachable_and_answers_once_it_is_ba
                           "channel_id": "C1", "trigger_id": f"boot-{attempt}"}  # fmt: skip
                 replies.append(sender.command(fields))
         assert all(r.status == 200 for r in replies)
-        assert messages.SLACK_UNREACHABLE in replies[0].body.decode()  # short and human, not Bolt's default
+        assert wording.SLACK_UNREACHABLE in replies[0].body.decode()  # short and human, not Bolt's default
         assert "Kamran Yousaf" in replies[-1].json()["text"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
 from tests.servers import Call, FakeSlack, RedisServer, Reply
 from tests.slack_signing import Response, SlackSender, callback, request
 from tests.web_process import WebProcess, run_web
@@ -39,7 +39,7 @@ def web(redis_server: RedisServer, slack_server: FakeSlack) -> Iterator[WebProce
 
 
 @pytest.fixture
-def slack(web: WebProcess, fake_slack: FakeSlack, store: Store) -> SlackSender:
+def slack(web: WebProcess, fake_slack: FakeSlack, storage: RedisStorage) -> SlackSender:
     """Signed requests into the web process; the fake Slack and Redis start empty for each test."""
     return SlackSender(web.port, SECRET)
 
@@ -617,7 +617,7 @@ def test_share_where_the_bot_is_not_in_the_channel_says_how_to_fix_it(
 
 
 def test_feedback_vote_is_stored_with_the_question(
-    slack: SlackSender, fake_slack: FakeSlack, store: Store
+    slack: SlackSender, fake_slack: FakeSlack, storage: RedisStorage
 ) -> None:
     ephemeral = acked(slack.command(slash(fake_slack, "/ask", "what did the US ask Pakistan to do")))
     thumbs_up = button(ephemeral, "feedback_up")
@@ -628,7 +628,7 @@ def test_feedback_vote_is_stored_with_the_question(
     )
     [thanks] = fake_slack.wait_for("response_url:act")
     assert "Thanks" in thanks.args["text"]
-    votes = store.votes("T1", answer_id)
+    votes = storage.guard.client.hgetall(f"briefbot:T1:votes:{answer_id}")
     assert votes["user:U7"] == "up"
     assert votes["question"] == "what did the US ask Pakistan to do"
 

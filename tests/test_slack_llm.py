@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from bot import messages
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
+from bot.core import wording
 from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer
 from tests.slack_signing import SlackSender, callback
 from tests.web_process import WebProcess, run_web
@@ -40,7 +40,9 @@ def llm_web(
 
 
 @pytest.fixture
-def slack(llm_web: WebProcess, fake_slack: FakeSlack, fake_llm: FakeOpenAI, store: Store) -> SlackSender:
+def slack(
+    llm_web: WebProcess, fake_slack: FakeSlack, fake_llm: FakeOpenAI, storage: RedisStorage
+) -> SlackSender:
     return SlackSender(llm_web.port, SECRET)
 
 
@@ -63,7 +65,7 @@ def test_llm_answer_replaces_the_thinking_placeholder(
     )
 
     [placeholder] = fake_slack.wait_for("chat.postMessage")
-    assert placeholder.args["text"] == "_Thinking…_"
+    assert placeholder.args["text"] == wording.THINKING
     assert placeholder.args["thread_ts"] == "1700002000.000100"
     [update] = fake_slack.wait_for("chat.update")
     assert update.args["ts"] != ""
@@ -82,7 +84,7 @@ def test_slow_llm_still_replaces_the_placeholder_with_the_offline_answer_in_time
     )
 
     [placeholder] = fake_slack.wait_for("chat.postMessage")
-    assert placeholder.args["text"] == "_Thinking…_"
+    assert placeholder.args["text"] == wording.THINKING
     [update] = fake_slack.wait_for("chat.update", timeout=10)
     assert time.monotonic() - started < 4
     assert "no" in update.args["text"] and "Thinking" not in update.args["text"]
@@ -106,7 +108,7 @@ def test_command_in_llm_mode_acks_at_once_and_answers_later(
     ack = slack.command(fields)
     assert ack.status == 200
     assert time.monotonic() - started < 1
-    assert ack.json()["text"] == messages.THINKING  # progress while the model writes
+    assert ack.json()["text"] == wording.THINKING  # progress while the model writes
     [answer] = fake_slack.wait_for("response_url:llm", timeout=10)
     assert answer.args["response_type"] == "ephemeral"
     assert answer.args["replace_original"] is True  # the "Thinking…" message becomes the answer
@@ -114,7 +116,7 @@ def test_command_in_llm_mode_acks_at_once_and_answers_later(
 
 
 def test_slash_commands_ack_at_once_while_slow_answers_fill_the_pools(
-    redis_server: RedisServer, slack_server: FakeSlack, fake_llm: FakeOpenAI, store: Store
+    redis_server: RedisServer, slack_server: FakeSlack, fake_llm: FakeOpenAI, storage: RedisStorage
 ) -> None:
     # Two listener threads and one worker: before slow work moved to its own pool, six slow mentions
     # held every listener thread and a command's ack waited past Slack's 3 s.
@@ -141,4 +143,4 @@ def test_slash_commands_ack_at_once_while_slow_answers_fill_the_pools(
                               "trigger_id": "trig-busy"})  # fmt: skip
         assert ack.status == 200
         assert time.monotonic() - started < 1.0
-        assert ack.json()["text"] == messages.THINKING
+        assert ack.json()["text"] == wording.THINKING

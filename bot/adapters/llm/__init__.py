@@ -1,0 +1,1 @@
+"""The LLM writer on the openai SDK, and the prompt it sends."""

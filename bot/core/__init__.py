@@ -1,0 +1,33 @@
+"""The core: reading questions, the answer engine, composing, answers, briefings and schedules as structured
+values (never markup), and the ports it needs (storage, the LLM writer).
+
+It imports nothing of Slack, Redis or OpenAI; adapters implement its ports and surfaces render its values.
+What surfaces use is exported here; everything else is internal to the core.
+"""
+
+from bot.core import wording
+from bot.core.answer import Answer, Citation, Notice, SourceInfo
+from bot.core.application import Asker, Briefbot, Limits, SubscriptionChange, conversation_id
+from bot.core.briefing import Briefing
+from bot.core.briefing_clock import BriefingPublisher, PostResult
+from bot.core.schedule import Subscription
+from bot.core.settings import ConfigError, Settings
+
+__all__ = [
+    "Answer",
+    "Asker",
+    "Briefbot",
+    "Briefing",
+    "BriefingPublisher",
+    "Citation",
+    "ConfigError",
+    "Limits",
+    "Notice",
+    "PostResult",
+    "Settings",
+    "SourceInfo",
+    "Subscription",
+    "SubscriptionChange",
+    "conversation_id",
+    "wording",
+]

@@ -1,0 +1,120 @@
+"""The values the core hands every surface: an Answer with its parts and quotes, and a short Notice.
+
+An Answer is structure, never markup: a heading, a lead, the points it makes and the verbatim quotes that back
+them. Each surface (Slack blocks, the console, `--json`) has its own renderer; `answer` is the plain-text form
+for readers of the JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field
+
+from knowledge.base import Quote
+from knowledge.models import SourceMeta
+
+AnswerKind = Literal["answer", "correction", "declined", "refused", "help"]
+AnswerMode = Literal["offline", "llm"]
+NoticeKind = Literal["rate_limited", "error", "store_down"]
+
+
+class Citation(BaseModel):
+    """A verbatim quote from a source, located by character offsets into its cleaned text."""
+
+    source_id: str
+    quote: str
+    start: int
+    end: int
+    passage_id: str
+
+    @classmethod
+    def of(cls, quote: Quote) -> Citation:
+        """The citation of a quote the knowledge base located."""
+        return cls(source_id=quote.source_id, quote=quote.text, start=quote.start, end=quote.end,
+                   passage_id=quote.passage_id)  # fmt: skip
+
+
+class SourceInfo(BaseModel):
+    """What a reader needs to find the source: title, author, outlet, date, and its address if known."""
+
+    id: str
+    title: str
+    author: str
+    outlet: str
+    published: dt.date
+    url: str | None = None
+
+    @classmethod
+    def of(cls, meta: SourceMeta) -> SourceInfo:
+        return cls(id=meta.id, title=meta.title, author=meta.author, outlet=meta.outlet,
+                   published=meta.published, url=meta.url)  # fmt: skip
+
+
+class Usage(BaseModel):
+    """Tokens an LLM answer used and what they cost (estimated)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+class Turn(BaseModel):
+    """One earlier exchange of a thread, as thread memory keeps it."""
+
+    question: str
+    summary: str = ""
+    topic: str | None = None
+    key_points: list[str] = Field(default_factory=list)
+    passages: list[str] = Field(default_factory=list, description="ids of the passages the answer quoted")
+
+
+class Answer(BaseModel):
+    """A grounded answer (or an honest decline) in parts, with the quotes that back it."""
+
+    id: str = Field(description="stable id of this answer, for feedback")
+    question: str = Field(description="the question as understood, mentions removed")
+    grounded: bool
+    kind: AnswerKind
+    heading: str | None = Field(default=None, description="what the answer is about, e.g. a topic title")
+    lead: str | None = Field(default=None, description="the first sentence(s), before any points")
+    points: list[str] = Field(default_factory=list, description="the claims, each a plain sentence")
+    notes: list[str] = Field(default_factory=list, description="asides about how the question was read")
+    citations: list[Citation] = Field(default_factory=list)
+    sources: list[SourceInfo] = Field(default_factory=list)
+    topic: str | None = None
+    key_points: list[str] = Field(default_factory=list, description="ids of the key points used")
+    kb_version: str
+    cached: bool = False
+    mode: AnswerMode = "offline"
+    model: str | None = None
+    fallback_reason: str | None = None
+    usage: Usage | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def answer(self) -> str:
+        """The whole answer as plain text: heading, lead, points as bullets, notes."""
+        lines = [part for part in (self.heading, self.lead) if part]
+        bullet = len(self.points) > 1 or bool(self.lead)
+        lines += [f"• {p}" if bullet else p for p in self.points]
+        lines += self.notes
+        return "\n".join(lines)
+
+    def as_turn(self) -> Turn:
+        """What thread memory keeps of this answer."""
+        return Turn(
+            question=self.question,
+            summary=" ".join(part for part in (self.lead, *self.points) if part)[:300],
+            topic=self.topic,
+            key_points=self.key_points,
+            passages=[c.passage_id for c in self.citations],
+        )
+
+
+class Notice(BaseModel):
+    """A short message that is not an answer: too many questions, or something went wrong."""
+
+    kind: NoticeKind
+    text: str

@@ -1,0 +1,219 @@
+"""The answer engine: question (+ thread) → cache → retrieve → compose → verify citations → Answer."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+from pathlib import Path
+
+from bot.core import wording
+from bot.core.answer import Answer, Citation, SourceInfo, Turn
+from bot.core.compose import Composer, Draft
+from bot.core.intent import Intent, read_intent
+from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
+from bot.core.reading import Question, normalised, read_question
+from knowledge.base import KnowledgeBase
+from knowledge.retrieval import Retrieval, Retriever
+
+log = logging.getLogger(__name__)
+
+# Fallbacks from a passing fault are not cached: the next ask may well get the model's answer.
+TRANSIENT_FALLBACKS = frozenset(
+    {"timeout", "rate_limited", "http_error", "connection_error", "malformed", "truncated"}
+)
+
+
+class AnswerEngine:
+    """Answers questions from a knowledge base; cache and thread memory are ports (Redis in production)."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        cache: AnswerCache,
+        threads: ThreadMemory,
+        counters: Counters,
+        writer: GroundedWriter | None = None,
+        cache_ttl: int = 7 * 24 * 3600,
+        thread_turns: int = 10,
+        thread_ttl: int = 24 * 3600,
+    ) -> None:
+        self.kb = kb
+        self.cache = cache
+        self.threads = threads
+        self.counters = counters
+        self.writer = writer
+        self.retriever = Retriever(kb)
+        self.composer = Composer(kb, self.retriever)
+        self._cache_ttl = cache_ttl
+        self._thread_turns = thread_turns
+        self._thread_ttl = thread_ttl
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.writer else "offline"
+
+    def answer(self, raw_question: str, *, team: str = "local", conversation: str | None = None) -> Answer:
+        """Answer one question; with a conversation id, earlier turns give context and this one is kept."""
+        question = read_question(raw_question)
+        turns = self.threads.turns(team, conversation) if conversation else []
+        intent = read_intent(question.text)
+        follow_up = bool(turns) and intent.follow_up
+        context_turns = turns[-2:] if follow_up else []
+        key = self._cache_key(question.text, context_turns)
+        answer = None if question.empty or question.injection else self.cache.get(team, key)
+        if answer is None:
+            answer = self._fresh_answer(question, intent, context_turns)
+            if _cacheable(question, answer):
+                self.cache.put(team, key, answer, self._cache_ttl)
+        if conversation and answer.kind != "help":
+            turn = answer.as_turn()
+            self.threads.add(team, conversation, turn, max_turns=self._thread_turns, ttl=self._thread_ttl)
+        if not answer.cached:  # a cache hit was counted by the lookup itself: one round trip in all
+            self.counters.add(team, _usage_counts(answer))
+        log.info(
+            "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
+            answer.kind, answer.topic, answer.cached, answer.mode, follow_up, len(question.text),
+        )  # fmt: skip
+        if question.truncated:
+            answer = answer.model_copy(update={"notes": [*answer.notes, wording.TRUNCATED]})
+        return answer
+
+    def topic_answer(self, topic_id: str) -> Answer:
+        """The overview of one topic, as its slash command shows it."""
+        topic = self.kb.topic(topic_id)
+        if topic is None:
+            raise KeyError(topic_id)
+        return self._to_answer(topic.title, self.composer.overview(topic))
+
+    def _fresh_answer(self, question: Question, intent: Intent, context_turns: list[Turn]) -> Answer:
+        if question.empty and not question.injection:
+            return self._to_answer("", Draft("help", wording.EMPTY))
+        if question.asks_config or question.empty:
+            return self._to_answer(question.text, Draft("refused", wording.REFUSED))
+        context = " ".join(t.question for t in context_turns)
+        prefer = context_turns[-1].topic if context_turns else None
+        retrieval = self.retriever.search(question.text, context=context, prefer_topic=prefer)
+        # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
+        seen = frozenset(p for t in context_turns for p in t.key_points)
+        draft = self.composer.compose(question.text, retrieval, intent=intent, seen_points=seen)
+        answer = self._to_answer(question.text, draft)
+        if self.writer and draft.grounded:
+            answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
+        return answer
+
+    def _rewrite(
+        self, answer: Answer, question: str, draft: Draft, retrieval: Retrieval, turns: list[Turn]
+    ) -> Answer:
+        """Let the writer word the answer; keep the offline answer unless its citations verify."""
+        assert self.writer is not None
+        result = self.writer.write(question, draft, retrieval, turns)
+        update: dict[str, object] = {"usage": result.usage, "model": self.writer.name}
+        if result.fallback_reason is None:
+            citations = [c for c in result.citations if self.verify(c)]
+            if citations and len(citations) == len(result.citations):
+                update |= {
+                    **written_parts(result.text),
+                    "citations": citations,
+                    "sources": self._sources(citations),
+                    "mode": "llm",
+                }
+            else:
+                update["fallback_reason"] = "unverified_citation"
+        else:
+            update["fallback_reason"] = result.fallback_reason
+        return answer.model_copy(update=update)
+
+    def verify(self, citation: Citation) -> bool:
+        """True when the quote is verbatim at its offsets in its source."""
+        source = self.kb.sources.get(citation.source_id)
+        return source is not None and source.text[citation.start : citation.end] == citation.quote
+
+    def _to_answer(self, question: str, draft: Draft) -> Answer:
+        citations = [Citation.of(q) for q in draft.quotes]
+        answer_id = hashlib.sha1(
+            f"{self.kb.version}|{self.mode}|{normalised(question)}|{draft.text}".encode()
+        )
+        return Answer(
+            id=answer_id.hexdigest()[:16],
+            question=question,
+            heading=draft.heading,
+            lead=draft.lead,
+            points=draft.statements,
+            grounded=draft.grounded,
+            kind=draft.kind,
+            citations=citations,
+            sources=self._sources(citations),
+            topic=draft.topic,
+            key_points=[p.id for p in draft.points],
+            kb_version=self.kb.version,
+            mode="offline",
+        )
+
+    def _sources(self, citations: list[Citation]) -> list[SourceInfo]:
+        """One entry per source the citations quote, in order of first use."""
+        return [source_info(self.kb, s) for s in dict.fromkeys(c.source_id for c in citations)]
+
+    def _cache_key(self, question: str, context_turns: list[Turn]) -> str:
+        model = self.writer.name if self.writer else "-"
+        context = "|".join(f"{t.question}>{','.join(t.key_points)}" for t in context_turns)
+        raw = f"{self.kb.version}|{ANSWER_CODE_VERSION}|{self.mode}|{model}|{normalised(question)}|{context}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _usage_counts(answer: Answer) -> dict[str, float]:
+    """The stats a fresh answer adds: its kind and topic, and what an LLM call cost or why it fell back."""
+    counts: dict[str, float] = {f"questions:{answer.kind}": 1, f"topic:{answer.topic or 'none'}": 1}
+    if answer.usage:
+        counts["tokens:prompt"] = answer.usage.prompt_tokens
+        counts["tokens:completion"] = answer.usage.completion_tokens
+        counts["cost:usd"] = answer.usage.cost_usd
+    if answer.fallback_reason:
+        counts[f"fallback:{answer.fallback_reason}"] = 1
+    return counts
+
+
+def _cacheable(question: Question, answer: Answer) -> bool:
+    """Cache what any asker of the same words should get: not help, not a reply shaped by an injection
+    attempt (its clean words would otherwise be refused for everyone), not a fallback from a passing fault."""
+    if answer.kind in ("help", "refused") or question.injection:
+        return False
+    return answer.fallback_reason not in TRANSIENT_FALLBACKS
+
+
+def _code_version() -> str:
+    """A hash of the code that shapes answers, so a deploy that changes it never serves older answers."""
+    digest = hashlib.sha256()
+    for module in _ANSWER_CODE:
+        spec = importlib.util.find_spec(module)
+        if spec and spec.origin:
+            digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_ANSWER_CODE = (
+    "bot.core.answer",
+    "bot.core.compose",
+    "bot.core.intent",
+    "bot.core.engine",
+    "bot.core.reading",
+    "bot.adapters.llm.prompts",
+    "bot.adapters.llm.openai_writer",
+    "knowledge.retrieval",
+    "knowledge.text",
+)
+ANSWER_CODE_VERSION = _code_version()
+
+
+def written_parts(text: str) -> dict[str, object]:
+    """A writer's plain text as an answer's parts: its first paragraph leads, bullet lines become points."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    bullets = [line.lstrip("•-* ").strip() for line in lines if line[:1] in "•-*"]
+    prose = [line for line in lines if line[:1] not in "•-*"]
+    return {"heading": None, "lead": " ".join(prose) or None, "points": bullets}
+
+
+def source_info(kb: KnowledgeBase, source_id: str) -> SourceInfo:
+    """What an answer shows of one source: title, author, outlet, date."""
+    return SourceInfo.of(kb.sources[source_id].meta)

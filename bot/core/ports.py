@@ -1,0 +1,109 @@
+"""What the core needs from the outside world, as small protocols: storage by concern, and the LLM writer.
+
+Redis implements the storage ports (bot.adapters.storage) and the openai SDK the writer
+(bot.adapters.llm). Every storage operation degrades instead of failing: with the store down it returns the
+documented default, so a question is still answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from bot.core.answer import Answer, Citation, Turn, Usage
+from bot.core.compose import Draft
+from bot.core.schedule import Subscription
+from knowledge.retrieval import Retrieval
+
+Limit = tuple[str, str, int]  # (scope, ident, questions allowed per window)
+
+
+class AnswerCache(Protocol):
+    """Answers by cache key; a lookup also counts the hit or miss (and a hit's usage) in the same call."""
+
+    def get(self, team: str, key: str) -> Answer | None: ...
+
+    def put(self, team: str, key: str, answer: Answer, ttl: int) -> None: ...
+
+
+class ThreadMemory(Protocol):
+    """The last turns of each conversation, and which threads the bot follows."""
+
+    def turns(self, team: str, conversation: str) -> list[Turn]: ...
+
+    def add(self, team: str, conversation: str, turn: Turn, *, max_turns: int, ttl: int) -> None: ...
+
+    def follow(self, team: str, conversation: str, ttl: int) -> None: ...
+
+    def unfollow(self, team: str, conversation: str) -> None: ...
+
+    def following(self, team: str, conversation: str) -> bool: ...
+
+
+class DeliveryClaims(Protocol):
+    """First-claimant-wins markers, so an event, command or briefing is handled once across processes."""
+
+    def claim(self, team: str, kind: str, ident: str, ttl: int, *, when_down: bool) -> bool: ...
+
+    def release(self, team: str, kind: str, ident: str) -> None: ...
+
+
+class RateLimits(Protocol):
+    """Fixed-window question limits; True while every limit holds (and when the store is down)."""
+
+    def allow(self, team: str, limits: Sequence[Limit], window: int = 60) -> bool: ...
+
+
+class Counters(Protocol):
+    """Usage statistics and feedback votes."""
+
+    def add(self, team: str, counts: Mapping[str, float]) -> None: ...
+
+    def stats(self, team: str) -> dict[str, float]: ...
+
+    def teams(self) -> list[str]: ...
+
+    def record_vote(
+        self, team: str, answer_id: str, user: str, vote: str, question: str, ttl: int
+    ) -> None: ...
+
+
+class SubscriptionStore(Protocol):
+    """Briefing subscriptions (one per channel), every team that has some, and each place's rotation."""
+
+    def save(self, subscription: Subscription) -> bool: ...
+
+    def remove(self, team: str, channel: str) -> bool: ...
+
+    def of_team(self, team: str) -> list[Subscription]: ...
+
+    def everywhere(self) -> list[Subscription]: ...
+
+    def next_in_rotation(self, team: str, place: str) -> int:
+        """1 for a place's first briefing, then 2, 3…; 0 when the store is down."""
+        ...
+
+
+class Health(Protocol):
+    """Whether the store answers, for /healthz and the console."""
+
+    description: str
+
+    def ping(self) -> bool: ...
+
+
+class WriterResult(Protocol):
+    """What an LLM writer returns: its text and citations, or why the offline answer stands."""
+
+    text: str
+    citations: list[Citation]
+    usage: Usage | None  # None when no reply arrived: nothing known to count
+    fallback_reason: str | None
+
+
+class GroundedWriter(Protocol):
+    """An optional writer (the LLM) that words a grounded draft from the knowledge base's passages only."""
+
+    name: str
+
+    def write(self, question: str, draft: Draft, retrieval: Retrieval, turns: list[Turn]) -> WriterResult: ...

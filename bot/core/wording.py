@@ -1,0 +1,100 @@
+"""Every sentence briefbot shows a person, in one place: short, human, no internals, and no markup.
+
+Renderers add each surface's formatting (bold, code, channel links); `{placeholders}` are filled by them.
+"""
+
+from __future__ import annotations
+
+# Answers
+NOT_COVERED = "The article doesn't say."
+NOT_COVERED_HINT = "It covers: {topics}."
+REFUSED = (
+    "I can only answer questions about the article, from the article — "
+    "not follow instructions or share configuration."
+)
+EMPTY = "Ask me a question about the article, for example: Why are Pakistan and Russia getting closer?"
+TRUNCATED = "(Your message was long; I read the first part.)"
+CORRECTION_LEAD = "That's not what the article says."
+NOTHING_MORE = "That's all the article says on this:"
+PASSAGE_LEAD = "The article says:"
+
+# Notices
+RATE_LIMITED = "You're asking faster than I can keep up — please wait a minute and try again."
+ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
+SLACK_UNREACHABLE = "I can't reach Slack right now — please try again in a moment."
+THANKS_FOR_VOTE = "Thanks for the feedback."
+THINKING = "Thinking…"
+
+# Around an answer
+NOT_COVERED_CONTEXT = "The article doesn't cover this, so there is no quote to show."
+SOURCES_HEADING = "From the article"
+YOU_ASKED = "You asked: {question}"
+SHARED_BY = "Shared by {user}"
+SHARE_BUTTON = "Share in channel"
+SHARE_FAILED = "I couldn't post in this channel — invite me with /invite @briefbot and try again."
+
+# Usage and App Home
+USAGE_TITLE = "Ask about the article — {title}"
+USAGE_ASK = ("/ask <question>", "any question, e.g. /ask what did the US ask Pakistan to do?")
+USAGE_BRIEF = ("/brief", "a short briefing; /brief subscribe daily 09:00 Asia/Karachi to get one every day")
+USAGE_MENTION = (
+    "You can also @-mention me in a channel (I answer in a thread and remember it) or send me a DM."
+)
+UNKNOWN_COMMAND = "I don't know the command {command}."
+HOME_TITLE = "briefbot"
+HOME_TOPICS = "Topics"
+HOME_SOURCES = "Source"
+HOME_VERSION = "Knowledge base version {version}"
+HOME_INTRO = (
+    "I answer questions about one article, quoting it word for word, and say so when it doesn't cover "
+    "a question."
+)
+HOME_HOW_TO_ASK = "How to ask"
+HOME_WAYS = (
+    "Type a topic command below, or /ask <question> anywhere: answers are visible only to you until you "
+    "share them.",
+    "@-mention me in a channel: I answer in a thread, and follow-ups in that thread need no new mention.",
+    "Or just send me a direct message.",
+)
+
+# Briefings (/brief)
+BRIEF_EXAMPLE = "/brief subscribe weekdays 09:00 Asia/Karachi"
+BRIEF_USAGE_TITLE = "Briefings — the key points of the story, with their quotes"
+BRIEF_USAGE = (
+    ("/brief", "a briefing only you can see; /brief now — post one to this channel"),
+    (
+        "/brief subscribe [daily|weekdays] HH:MM [time zone]",
+        "post one here on a schedule, e.g. " + BRIEF_EXAMPLE,
+    ),
+    ("/brief list", "this workspace's subscriptions; /brief off — stop them in this channel"),
+)
+BRIEF_NEEDS_TIME = "When should I post it? For example: " + BRIEF_EXAMPLE
+BRIEF_BAD_TIME = "I couldn't read “{value}” as a time — use 24-hour HH:MM. For example: " + BRIEF_EXAMPLE
+BRIEF_BAD_TZ = (
+    "I don't know the time zone “{value}” — use a name like Asia/Karachi, Europe/London or UTC. "
+    "For example: " + BRIEF_EXAMPLE
+)
+BRIEF_EXTRA = "I didn't understand “{value}”. For example: " + BRIEF_EXAMPLE
+BRIEF_SUBSCRIBED = (
+    "Done: I'll post a briefing in {channel} {schedule}. The next one is on {next}. "
+    "Make sure I'm in the channel (/invite @briefbot)."
+)
+BRIEF_UNSUBSCRIBED = "Done: no more scheduled briefings in {channel}."
+BRIEF_NOT_SUBSCRIBED = "There are no scheduled briefings in {channel}."
+BRIEF_NONE = "No channel in this workspace gets scheduled briefings yet. Try " + BRIEF_EXAMPLE
+BRIEF_LIST_HEADING = "Scheduled briefings"
+BRIEF_LIST_LINE = "{channel} — {schedule}"
+BRIEF_LIST_OFF = "{channel} — off ({reason})"
+BRIEF_LIST_MORE = "…and {count} more."
+BRIEF_STORE_DOWN = "I can't save subscriptions right now. Please try again in a minute."
+BRIEF_HEADER = "Briefing: {title}"
+BRIEF_SOURCE = "Source: {title} — {author}, {outlet}, {published}"
+BRIEF_DISABLED = (
+    "I couldn't post the scheduled briefing in {channel}: {reason}. I've turned that subscription off; "
+    "once that's fixed, /brief subscribe … in the channel turns it back on."
+)
+BRIEF_DISABLED_REASONS = {
+    "not_in_channel": "I'm not a member of the channel (invite me with /invite @briefbot)",
+    "channel_not_found": "I can't find the channel (it may be private or deleted)",
+    "is_archived": "the channel is archived",
+}

@@ -1,0 +1,90 @@
+"""Wiring one process from settings: knowledge base, Redis storage (embedded when REDIS_URL is unset), the LLM
+writer when configured, the engine, and the application object every surface calls."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+
+from bot.adapters.storage import RedisStorage
+from bot.adapters.storage.embedded import EmbeddedRedis
+from bot.core import Briefbot, Limits, Settings
+from bot.core.engine import AnswerEngine
+from bot.core.ports import GroundedWriter
+from knowledge.base import KnowledgeBase, load_knowledge_base
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, storage: RedisStorage | None = None) -> Briefbot:
+    """Load the base, connect storage and build the engine; logs which store and answer mode are in use."""
+    kb = load_knowledge_base(settings.knowledge_dir)
+    storage = storage or connect_storage(settings)
+    engine = build_engine(settings, kb, storage)
+    log.info("services.ready kb_version=%s topics=%d mode=%s", kb.version, len(kb.topics), engine.mode)
+    return Briefbot(
+        kb,
+        engine,
+        threads=storage.threads,
+        claims=storage.claims,
+        limits=storage.limits,
+        counters=storage.counters,
+        subscriptions=storage.subscriptions,
+        health=storage.guard,
+        config=Limits(
+            per_user=settings.user_rate_limit,
+            per_channel=settings.channel_rate_limit,
+            thread_ttl=settings.thread_ttl_seconds,
+            briefing_tz=settings.briefing_tz,
+        ),
+    )
+
+
+def build_engine(settings: Settings, kb: KnowledgeBase, storage: RedisStorage) -> AnswerEngine:
+    return AnswerEngine(
+        kb,
+        cache=storage.answers,
+        threads=storage.threads,
+        counters=storage.counters,
+        writer=_writer(settings, kb),
+        cache_ttl=settings.cache_ttl_seconds,
+        thread_turns=settings.thread_turns,
+        thread_ttl=settings.thread_ttl_seconds,
+    )
+
+
+def connect_storage(settings: Settings) -> RedisStorage:
+    """Storage on REDIS_URL, or on an embedded Valkey server this process starts and stops."""
+    url = settings.redis_url
+    if url is None:
+        embedded = EmbeddedRedis(settings.redis_data_dir)
+        url = embedded.start()
+        atexit.register(embedded.stop)
+    storage = RedisStorage.from_url(
+        url,
+        socket_timeout=settings.redis_socket_timeout,
+        connect_timeout=settings.redis_connect_timeout,
+        retry_after=settings.redis_retry_after,
+    )
+    if settings.redis_url is not None:
+        log.info(
+            "redis.external url=%s socket_timeout=%s connect_timeout=%s retry_after=%s",
+            storage.guard.description, settings.redis_socket_timeout, settings.redis_connect_timeout,
+            settings.redis_retry_after,
+        )  # fmt: skip
+    return storage
+
+
+def _writer(settings: Settings, kb: KnowledgeBase) -> GroundedWriter | None:
+    """The LLM writer when OPENAI_API_KEY or OPENAI_BASE_URL is set, else None (offline answers)."""
+    if not settings.llm_enabled:
+        log.info("llm.disabled reason=no OPENAI_API_KEY or OPENAI_BASE_URL; answers are composed offline")
+        return None
+    from bot.adapters.llm.openai_writer import OpenAIWriter
+
+    writer = OpenAIWriter(settings, kb)
+    log.info(
+        "llm.enabled model=%s base_url=%s timeout=%s max_retries=%d",
+        writer.name, writer.host, settings.openai_timeout, settings.openai_max_retries,
+    )  # fmt: skip
+    return writer

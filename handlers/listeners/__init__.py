@@ -1,0 +1,23 @@
+"""Slack listeners, one module per kind of Slack input; each exposes `register(app, application, background)`.
+
+A listener parses what Slack sent, calls the core's application object (bot.core.Briefbot) and renders what
+comes back (handlers.blocks). Nothing here reads storage or composes answers.
+"""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.core import Briefbot
+from handlers.work import Background
+
+
+def register_all(app: App, application: Briefbot, background: Background) -> None:
+    """Register every listener module on the app."""
+    from handlers.listeners import actions, brief_command, commands, home, mentions, messages
+
+    for module in (commands, brief_command, mentions, messages, actions, home):
+        module.register(app, application, background)
+    commands.register_unknown(
+        app, application
+    )  # last: Bolt gives a request to the first listener that matches

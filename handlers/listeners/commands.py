@@ -1,0 +1,77 @@
+"""Slash commands: /ask and every topic command the knowledge base defines; answers are ephemeral.
+
+/brief belongs to brief_command.py. Offline answers travel in the ack itself (Slack waits 3 s); when answers
+take time the ack says "Thinking…" and the answer replaces it through the response_url.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.core import Answer, Asker, Briefbot, Notice, wording
+from handlers.blocks import Message, render_reply, render_text, render_usage
+from handlers.context import team_of
+from handlers.work import Background
+
+log = logging.getLogger(__name__)
+
+RESERVED = ("/ask", "/brief")
+HELP_WORDS = ("", "help", "?", "usage")
+
+
+def register(app: App, application: Briefbot, background: Background) -> None:
+    """Register /ask and one listener per topic command (no code change for a new topic)."""
+    app.command("/ask")(_answering(application, background, topic=None))
+    for topic in application.kb.topics:
+        if topic.command and topic.command not in RESERVED:
+            app.command(topic.command)(_answering(application, background, topic=topic.id))
+
+
+def register_unknown(app: App, application: Briefbot) -> None:
+    """Any other command this app receives gets usage, not an error; register it after every other command."""
+
+    def unknown_command(ack: Ack, command: dict[str, Any]) -> None:
+        log.info("slack.unknown_command command=%s", command.get("command"))
+        ack(
+            response_type="ephemeral",
+            **render_usage(application.kb, unknown_command=command.get("command", "")),
+        )
+
+    app.command(re.compile(r"^/"))(unknown_command)
+
+
+def _answering(application: Briefbot, background: Background, *, topic: str | None) -> Callable[..., None]:
+    """A listener for /ask (topic None) or a topic command: empty text is usage, or the topic's overview."""
+
+    def answer_command(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        asker = Asker(team_of(context), command.get("user_id", ""), command.get("channel_id", ""))
+        if not application.answers_take_time:
+            ack(response_type="ephemeral", **_reply(application, command, asker, topic))
+            return
+        ack(response_type="ephemeral", **render_text(wording.THINKING))
+
+        def answer_later() -> None:
+            respond(
+                response_type="ephemeral", replace_original=True, **_reply(application, command, asker, topic)
+            )
+
+        background.later(answer_later, name="command")
+
+    answer_command.__name__ = f"answer_{(topic or 'ask').replace('-', '_')}"
+    return answer_command
+
+
+def _reply(application: Briefbot, command: dict[str, Any], asker: Asker, topic: str | None) -> Message:
+    """Usage, a rate-limit notice, the answer, or an apology — rendered."""
+    text = command.get("text", "").strip()
+    if text.lower() in HELP_WORDS and (topic is None or text):
+        return render_usage(application.kb)
+    reply: Answer | Notice = (
+        application.topic(topic, asker) if topic and not text else application.ask(text, asker)
+    )
+    return render_reply(reply, ephemeral=True, show_question=bool(text), topic=None if text else topic)
