@@ -1,4 +1,11 @@
-"""Ranking key points, topics and passages for a question (bm25s), and measuring how much of it they cover."""
+"""Ranking key points, topics and passages for a question, by meaning and by words, and measuring how much of
+the question they cover.
+
+Two rankings are fused (reciprocal rank fusion): dense similarity from a sentence-embedding model
+(knowledge.embedding), which finds paraphrases, polite preambles and typos, and bm25 over stemmed terms
+(bm25s), which is exact about names and rare words. Neither alone decides whether the article answers a
+question: the composer weighs both, with the names the question asks about.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,17 @@ import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import bm25s
 import numpy as np
 
 from knowledge.base import KnowledgeBase, PointRef
+from knowledge.embedding import Embedder, default_embedder
 from knowledge.models import Passage
+from knowledge.spelling import english_words
 from knowledge.text import Tokenizer, normalise
 
 # bm25s sets its own logger to DEBUG on import, which would print on every index build.
@@ -27,17 +38,26 @@ TOPIC_SCORE_SHARE = 0.5
 # A word the base never uses weighs this share of the rarest known word: it may be the whole point of a
 # question ("discuss", "sell") or just a reader's synonym, so it counts, but does not decide alone.
 UNKNOWN_WEIGHT = 0.6
+# Reciprocal rank fusion's constant: small, because a base has tens of points, not thousands of documents.
+RRF_K = 5
+# Weight of a thread's earlier words in the dense query of a follow-up: more when the follow-up says little
+# itself ("how come?"), less when it asks something of its own ("was it worth it?").
+CONTEXT_VECTOR_WEIGHT = 0.6
+CONTEXT_VECTOR_WEIGHT_OWN = 0.3
+H = TypeVar("H", "PointHit", "PassageHit")
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)")
 
 
 @dataclass(frozen=True)
 class PointHit:
-    """A key point ranked for a question: its bm25 score and the share of the question it covers."""
+    """A key point ranked for a question: bm25, the share of the question it covers, and its similarity."""
 
     ref: PointRef
     score: float
     coverage: float
     entity_coverage: float
+    similarity: float = 0.0  # cosine of the question and the point (its text or its quotes' sentences)
+    fused: float = 0.0  # reciprocal rank fusion of the dense and the lexical rankings
 
     @property
     def rank(self) -> float:
@@ -47,11 +67,13 @@ class PointHit:
 
 @dataclass(frozen=True)
 class PassageHit:
-    """A body passage ranked for a question."""
+    """A passage (a sentence of a source) ranked for a question."""
 
     passage: Passage
     score: float
     coverage: float
+    similarity: float = 0.0
+    fused: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -65,16 +87,19 @@ class Retrieval:
     unknown_names: tuple[str, ...]
     points: tuple[PointHit, ...]
     passages: tuple[PassageHit, ...]
+    topics: dict[str, float] = field(default_factory=dict)  # topic id → similarity to its title or questions
 
 
 class Retriever:
     """bm25s indexes over the base's key points, topics and body passages, built once per base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, embedder: Embedder | None = None) -> None:
         self.kb = kb
         self.tokenizer = Tokenizer(kb.vocabulary)
+        self.embedder = embedder or default_embedder()
+        self._model_words = self.embedder.whole_words
         self._points = kb.points
-        self._passages = tuple(p for s in kb.sources.values() for p in s.passages if p.body)
+        self._passages = tuple(p for s in kb.sources.values() for p in s.passages)
         point_docs = [self._point_terms(ref) for ref in self._points]
         topic_docs = [self._topic_terms(t.id) for t in kb.topics]
         passage_docs = [self.tokenizer.terms(p.text) for p in self._passages]
@@ -100,7 +125,11 @@ class Retriever:
             t for doc in (*point_docs, *topic_docs, *passage_docs, *source_terms) for t in doc
         )
         # Raw words too: a name like "Khan" is known even where an alias folds it into another term.
-        texts = (*(s.text for s in kb.sources.values()), *(p.point.text for p in self._points))
+        texts = (
+            *(s.text for s in kb.sources.values()),
+            *(" ".join([p.point.text, *p.point.keywords]) for p in self._points),
+            *(" ".join([t.title, t.summary, *t.keywords]) for t in kb.topics),
+        )
         self._words = frozenset(w for text in texts for w in normalise(text).replace("'", " ").split()) | {
             w
             for words in kb.vocabulary.aliases.values()
@@ -115,6 +144,15 @@ class Retriever:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n + 0.5) / 0.5)
         self._entities = self._named_entities()
+        self._known_words = frozenset(english_words().keys() | self._words | self._model_words)
+        self._passage_vectors = self.embedder.remembered([p.text for p in self._passages])
+        self._point_vectors = self.embedder.remembered([r.point.text for r in self._points])
+        samples = [(t.id, text) for t in kb.topics for text in (t.title, *t.questions)]
+        self._sample_topics = [topic_id for topic_id, _ in samples]
+        self._sample_vectors = self.embedder.remembered([text for _, text in samples])
+        where = {p.id: i for i, p in enumerate(self._passages)}
+        # A point is as close to a question as its own words or the sentences its quotes come from.
+        self._point_passages = [[where[q.passage_id] for q in r.quotes] for r in self._points]
 
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:
         """Rank the base for a question; `context` is earlier turns of the thread, weighted lower."""
@@ -127,31 +165,58 @@ class Retriever:
         own_weight = sum(self._weight(t) for t in terms if t in self._vocab)
         names = self._unknown_names(question)
         query = [*terms, *terms, *context_terms]
-        if not query:
-            return Retrieval(terms, own_weight, context_terms, entities, names, (), ())
+        vector = self.query_vector(question, context, own_words=len(terms))
         topic_scores = _scores(self._topic_index, query, len(self.kb.topics))
         point_scores = _scores(self._point_index, query, len(self._points))
+        passage_sims = self._passage_vectors @ vector
+        point_sims = [
+            max([float(self._point_vectors[i] @ vector), *(float(passage_sims[j]) for j in where)])
+            for i, where in enumerate(self._point_passages)
+        ]
         points = []
-        for ref, score, doc, own in zip(
-            self._points, point_scores, self._point_sets, self._point_names, strict=True
+        for ref, score, doc, own, sim in zip(
+            self._points, point_scores, self._point_sets, self._point_names, point_sims, strict=True
         ):
             topic_score = float(topic_scores[self._topic_position[ref.topic.id]])
             total = (float(score) + TOPIC_SCORE_SHARE * topic_score) * (
                 PREFERRED_TOPIC_BOOST if ref.topic.id == prefer_topic else 1.0
             )
-            if total > 0:
-                points.append(PointHit(ref, total, _coverage(weights, doc), _share(entities, own)))
-        points.sort(key=lambda h: -h.rank)
+            points.append(PointHit(ref, total, _coverage(weights, doc), _share(entities, own), sim))
         passage_scores = _scores(self._passage_index, query, len(self._passages))
-        passages = sorted(
-            (
-                PassageHit(p, float(s), _coverage(weights, doc))
-                for p, s, doc in zip(self._passages, passage_scores, self._passage_sets, strict=True)
-                if s > 0
-            ),
-            key=lambda h: -h.score * (0.5 + h.coverage),
-        )
-        return Retrieval(terms, own_weight, context_terms, entities, names, tuple(points), tuple(passages))
+        passages = [
+            PassageHit(p, float(score), _coverage(weights, doc), float(sim))
+            for p, score, doc, sim in zip(
+                self._passages, passage_scores, self._passage_sets, passage_sims, strict=True
+            )
+        ]
+        topics: dict[str, float] = {}
+        for topic_id, sim in zip(self._sample_topics, self._sample_vectors @ vector, strict=True):
+            topics[topic_id] = max(topics.get(topic_id, -1.0), float(sim))
+        return Retrieval(
+            terms, own_weight, context_terms, entities, names,
+            tuple(_fuse(points, lexical=lambda h: h.rank)),
+            tuple(_fuse(passages, lexical=lambda h: h.score * (0.5 + h.coverage))),
+            topics,
+        )  # fmt: skip
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word the base uses (articles, key points, keywords, aliases): what typos are corrected to."""
+        return self._words
+
+    def closeness(self, text: str) -> float:
+        """How close a piece of text is, in meaning, to the closest sentence or key point of the base."""
+        vector = self.embedder.queries([text])[0]
+        return float(max(np.max(self._passage_vectors @ vector), np.max(self._point_vectors @ vector)))
+
+    def query_vector(self, question: str, context: str = "", *, own_words: int = 0) -> np.ndarray:
+        """The question's embedding; a follow-up's leans towards the thread's earlier words."""
+        vectors = self.embedder.queries([question, context] if context else [question])
+        if not context:
+            return vectors[0]
+        weight = CONTEXT_VECTOR_WEIGHT_OWN if own_words >= 2 else CONTEXT_VECTOR_WEIGHT
+        combined = vectors[0] + weight * vectors[1]
+        return combined / max(float(np.linalg.norm(combined)), 1e-9)
 
     def _named_entities(self) -> frozenset[str]:
         """Terms naming a country, person or body: alias targets and words capitalised mid-sentence."""
@@ -165,8 +230,9 @@ class Retriever:
         return self._idf.get(term, self._unknown_idf)
 
     def _unknown_names(self, question: str) -> tuple[str, ...]:
-        """Capitalised words (not opening a sentence) the base never mentions: names it knows nothing of."""
-        names = []
+        """Names the base never mentions: capitalised words (not opening a sentence) it does not know, and
+        words no English dictionary knows either ("modi", "cpec"), which are names whatever their case."""
+        names = [w for w in re.findall(r"(?<![\w'’])[a-z]{4,}(?![\w'’])", question) if self._unheard_of(w)]
         for word in _capitalised_inside(question):
             if (
                 self.tokenizer.is_stopword(word)
@@ -178,6 +244,15 @@ class Retriever:
             if stems and all(s not in self._vocab for s in stems):
                 names.append(word)
         return tuple(names)
+
+    def _unheard_of(self, word: str) -> bool:
+        """A lowercase word no dictionary knows, in no form: neither English (symspellpy's list, the embedding
+        model's vocabulary) nor the base's own words, nor a plural or inflection of one of them."""
+        known = self._known_words
+        stems = (word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-2] + "e", word[:-1] + "e")
+        if any(stem in known for stem in stems if len(stem) > 2):
+            return False
+        return not set(self.tokenizer.terms(word)) & self._vocab
 
     def _point_terms(self, ref: PointRef) -> list[str]:
         t = self.tokenizer
@@ -196,6 +271,28 @@ class Retriever:
         topic = self.kb.topic(topic_id)
         assert topic is not None
         return self.tokenizer.terms(" ".join([topic.title, topic.summary, *topic.keywords, *topic.questions]))
+
+
+def entity_words(kb: KnowledgeBase) -> dict[str, str]:
+    """A reader's one-word name for an entity → the entity ('chinese' → 'china', 'washington' → 'us')."""
+    entities: dict[str, str] = {}
+    for entity, aliases in kb.vocabulary.aliases.items():
+        for word in (entity, *aliases):
+            if " " not in word.strip():
+                entities[normalise(word).strip(".")] = entity
+    return entities
+
+
+def _fuse(hits: list[H], *, lexical: Callable[[H], float]) -> list[H]:
+    """Hits sorted by reciprocal rank fusion of their dense similarity and their lexical score."""
+    by_meaning = sorted(range(len(hits)), key=lambda i: -hits[i].similarity)
+    by_words = sorted(range(len(hits)), key=lambda i: -lexical(hits[i]))
+    fused = [0.0] * len(hits)
+    for order in (by_meaning, by_words):
+        for rank, i in enumerate(order):
+            fused[i] += 1.0 / (RRF_K + rank + 1)
+    ranked = [replace(hit, fused=score) for hit, score in zip(hits, fused, strict=True)]
+    return sorted(ranked, key=lambda h: -h.fused)
 
 
 def _index(docs: list[list[str]]) -> bm25s.BM25:

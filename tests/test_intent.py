@@ -13,7 +13,7 @@ from bot.core.intent import Intent, read_intent
         ("Why did the US tilt towards India?", Intent(follow_up=True, why=True)),
         ("And how did that affect Pakistan?", Intent(follow_up=True)),
         ("What else did they demand?", Intent(follow_up=True, more=True)),
-        ("How many years since the last visit?", Intent(quantity=True)),
+        ("How many years since the last visit?", Intent(quantity=True, detail="number")),
         ("Summarise the article for me please", Intent(summary=True)),
         ("What did the Russian foreign minister say?", Intent(speaker="the Russian foreign minister")),
         ("Which foreign minister defended the visit to Moscow?", Intent()),

@@ -198,7 +198,7 @@ def test_off_topic_question_is_declined_with_a_context_line(
     slack: SlackSender, fake_slack: FakeSlack
 ) -> None:
     answer = acked(slack.command(slash(fake_slack, "/ask", "what is the best pizza in Naples?")))
-    assert "The article doesn't say" in answer.args["text"]
+    assert answer.args["text"].startswith("The article doesn't")
     assert "doesn't cover this" in shown(answer)
     assert "share_answer" not in shown(answer)  # nothing worth sharing
 

@@ -64,6 +64,7 @@ class Turn(BaseModel):
     """One earlier exchange of a thread, as thread memory keeps it."""
 
     question: str
+    resolved: str = ""  # what a follow-up stood for ("and china?" → "what does china think of it?")
     summary: str = ""
     topic: str | None = None
     key_points: list[str] = Field(default_factory=list)
@@ -85,6 +86,7 @@ class Answer(BaseModel):
     sources: list[SourceInfo] = Field(default_factory=list)
     topic: str | None = None
     key_points: list[str] = Field(default_factory=list, description="ids of the key points used")
+    passages: list[str] = Field(default_factory=list, description="ids of the sentences the answer rests on")
     kb_version: str
     cached: bool = False
     mode: AnswerMode = "offline"
@@ -109,7 +111,7 @@ class Answer(BaseModel):
             summary=" ".join(part for part in (self.lead, *self.points) if part)[:300],
             topic=self.topic,
             key_points=self.key_points,
-            passages=[c.passage_id for c in self.citations],
+            passages=self.passages or [c.passage_id for c in self.citations],
         )
 
 

@@ -1,51 +1,58 @@
-"""The offline composer: decide from retrieval whether the base answers a question, and word the answer.
+"""The offline composer: decide from the evidence whether the article answers a question, and word the answer.
 
-It only ever says what curated key points say (or quotes a passage), so it cannot invent; the judgement is
-whether the retrieved points cover the question — its words, and any names it asks about.
-"""
+It only ever says what the article's sentences and the curated key points say, so it cannot invent. It
+declines on evidence, not on unfamiliar words: when the question's subject is a name the article never
+mentions, when it asks what came after the article or for an opinion, when no sentence is close to it, or when
+it asks for a kind of detail (a name, a date, a figure, a duration) the closest sentences do not state — then
+it says what is missing and shows what the article does say."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from bot.core import wording
+from bot.core import details, wording
 from bot.core.answer import AnswerKind
+from bot.core.evidence import Evidence, rank_evidence, states_reason
 from bot.core.intent import Intent, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
-from knowledge.models import Topic
-from knowledge.retrieval import PointHit, Retrieval, Retriever
+from knowledge.models import Passage, Topic
+from knowledge.retrieval import Retrieval, Retriever
+from knowledge.text import normalise
 
-# Share of the question's (idf-weighted) words a key point and its topic must contain to answer it.
-COVERAGE_MIN = 0.55
-# Share of the specific names in a question (India, FATF, Qureshi…) a key point must mention.
-ENTITY_MIN = 0.5
-# Other points join the best one when they score at least this share of it.
-RELATED_SHARE = 0.6
+# When the closest sentence answers a question. Calibrated on the labelled questions of
+# tests/data/calibration.json and questions.json (bench/calibrate.py): a sentence this close in meaning
+# (cosine) answers whatever its words…
+SIMILAR_ENOUGH = 0.50
+# …and one at least this close answers when it (or a key point from it) shares this much of the question's
+# idf-weighted words. Similarity alone does not separate the two kinds of question; words alone miss
+# paraphrases.
+SIMILAR_FLOOR = 0.20
+COVERAGE_MIN = 0.50
 # A question this close to one of a topic's sample questions gets the topic's overview.
-BROAD_MATCH = 0.5
-# Below this idf weight of its own words ("and Pakistan?"), a follow-up is about the thread, not new words.
-FOLLOW_UP_OWN_WEIGHT = 1.0
-# A "why" question prefers points that state a reason.
-WHY_BOOST = 1.5
-_STATES_REASON = re.compile(
-    r"\b(because|since|reason|in order to|to counter|so that|due to|the (main )?idea was|contributed|"
-    r"linked to|led to|as a result)\b",
-    re.I,
-)
+BROAD_SIMILARITY = 0.86
+# A name the article mentions in at most this many sentences pins a question to them.
+RARE_MENTIONS = 2
+# Other sentences join the best one when they score at least this share of it, and are this close.
+RELATED_SHARE = 0.75
+RELATED_SIMILARITY = 0.45
+# A sentence this short is read with the one after it.
+SHORT_SENTENCE_WORDS = 12
+# Asked for more, a sentence not yet given must score at least this share of the best one, or the thread
+# already has all the article says on it.
+NOTHING_MORE_SHARE = 0.8
+REASON_SHARE = 0.5
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
-_STATES_QUANTITY = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
-    r"billion|half|several|decades)\b",
-    re.I,
+# Who a question may mean by "what did X say" when X is the article itself: no curated speaker is needed.
+_THE_ARTICLE = frozenset(
+    {"it", "the article", "the piece", "the author", "the writer", "he", "the story", "they"}
 )
 
 
 @dataclass(frozen=True)
 class Draft:
-    """What the composer decided: the kind of reply, its text and the quotes that back it."""
+    """What the composer decided: the kind of reply, its words and the quotes that back it."""
 
     kind: AnswerKind
     lead: str | None = None
@@ -53,6 +60,7 @@ class Draft:
     quotes: tuple[Quote, ...] = ()
     topic: str | None = None
     heading: str | None = None
+    passages: tuple[str, ...] = ()  # ids of the sentences the draft rests on
 
     @property
     def grounded(self) -> bool:
@@ -79,9 +87,17 @@ class Composer:
             ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
             for ref in kb.points
         }
-        self._samples = {
-            t.id: [frozenset(self._tokenizer.terms(q)) for q in (t.title, *t.questions)] for t in kb.topics
-        }
+        self._points_by_passage: dict[str, list[PointRef]] = {}
+        for ref in kb.points:
+            for passage_id in dict.fromkeys(q.passage_id for q in ref.quotes):
+                self._points_by_passage.setdefault(passage_id, []).append(ref)
+        self._passages = {p.id: p for s in kb.sources.values() for p in s.passages}
+        self._speaker_terms = frozenset(t for terms in self._speakers_of.values() for t in terms)
+        # How many sentences mention each term: a name the article uses once or twice pins its sentence down.
+        self._mentions: dict[str, int] = {}
+        for passage in self._passages.values():
+            for term in set(self._tokenizer.terms(passage.text)):
+                self._mentions[term] = self._mentions.get(term, 0) + 1
 
     def compose(
         self,
@@ -90,127 +106,299 @@ class Composer:
         *,
         intent: Intent | None = None,
         seen_points: frozenset[str] = frozenset(),
+        seen_passages: frozenset[str] = frozenset(),
+        moving_on: bool = False,
     ) -> Draft:
-        """Answer from the best-covering key points, correct a false premise, or decline.
+        """Answer from the closest sentences, correct a false premise, or decline and say why.
 
-        `seen_points` were already given in this thread: a follow-up that asks for more prefers points not
-        yet given, and says so when there are none.
+        `seen_points`/`seen_passages` were already given in this thread; `moving_on` (a follow-up asking for
+        more, or why) wants what has not been said yet, and is told so when there is nothing.
         """
         intent = intent or read_intent(question)
+        if intent.opinion:
+            return self.decline(wording.NO_OPINION, hint=False)
+        if intent.source:
+            return self._about_source(intent)
         if retrieval.unknown_names:
-            return self.decline()
-        if intent.summary and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT:
+            return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
+        if intent.after:
+            return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
+        if intent.summary and len(question.split()) <= 12:
             return self.overview(self.kb.topics[0])
-        if not (retrieval.terms or retrieval.context_terms):
-            return self.decline()
-        candidates = [h for h in retrieval.points if _covers(h)]
-        if intent.quantity:  # an amount is answered only by evidence that states one
-            candidates = [h for h in candidates if any(_STATES_QUANTITY.search(q.text) for q in h.ref.quotes)]
         speakers = self._speakers(intent, retrieval)
-        if speakers:  # "what did X say" needs X among a point's curated speakers: Russia says nothing here
-            candidates = [h for h in candidates if speakers <= self._speakers_of[h.ref.id]]
-        if not candidates:
-            # A bare passage has no curated speaker, so it cannot tell what someone said.
-            return (None if speakers else self._from_passage(retrieval)) or self.decline()
-        correction = self._correction(question, candidates)
+        if speakers is None:  # "what did Modi say": someone the article never quotes
+            return self.decline()
+        ranked = rank_evidence(retrieval, why=intent.why)
+        if speakers:  # "what did X say" is answered only by points X speaks in: Russia says nothing here
+            ranked = [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
+        if not ranked or not self._relevant(ranked[0], retrieval):
+            return self.decline()
+        if moving_on and seen_passages:
+            # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
+            fresh = [
+                e for e in ranked if e.passage.id not in seen_passages or (intent.why and e.gives_reason)
+            ]
+            if not fresh or not self._more_on(fresh[0], ranked[0], seen_points, same_topic=intent.more):
+                return self._nothing_more(seen_points)
+            ranked = fresh
+        best = ranked[0]
+        if intent.during and not set(self._tokenizer.terms(intent.during)) & set(
+            self._tokenizer.terms(_said(best))
+        ):
+            return self.decline()  # "signed during the visit": the closest sentence is not about the visit
+        if intent.exact_words:
+            return self._exact_words(ranked)
+        if intent.detail and not details.states(intent.detail, _said(best), question):
+            return self._near_miss(intent, question, best)
+        correction = self._correction(question, ranked)
         if correction:
             return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)
-        best = candidates[0]
-        topic = best.ref.topic
-        if self._is_broad(retrieval, topic):
-            return self.overview(topic)
-        if intent.why:
-            candidates.sort(key=lambda h: -h.rank * (WHY_BOOST if _gives_reason(h.ref) else 1.0))
-        told = {q.text for p in seen_points if (seen := self.kb.point(p)) for q in seen.quotes}
-        fresh = [h for h in candidates if not _already_told(h.ref, seen_points, told)]
-        # Asked for more, but nothing new fits as well as what was said: the thread has it all already.
-        nothing_more = intent.more and (not fresh or fresh[0].rank < RELATED_SHARE * candidates[0].rank)
-        # "What else?" and a bare "why (did it do that)?" move on to what the thread has not been told yet;
-        # other follow-ups ("what exactly did he say?") are answered on their words and the thread's.
-        moves_on = intent.more or (intent.why and retrieval.own_weight < FOLLOW_UP_OWN_WEIGHT)
-        ordered = fresh if moves_on and fresh and not nothing_more else candidates
-        best = ordered[0]
-        related = [
-            h.ref
-            for h in ordered[1:]
-            if h.ref.topic.id == best.ref.topic.id and h.rank >= RELATED_SHARE * best.rank
-        ]
-        lead = wording.NOTHING_MORE if nothing_more else None
-        return self._draft("answer", [best.ref, *related][:MAX_POINTS], lead=lead)
+        broad = self._broad_topic(retrieval)
+        if broad is not None and not seen_points and not intent.detail:
+            return self.overview(broad)
+        skip = seen_points if moving_on and intent.more else frozenset()
+        return self._answer(best, ranked[1:], skip=skip, why=intent.why)
 
     def overview(self, topic: Topic) -> Draft:
         """A topic's summary with its first key points and their quotes (slash commands, broad questions)."""
         points = list(self.kb.points_of(topic.id))[:MAX_POINTS]
         return self._draft("answer", points, lead=topic.summary)
 
-    def decline(self) -> Draft:
+    def decline(self, reason: str = wording.NOT_COVERED, *, hint: bool = True) -> Draft:
+        """The article does not answer this: say so, and (with `hint`) what it does cover."""
+        if not hint:
+            return Draft("declined", reason)
         covered = "; ".join(t.title for t in self.kb.topics if t.command)
-        return Draft("declined", f"{wording.NOT_COVERED} {wording.NOT_COVERED_HINT.format(topics=covered)}")
+        return Draft("declined", f"{reason} {wording.NOT_COVERED_HINT.format(topics=covered)}")
 
-    def _draft(self, kind: AnswerKind, points: list[PointRef], *, lead: str | None = None) -> Draft:
-        while True:
-            quotes = _pick_quotes(points)
-            draft = Draft(
-                kind, lead, tuple(points), quotes, points[0].topic.id, heading=points[0].topic.title
-            )
-            # Bullets and line breaks add a few characters per point beyond the parts themselves.
-            shown = len(draft.text) + 2 * len(points) + sum(len(q.text) for q in quotes)
-            if shown <= MAX_CHARS or len(points) == 1:
-                return draft
-            points = points[:-1]
+    # --- answers ----------------------------------------------------------------------------------------
 
-    def _from_passage(self, retrieval: Retrieval) -> Draft | None:
-        hit = next((h for h in retrieval.passages if h.coverage >= COVERAGE_MIN), None)
-        if hit is None or (retrieval.entities and not _mentions_entities(hit.passage.text, retrieval, self)):
-            return None
-        p = hit.passage
-        quote = Quote(p.source_id, p.text, p.start, p.end, p.id)
-        return Draft("answer", wording.PASSAGE_LEAD, (), (quote,), None)
+    def _answer(
+        self, best: Evidence, rest: list[Evidence], *, skip: frozenset[str] = frozenset(), why: bool = False
+    ) -> Draft:
+        """Lead with the sentence that answers; then up to two close supporting sentences. A short sentence
+        brings the one after it ("The government justified the visit." is explained by the next)."""
+        chosen = [best]
+        following = self._following(best.passage)
+        if following is not None and len(best.passage.text.split()) < SHORT_SENTENCE_WORDS:
+            chosen += [e for e in rest if e.passage.id == following.id][:1]
+        for other in rest:
+            if len(chosen) >= MAX_QUOTES:
+                break
+            close = other.score >= RELATED_SHARE * best.score and other.similarity >= RELATED_SIMILARITY
+            if close and other not in chosen:
+                chosen.append(other)
+        points: list[PointRef] = []
+        quotes: list[Quote] = []
+        for item in chosen:
+            fresh = [h.ref for h in item.points if h.ref.id not in skip]
+            if why:  # of the points from this sentence, the one quoting its reason ("in order to counter…")
+                fresh.sort(key=lambda r: not states_reason(_quote_in(item.passage, r).text))
+            ref = fresh[0] if fresh else None
+            if ref is not None and ref not in points:
+                points.append(ref)
+            quotes.append(_quote_in(item.passage, ref))
+        if not points:  # no curated point says this (that is new here): the sentence speaks for itself
+            topic = next((h.ref.topic.id for item in chosen for h in item.points), None)
+            return Draft("answer", wording.PASSAGE_LEAD, (), _distinct(quotes), topic, passages=_ids(chosen))
+        return self._fit(Draft("answer", None, tuple(points), _distinct(quotes), points[0].topic.id,
+                               heading=points[0].topic.title, passages=_ids(chosen)))  # fmt: skip
 
-    def _correction(self, question: str, candidates: list[PointHit]) -> PointRef | None:
+    def _exact_words(self, ranked: list[Evidence]) -> Draft:
+        """The article's own sentence (and the next closest, when nearly as close)."""
+        chosen = [ranked[0], *(e for e in ranked[1:2] if e.score >= 0.9 * ranked[0].score)]
+        quotes = tuple(_quote_in(e.passage, None) for e in chosen)
+        topic = chosen[0].points[0].ref.topic.id if chosen[0].points else None
+        return Draft("answer", wording.EXACT_WORDS, (), quotes, topic, passages=_ids(chosen))
+
+    def _near_miss(self, intent: Intent, question: str, best: Evidence) -> Draft:
+        """The article has the subject but not the detail asked for: say which, and show what it does say."""
+        assert intent.detail is not None
+        missing = wording.MISSING_DETAIL[intent.detail]
+        if intent.detail == "name":
+            role = details.role_asked(question)
+            missing = wording.MISSING_NAME.format(who=f"the {role}" if role else "them")
+        ref = best.points[0].ref if best.points else None
+        quote = _quote_in(best.passage, ref)
+        return Draft("declined", f"{missing} {wording.WHAT_IT_SAYS}", (ref,) if ref else (), (quote,),
+                     ref.topic.id if ref else None, passages=(best.passage.id,))  # fmt: skip
+
+    def attribution(self, passage_ids: list[str]) -> Draft:
+        """Who says what the thread was last told ("says who?"): the article's author, in the article's words,
+        which name anyone the author reports it from."""
+        passages = [self._passages[p] for p in passage_ids if p in self._passages][:2]
+        if not passages:
+            return self.decline()
+        meta = self.kb.sources[passages[0].source_id].meta
+        lead = wording.ATTRIBUTION.format(
+            author=meta.author, outlet=meta.outlet, date=f"{meta.published:%-d %B %Y}"
+        )
+        quotes = tuple(_quote_in(p, None) for p in passages)
+        refs = self._points_by_passage.get(passages[0].id, [])
+        topic = refs[0].topic.id if refs else None
+        return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
+
+    def _more_on(
+        self, fresh: Evidence, best: Evidence, seen_points: frozenset[str], *, same_topic: bool
+    ) -> bool:
+        """Whether a sentence not yet given says more on the thread's subject: nearly as close to the
+        question,
+        and, for "what else", in a topic the thread's points were in (a reason may come from anywhere)."""
+        if fresh.score < (NOTHING_MORE_SHARE if same_topic else REASON_SHARE) * best.score:
+            return False
+        if not same_topic:
+            return True
+        seen_topics = {p.split("/")[0] for p in seen_points}
+        return not fresh.points or not seen_topics or any(h.ref.topic.id in seen_topics for h in fresh.points)
+
+    def _following(self, passage: Passage) -> Passage | None:
+        """The next sentence of the same paragraph, if any."""
+        paragraph = [
+            p for p in self.kb.sources[passage.source_id].passages if p.paragraph == passage.paragraph
+        ]
+        index = next(i for i, p in enumerate(paragraph) if p.id == passage.id)
+        return paragraph[index + 1] if index + 1 < len(paragraph) else None
+
+    def _relevant(self, best: Evidence, retrieval: Retrieval) -> bool:
+        """Close enough in meaning; or fairly close and sharing the question's words; or naming, like the
+        question, something the article mentions only once or twice (NPT, FATF, Qureshi)."""
+        if best.similarity >= SIMILAR_ENOUGH:
+            return True
+        if best.similarity < SIMILAR_FLOOR:
+            return False
+        if best.coverage >= COVERAGE_MIN:
+            return True
+        rare = [e for e in retrieval.entities if self._mentions.get(e, 0) <= RARE_MENTIONS]
+        said = set(self._tokenizer.terms(_said(best)))
+        return bool(rare) and all(e in said for e in rare)
+
+    def _nothing_more(self, seen_points: frozenset[str]) -> Draft:
+        refs = [ref for p in seen_points if (ref := self.kb.point(p))][:MAX_POINTS]
+        if not refs:
+            return self.decline()
+        return self._draft("answer", refs, lead=wording.NOTHING_MORE)
+
+    def _about_source(self, intent: Intent) -> Draft:
+        """Questions about the article itself: its author, outlet and date, headline, first or last
+        sentence."""
+        source = next(iter(self.kb.sources.values()))
+        front = [p for p in source.passages if not p.body]
+        body = [p for p in source.passages if p.body]
+        if intent.source == "headline" and front:
+            return self._sentence(front[0], wording.HEADLINE)
+        if intent.source == "standfirst" and len(front) > 1:
+            return self._sentence(front[1], wording.STANDFIRST)
+        if intent.source == "first" and body:
+            return self._sentence(body[0], wording.FIRST_SENTENCE)
+        if intent.source == "last" and body:
+            return self._sentence(body[-1], wording.LAST_SENTENCE)
+        about = [t for t in self.kb.topics if t.command is None and t.id.startswith("about")]
+        refs = list(self.kb.points_of(about[0].id)) if about else []
+        if intent.source == "date":
+            refs = [r for r in refs if "date" in r.point.id] or refs
+        elif intent.source == "author":
+            refs = [r for r in refs if "author" in r.point.id] or refs
+        if not refs:
+            meta = source.meta
+            return Draft("answer", f"{meta.label()}.", topic=None)
+        return self._draft("answer", refs[:MAX_POINTS])
+
+    def _sentence(self, passage: Passage, lead: str) -> Draft:
+        quote = Quote(passage.source_id, passage.text, passage.start, passage.end, passage.id)
+        return Draft("answer", lead, (), (quote,), None, passages=(passage.id,))
+
+    # --- checks -----------------------------------------------------------------------------------------
+
+    def _correction(self, question: str, ranked: list[Evidence]) -> PointRef | None:
+        """A key point among the closest that refutes a premise the question states ("cancel")."""
         asked = " " + " ".join(self._tokenizer.terms(question, keep_stopwords=True)) + " "
-        for hit in candidates[:5]:
-            for premise in hit.ref.point.corrects:
-                if f" {' '.join(self._tokenizer.terms(premise, keep_stopwords=True))} " in asked:
-                    return hit.ref
+        for item in ranked[:4]:
+            for hit in item.points:
+                for premise in hit.ref.point.corrects:
+                    if f" {' '.join(self._tokenizer.terms(premise, keep_stopwords=True))} " in asked:
+                        return hit.ref
         return None
 
-    def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str]:
-        """The named entities a "what did X say/think…" question asks about, if it is one."""
-        if intent.speaker is None:
+    def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str] | None:
+        """The named entities a "what did X say/think…" question asks about: empty when it is not one (or X is
+        the article), None when X is no one the base knows."""
+        if intent.speaker is None or normalise(intent.speaker).strip() in _THE_ARTICLE:
             return frozenset()
-        return frozenset(self._tokenizer.terms(intent.speaker)) & frozenset(retrieval.entities)
+        terms = frozenset(self._tokenizer.terms(intent.speaker))
+        named = terms & frozenset(retrieval.entities)
+        if terms and not named and not terms & self._speaker_terms:
+            return None
+        return named
 
-    def _is_broad(self, retrieval: Retrieval, topic: Topic) -> bool:
-        asked = frozenset(retrieval.terms)
-        return any(len(asked & s) / len(asked | s) >= BROAD_MATCH for s in self._samples[topic.id] if s)
+    def _broad_topic(self, retrieval: Retrieval) -> Topic | None:
+        if not retrieval.topics:
+            return None
+        topic_id, similarity = max(retrieval.topics.items(), key=lambda kv: kv[1])
+        return self.kb.topic(topic_id) if similarity >= BROAD_SIMILARITY else None
+
+    def _published(self) -> str:
+        meta = next(iter(self.kb.sources.values())).meta
+        return f"{meta.published:%-d %B %Y}"
+
+    # --- wording ----------------------------------------------------------------------------------------
+
+    def _draft(self, kind: AnswerKind, points: list[PointRef], *, lead: str | None = None) -> Draft:
+        quotes = _pick_quotes(points)
+        passages = tuple(dict.fromkeys(q.passage_id for q in quotes))
+        draft = Draft(kind, lead, tuple(points), quotes, points[0].topic.id, heading=points[0].topic.title,
+                      passages=passages)  # fmt: skip
+        return self._fit(draft)
+
+    def _fit(self, draft: Draft) -> Draft:
+        """Drop trailing points and quotes until the answer with its quotes fits MAX_CHARS."""
+        while True:
+            # Bullets and line breaks add a few characters per point beyond the parts themselves.
+            shown = len(draft.text) + 2 * len(draft.points) + sum(len(q.text) for q in draft.quotes)
+            if shown <= MAX_CHARS or (len(draft.points) <= 1 and len(draft.quotes) <= 1):
+                return draft
+            if len(draft.quotes) > len(draft.points) or len(draft.points) <= 1:
+                draft = Draft(draft.kind, draft.lead, draft.points, draft.quotes[:-1], draft.topic,
+                              draft.heading, draft.passages)  # fmt: skip
+            else:
+                points = draft.points[:-1]
+                keep = {q.passage_id for p in points for q in p.quotes}
+                quotes = tuple(q for q in draft.quotes if q.passage_id in keep) or draft.quotes[:1]
+                draft = Draft(
+                    draft.kind, draft.lead, points, quotes, draft.topic, draft.heading, draft.passages
+                )
 
 
-def _covers(hit: PointHit) -> bool:
-    return hit.coverage >= COVERAGE_MIN and hit.entity_coverage >= ENTITY_MIN
+def _said(evidence: Evidence) -> str:
+    """Everything the evidence says: its sentence and the curated points written from it."""
+    return " ".join([evidence.passage.text, *(p.ref.point.text for p in evidence.points[:1])])
 
 
-def _already_told(ref: PointRef, seen_points: frozenset[str], told: set[str]) -> bool:
-    """A point was given in the thread, or every quote of it was (another topic's point, same words)."""
-    return ref.id in seen_points or (bool(told) and all(q.text in told for q in ref.quotes))
+def _quote_in(passage: Passage, ref: PointRef | None) -> Quote:
+    """The point's curated quote from this sentence when it has one, else the whole sentence."""
+    if ref is not None:
+        for quote in ref.quotes:
+            if quote.passage_id == passage.id:
+                return quote
+    return Quote(passage.source_id, passage.text, passage.start, passage.end, passage.id)
 
 
-def _gives_reason(ref: PointRef) -> bool:
-    return any(_STATES_REASON.search(q.text) for q in ref.quotes) or bool(
-        _STATES_REASON.search(ref.point.text)
-    )
+def _distinct(quotes: list[Quote]) -> tuple[Quote, ...]:
+    picked: list[Quote] = []
+    for quote in quotes:
+        if all(quote.text not in q.text and q.text not in quote.text for q in picked):
+            picked.append(quote)
+    return tuple(picked[:MAX_QUOTES])
 
 
-def _mentions_entities(text: str, retrieval: Retrieval, composer: Composer) -> bool:
-    terms = set(composer._tokenizer.terms(text))
-    return sum(e in terms for e in retrieval.entities) / len(retrieval.entities) >= ENTITY_MIN
+def _ids(items: list[Evidence]) -> tuple[str, ...]:
+    return tuple(e.passage.id for e in items)
 
 
 def _pick_quotes(points: list[PointRef]) -> tuple[Quote, ...]:
     """The first quote of each point, then further quotes, at most MAX_QUOTES, no repeats."""
     ordered = [p.quotes[0] for p in points] + [q for p in points for q in p.quotes[1:]]
-    picked: list[Quote] = []
-    for quote in ordered:
-        if all(quote.text not in q.text and q.text not in quote.text for q in picked):
-            picked.append(quote)
-    return tuple(picked[:MAX_QUOTES])
+    return _distinct(ordered)
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    return " or ".join(dict.fromkeys(names))

@@ -10,11 +10,13 @@ from pathlib import Path
 from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
-from bot.core.intent import Intent, read_intent
+from bot.core.followups import Resolved, resolve
+from bot.core.intent import read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import Question, normalised, read_question
 from knowledge.base import KnowledgeBase
-from knowledge.retrieval import Retrieval, Retriever
+from knowledge.retrieval import Retrieval, Retriever, entity_words
+from knowledge.spelling import Speller
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ class AnswerEngine:
         self.writer = writer
         self.retriever = Retriever(kb)
         self.composer = Composer(kb, self.retriever)
+        self.speller = Speller(self.retriever.words)
+        self._entity_of = entity_words(kb)
         self._cache_ttl = cache_ttl
         self._thread_turns = thread_turns
         self._thread_ttl = thread_ttl
@@ -56,25 +60,27 @@ class AnswerEngine:
 
     def answer(self, raw_question: str, *, team: str = "local", conversation: str | None = None) -> Answer:
         """Answer one question; with a conversation id, earlier turns give context and this one is kept."""
-        question = read_question(raw_question)
+        question = read_question(raw_question, correct=self.speller.correct, relevance=self._relevance)
         turns = self.threads.turns(team, conversation) if conversation else []
-        intent = read_intent(question.text)
-        follow_up = bool(turns) and intent.follow_up
-        context_turns = turns[-2:] if follow_up else []
-        key = self._cache_key(question.text, context_turns)
+        intent = read_intent(question.query)
+        follows_up = bool(turns) and (intent.follow_up or intent.swap is not None or intent.who_said)
+        context_turns = turns[-2:] if follows_up else []
+        resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
+        key = self._cache_key(resolved.query, context_turns)
         answer = None if question.empty or question.injection else self.cache.get(team, key)
         if answer is None:
-            answer = self._fresh_answer(question, intent, context_turns)
+            answer = self._fresh_answer(question, resolved, context_turns)
             if _cacheable(question, answer):
                 self.cache.put(team, key, answer, self._cache_ttl)
         if conversation and answer.kind != "help":
-            turn = answer.as_turn()
+            # The thread also remembers what a follow-up stood for: "and china?" → "what does china think…".
+            turn = answer.as_turn().model_copy(update={"resolved": resolved.query})
             self.threads.add(team, conversation, turn, max_turns=self._thread_turns, ttl=self._thread_ttl)
         if not answer.cached:  # a cache hit was counted by the lookup itself: one round trip in all
             self.counters.add(team, _usage_counts(answer))
         log.info(
             "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
-            answer.kind, answer.topic, answer.cached, answer.mode, follow_up, len(question.text),
+            answer.kind, answer.topic, answer.cached, answer.mode, follows_up, len(question.text),
         )  # fmt: skip
         if question.truncated:
             answer = answer.model_copy(update={"notes": [*answer.notes, wording.TRUNCATED]})
@@ -87,21 +93,34 @@ class AnswerEngine:
             raise KeyError(topic_id)
         return self._to_answer(topic.title, self.composer.overview(topic))
 
-    def _fresh_answer(self, question: Question, intent: Intent, context_turns: list[Turn]) -> Answer:
+    def _fresh_answer(self, question: Question, resolved: Resolved, context_turns: list[Turn]) -> Answer:
         if question.empty and not question.injection:
             return self._to_answer("", Draft("help", wording.EMPTY))
         if question.asks_config or question.empty:
             return self._to_answer(question.text, Draft("refused", wording.REFUSED))
-        context = " ".join(t.question for t in context_turns)
-        prefer = context_turns[-1].topic if context_turns else None
-        retrieval = self.retriever.search(question.text, context=context, prefer_topic=prefer)
+        previous = resolved.previous
+        if resolved.intent.who_said and previous is not None:
+            return self._to_answer(question.text, self.composer.attribution(previous.passages))
+        prefer = previous.topic if previous else None
+        # A request for exact words is retrieved by its subject: "quote the line about the IMF" → "the IMF".
+        asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
+        retrieval = self.retriever.search(asked, context=resolved.context, prefer_topic=prefer)
         # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
-        seen = frozenset(p for t in context_turns for p in t.key_points)
-        draft = self.composer.compose(question.text, retrieval, intent=intent, seen_points=seen)
+        seen_points = frozenset(p for t in context_turns for p in t.key_points)
+        seen_passages = frozenset(p for t in context_turns for p in t.passages)
+        draft = self.composer.compose(
+            resolved.query, retrieval, intent=resolved.intent, seen_points=seen_points,
+            seen_passages=seen_passages, moving_on=resolved.moves_on,
+        )  # fmt: skip
         answer = self._to_answer(question.text, draft)
         if self.writer and draft.grounded:
             answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
         return answer
+
+    def _relevance(self, sentence: str) -> float:
+        """How close a sentence of a long message is to anything in the knowledge base (for finding its
+        question)."""
+        return self.retriever.closeness(sentence)
 
     def _rewrite(
         self, answer: Answer, question: str, draft: Draft, retrieval: Retrieval, turns: list[Turn]
@@ -147,6 +166,7 @@ class AnswerEngine:
             sources=self._sources(citations),
             topic=draft.topic,
             key_points=[p.id for p in draft.points],
+            passages=list(draft.passages),
             kb_version=self.kb.version,
             mode="offline",
         )

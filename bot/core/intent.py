@@ -1,33 +1,168 @@
-"""What a question asks for, read from its wording: a reason, an amount, a summary, more, what someone said —
-and whether it follows up on its thread. The composer decides with these; nothing here looks at the base."""
+"""What a question asks for, read from its wording: a reason, a specific detail (a name, a date, a number, a
+duration), the exact words, something about the source itself, what came after the article, an opinion — and
+whether it leans on its thread ("how come?", "and china?", "says who?"). The composer decides with these;
+nothing here looks at the knowledge base."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
+
+Detail = Literal["name", "date", "number", "duration", "event_duration"]
+SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
 
 _FOLLOW_UP = re.compile(
-    r"^(and|but|so|also|then|what about|how about|what else|anything else|why|how come|really)\b|"
+    r"^(and|but|so|also|then|what about|how about|what else|anything else|why|how come|really|says who|"
+    r"who says|source)\b|"
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b",
     re.IGNORECASE,
 )
 _MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
 _WHY = re.compile(
-    r"^\s*(and\s+|but\s+|so\s+)?why\b|\bwhat (is|was|are|were) the reasons?\b|\bhow come\b", re.I
+    r"^\s*(and\s+|but\s+|so\s+|ok\s+)?(why|how come)\b|\bwhat (is|was|are|were) the reasons?\b|\bhow come\b|"
+    r"\bwhat (made|led|drove|pushed|caused)\b|\bthe reasons? (for|behind|why)\b|\bwhy\b|"
+    r"\bwhat('s| is| was| were) the (aim|goal|purpose|point|idea|motive|motivation|logic|thinking)\b",
+    re.IGNORECASE,
 )
-_QUANTITY = re.compile(r"\bhow (much|many|big|large|often)\b|\bwhat (amount|number|percentage|share)\b", re.I)
+_QUANTITY = re.compile(
+    r"\bhow (much|many|big|large|high)\b(?! ?(of )?a deal)|\bwhat (amount|number|percentage|share|figure|"
+    r"size|sum)\b|"
+    r"\b(any |the )?(figures?|numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
+    r"\b(billion|million|trillion)s?\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(
+    r"\bnames? of\b|\b(his|her|their|its|the official's|the person's|the guy's)\s+names?\b|"
+    r"\bwhat('s| is| was| were) (the|his|her|their) names?\b|\bnames? (pls|please|plz)\b|\bwho (exactly|"
+    r"specifically)\b|"
+    r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(what|which) (exact )?(date|day|month|year)\b|\bon what (date|day)\b|\bexact (date|day|time)\b|"
+    r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b",
+    re.IGNORECASE,
+)
+_EVENT_DURATION = re.compile(
+    r"\bhow long (did|does|was|were|will|would)\b.*\b(last|take|stay|spend|go on|run|be there|remain)\b|"
+    r"\bfor how long\b|\bhow many (days|hours|weeks|nights)\b|\bhow long (was|were) (the|his|their) "
+    r"(visit|trip|stay|meeting|tour)\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"\bhow long\b", re.IGNORECASE)
+_WORDS = re.compile(
+    r"\b(quote|quoted|quotes|quoting|verbatim|word for word|word-for-word|paste|exact (words?|wording|quote|"
+    r"line|"
+    r"sentence|phrase|text|bit)|exactly what (it|the article|the piece|he|they|the author) (says?|said|"
+    r"writes?|"
+    r"wrote)|what (exactly )?(is|was)? ?the (exact )?(line|sentence|wording|phrase) (about|on|where|that))\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(
+    r"\b(can (you|u) |could (you|u) |pls |please )?(quote|paste|give|show|tell|share)( me|"
+    r" us)?( the)?( exact)?"
+    r"( (line|lines|sentence|sentences|bit|part|passage|quote|wording|words|text|phrase))?"
+    r"( (about|on|where|that|which|for|regarding|re))?\b|\b(word for word|word-for-word|verbatim|exactly|"
+    r"exact)\b|"
+    r"\bwhat('?s| is| was)? the (exact )?(line|sentence|wording|phrase|quote) (about|on|where|that)\b|"
+    r"\b(pls|please|plz|thx|thanks)\b",
+    re.IGNORECASE,
+)
 _SUMMARY = re.compile(
-    r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument)|key (points?|ideas?)|"
-    r"in (short|brief)|what('s| is) (this|the|it) (article |piece |story )?about)\b",
-    re.I,
+    r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument|point)|key (points?|ideas?)|"
+    r"in (short|brief|a nutshell)|what('s| is) (this|the|it) (article |piece |story )?about|"
+    r"the (article|piece)'s (argument|point))\b",
+    re.IGNORECASE,
 )
-# "What did <someone> say / think …" (active voice only: "what was Pakistan told" asks about Pakistan, not
-# about what Pakistan said).
+_AFTER = re.compile(
+    r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
+    r"what happened (next|later|after)|later (on|that year|in 2022)|today|nowadays|these days|currently|"
+    r"right now|as of now|\brn\b|at the moment|latest|in (the )?future|next (year|month|week|decade|few)|"
+    r"(coming|next few) (years|months|decades?)|soon|by 20\d\d|(in|after|since) 20(2[3-9]|[3-9]\d)|"
+    r"20(2[3-9]|[3-9]\d)|going to (happen|be|get|become|sign|join|win|lose|end)|predict\w*|"
+    r"forecast\w*|will (it|they|pakistan|russia|china|the us|the west|india|imran) .{0,40}\b(ever|again|"
+    r"soon))\b",
+    re.IGNORECASE,
+)
+# "…these days, according to the article" asks about the article's own present, not ours.
+_IN_THE_ARTICLE = re.compile(
+    r"\b(according to|acc(\.|ording)? to|in|does|did|per) (the|this) (article|piece|story|analysis)\b|"
+    r"\bthe (article|piece|author|writer) (says?|said|argues|claims|writes)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(your|ur|you'?re?) (own )?(opinion|view|take|thoughts?|verdict)\b|\bdo (you|u|ya) (think|reckon|"
+    r"believe)\b|"
+    r"\bwhat do (you|u) (think|reckon)\b|\bin (your|ur|my) (opinion|view)\b|\b(morally|ethically)\b|"
+    r"\b(biased|reliable|trustworthy|hypocritical|propaganda)\b|\b(good|bad|great|weak|strong|better|best|"
+    r"worse|worst) (leader|president|prime minister|pm|writer|journalist|paper|ally|choice|partner)\b|"
+    r"\bwho('s| is| was) (the )?(better|best|worse|right)\b|\bis it (smart|wise|a good idea) to\b|"
+    r"\b(was|is|were|are) (\w+ ){1,2}(right|wrong) to\b",
+    re.IGNORECASE,
+)
+_SOURCE = {
+    "author": re.compile(
+        r"\bwho (wrote|writes|authored|penned)\b|\bwritten by\b|\bbyline\b|"
+        r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
+        r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf|his)('s|s)? (name|job|"
+        r"role|"
+        r"background|profession|title|position|credentials|work)\b|"
+        r"\bwhat does (the )?(author|writer|kamran yousaf|kamran|yousaf)\b.{0,20}\bdo\b|"
+        r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like a) (\w+ )?(reporter|columnist|"
+        r"journalist|correspondent|writer)\b|\babout the (author|writer)\b|\bwho is kamran\b",
+        re.IGNORECASE,
+    ),
+    "outlet": re.compile(
+        r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
+        r"\bpublished (in|by)\b|\bwhere (was|is) (this|it|the article|the piece) (published|from)\b|"
+        r"\bran (this|the (article|piece|story))\b",
+        re.IGNORECASE,
+    ),
+    "date": re.compile(
+        r"\bwhen (was|is) (this|it|the article|the piece|the story|this thing|this piece) "
+        r"(published|written|out|from|dated)\b|\bpublication date\b|\bdate of (the|this) (article|piece)\b|"
+        r"\bhow old is (this|the article|the piece)\b|\bold news\b|\bwhat date (was|is) (this|it|"
+        r"the article)\b|"
+        r"\bwhen did (this|the article|the piece) come out\b",
+        re.IGNORECASE,
+    ),
+    "standfirst": re.compile(
+        r"\b(standfirst|subtitle|sub-?title|sub-?heading|sub heading|strapline|the bit under the (title|"
+        r"headline)"
+        r"|the line under the (title|headline))\b",
+        re.IGNORECASE,
+    ),
+    "headline": re.compile(r"\b(headline|title)\b", re.IGNORECASE),
+    "first": re.compile(r"\b(first|opening) (sentence|line|paragraph|words)\b", re.IGNORECASE),
+    "last": re.compile(
+        r"\b(last|final|closing|concluding) (sentence|line|paragraph|words|bit)\b", re.IGNORECASE
+    ),
+}
+_WHO_SAID = re.compile(
+    r"^\s*(and |but |so )?(says who|who says( so)?|who said (that|this|so|it)|according to (whom|who)|"
+    r"who('s| is) saying (that|this|so)|who (claims|thinks|feels|believes) (that|this|so)|"
+    r"whose (view|claim|words|opinion) is (that|this)|source( for that)?|sources?)\b",
+    re.IGNORECASE,
+)
+_SWAP = re.compile(
+    r"^\s*(and|but|what about|how about|and what about|what of|same for|same question for)\s+(the\s+|on\s+)?"
+    r"(?!(how|what|why|who|whom|when|where|which|is|are|was|were|do|does|did|has|have|had|can|could|will|"
+    r"would|"
+    r"should|that|this|it|they|he|she)\b)(?P<what>[a-z][\w'’.-]*(\s+[a-z][\w'’.-]*){0,2})\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
     r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider)\b",
-    re.I,
+    re.IGNORECASE,
+)
+# "…signed during the visit": an answer must be about that event, not just about signing.
+_DURING = re.compile(
+    r"\b(during|in the course of|on the sidelines of)\s+(the|his|their|this|that|a)?\s*"
+    r"(?P<event>[a-z][a-z-]+)",
+    re.IGNORECASE,
 )
 _SHORT = 4  # words: a question this short leans on its thread
 
@@ -42,11 +177,20 @@ class Intent:
     quantity: bool = False  # asks for an amount ("how many…")
     summary: bool = False  # asks what the whole article says
     speaker: str | None = None  # "what did <speaker> say / think"
+    detail: Detail | None = None  # a specific detail the answer must contain
+    exact_words: bool = False  # asks for the article's own words
+    after: bool = False  # asks about what came after the article, or for a prediction
+    opinion: bool = False  # asks for a judgement the article may not make
+    source: SourceQuestion | None = None  # asks about the source itself (author, outlet, date, headline…)
+    who_said: bool = False  # "says who?": who holds the thread's last claim
+    swap: str | None = None  # "and china?": the thread's last question, about something else
+    during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
 
 
 def read_intent(question: str) -> Intent:
     """The intent of a question from its words alone."""
     said = _SOMEONE_SAID.search(question)
+    swap = _SWAP.match(question)
     return Intent(
         follow_up=bool(_FOLLOW_UP.search(question)) or len(question.split()) <= _SHORT,
         more=bool(_MORE.search(question)),
@@ -54,4 +198,32 @@ def read_intent(question: str) -> Intent:
         quantity=bool(_QUANTITY.search(question)),
         summary=bool(_SUMMARY.search(question)),
         speaker=said.group("who") if said else None,
+        detail=_detail(question),
+        exact_words=bool(_WORDS.search(question)),
+        after=bool(_AFTER.search(question)) and not _IN_THE_ARTICLE.search(question),
+        opinion=bool(_OPINION.search(question)),
+        source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
+        who_said=bool(_WHO_SAID.match(question)),
+        swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
+        during=during.group("event").lower() if (during := _DURING.search(question)) else None,
     )
+
+
+def without_request(question: str) -> str:
+    """The subject of a request for exact words: "quote the line about the IMF pls" → "the IMF"."""
+    stripped = _REQUEST.sub(" ", question)
+    return " ".join(stripped.split()) or question
+
+
+def _detail(question: str) -> Detail | None:
+    if _NAME.search(question):
+        return "name"
+    if _DATE.search(question):
+        return "date"
+    if _EVENT_DURATION.search(question):
+        return "event_duration"
+    if _DURATION.search(question):
+        return "duration"
+    if _QUANTITY.search(question):
+        return "number"
+    return None

@@ -1,12 +1,24 @@
-"""Reading a user's question safely: Slack markup out, mentions out, embedded instructions set aside."""
+"""Reading a message the way a colleague would: Slack markup and mentions out, invisible characters out,
+greetings and politeness set aside, the question found wherever it is in a long message, typos corrected,
+and instructions to the bot set aside.
+
+The result keeps two forms: `text`, what the person asked (shown back to them), and `query`, the words that
+carry the question (what retrieval and intent reading see)."""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-MAX_QUESTION_CHARS = 1000
+# Slack messages can be 40,000 characters; anything a person would ask fits well inside this.
+MAX_INPUT_CHARS = 4000
+# A message of several sentences and longer than this may hold more than its question: find the question.
+LONG_MESSAGE_CHARS = 120
+# A question this short ("Why?") is read with the sentence before it.
+SHORT_QUESTION_WORDS = 5
 
 _MENTION = re.compile(r"<[@!#][^>]*>")  # <@U1>, <!channel>, <!subteam^S1|@team>, <#C1|general>
 _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
@@ -16,8 +28,42 @@ _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(instruction|instructions|rules?|prompt|previous|"
     r"above|guidelines|context|constraints?)\b|\bsystem prompt\b|\byou are now\b|"
     r"\b(act|pretend|behave|roleplay) as\b|"
-    r"\bjailbreak\b|\bdeveloper mode\b|\bnew instructions?\b|\bdo anything now\b|\b(say|print|output|repeat) "
-    r"(exactly|verbatim|only)\b|\bfrom now on\b",
+    r"\bjailbreak\b|\bdeveloper mode\b|\bnew instructions?\b|\bdo anything now\b|"
+    r"\b(say|print|output|repeat|reply)\s+(exactly|verbatim|only)\s*[:\"“'‘]|\bfrom now on\b",
+    re.IGNORECASE,
+)
+_CONFIG = re.compile(
+    r"\b(api[ _-]?keys?|tokens?|secrets?|passwords?|credentials?|env(ironment)?( var(iable)?s?)?|"
+    r"configuration|config|settings|system prompt|signing secret|xox[a-z]-|sk-)\b",
+    re.IGNORECASE,
+)
+# Openings that greet or ask politely before the question: "hey bot, quick q:", "can you tell me", "pls".
+_GREETING = (
+    r"(hi|hii+|hello|hey+|heya|hiya|yo|sup|howdy|morning|good (morning|afternoon|evening)|greetings|"
+    r"hey (there|team|all|folks|guys|everyone)|hi (there|team|all)|bot|briefbot|ok+|okay|so|anyway|anyways|"
+    r"well|right|alright|basically|"
+    r"um+|uh+|hmm+|thanks|thank you|thx|ty|cheers|please|pls|plz|sorry|apologies|btw|also|quick one|"
+    r"quick (q|question)|(a )?(dumb|silly|stupid|random|noob) (q|question)|question|q)"
+)
+_POLITE = (
+    r"(can|could|would|will) (you|u|ya|someone|anyone|somebody) (please |pls |plz )?"
+    r"(tell|explain( to)?|remind|help|show|give|let|clarify|summari[sz]e|describe|break down)( me|"
+    r" us)?( on)?|"
+    r"(do|does) (you|u|anyone|someone|somebody) (happen to )?know|"
+    r"i (was|am|'m) (just )?wondering|i('d| would) (like|love) to know|i want to know|i wonder|"
+    r"(please|pls|plz) (tell|explain|remind)( me| us)?|tell me|explain( to me)?|remind me|help me understand|"
+    r"any idea|anyone know"
+)
+_LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
+_POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
+_TRAILER = re.compile(
+    r"([\s,.;:-]*\b(thanks|thank you|thx|ty|cheers|pls|plz|please|lol|lmao|haha+|tia|in advance|"
+    r"thanks in advance)\b[\s!.]*)+$",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"\?|^\s*(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
+    r"should|has|have|had|quote|tell|explain|give|list|name|describe|summari[sz]e)\b",
     re.IGNORECASE,
 )
 _SMALL_TALK = frozenset(
@@ -37,45 +83,104 @@ _SMALL_TALK = frozenset(
         "usage",
     }
 )
-_CONFIG = re.compile(
-    r"\b(api[ _-]?keys?|tokens?|secrets?|passwords?|credentials?|env(ironment)?( var(iable)?s?)?|"
-    r"configuration|config|settings|system prompt|signing secret|xox[a-z]-|sk-)\b",
-    re.IGNORECASE,
-)
+
+Correct = Callable[[str], str]
+Relevance = Callable[[str], float]
 
 
 @dataclass(frozen=True)
 class Question:
-    """A question as the engine sees it."""
+    """A message as the engine reads it."""
 
-    text: str
+    text: str  # what was asked, markup and mentions removed (shown back to the person)
+    query: str  # the question's own words: preamble and politeness set aside, typos corrected
     injection: bool
     asks_config: bool
-    truncated: bool
+    truncated: bool  # the message was longer than MAX_INPUT_CHARS and its end was not read
 
     @property
     def empty(self) -> bool:
         """Nothing to answer: no text, or only a greeting or a call for help."""
-        return normalised(self.text) in _SMALL_TALK
+        return normalised(self.text) in _SMALL_TALK or not normalised(self.query)
 
 
-def read_question(raw: str) -> Question:
-    """Strip Slack markup and mentions, cap the length, set aside sentences that instruct the bot."""
+def read_question(
+    raw: str, *, correct: Correct | None = None, relevance: Relevance | None = None
+) -> Question:
+    """Read a message: clean it, set aside instructions, find its question, and correct typos in that.
+
+    `correct` fixes misspelt words; `relevance` scores how much a sentence is about the knowledge base, to
+    pick the question out of a long message (both come from the knowledge base; without them, neither is
+    done)."""
+    text = clean(raw)
+    truncated = len(text) > MAX_INPUT_CHARS
+    text = text[:MAX_INPUT_CHARS]
+    injection = bool(_INJECTION.search(text))
+    asks_config = bool(_CONFIG.search(text))
+    if injection:
+        text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
+    asked = find_question(text, relevance) if len(text) > LONG_MESSAGE_CHARS else text
+    text = " ".join(text.split())
+    query = strip_preamble(" ".join(asked.split()))
+    if correct is not None:
+        query = correct(query)
+    return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated)
+
+
+def clean(raw: str) -> str:
+    """Slack links to their text; mentions, broadcasts, invisible and control characters and emoji removed."""
     text = _LINK.sub(lambda m: m.group(2) or m.group(1), raw or "")
     text = _MENTION.sub(" ", text)
     text = html.unescape(text)
     text = _MENTION.sub(" ", text)  # once more: escaped markup becomes markup after unescaping
     text = _BARE_BROADCAST.sub(" ", text)
-    truncated = len(text) > MAX_QUESTION_CHARS
-    text = text[:MAX_QUESTION_CHARS]
-    injection = bool(_INJECTION.search(text))
-    asks_config = bool(_CONFIG.search(text))
-    if injection:
-        text = " ".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
-    text = re.sub(r"\s+", " ", text).strip()
-    return Question(text=text, injection=injection, asks_config=asks_config, truncated=truncated)
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(_visible(ch) for ch in text)
+
+
+def strip_preamble(text: str) -> str:
+    """The question without greetings, politeness or sign-off: "hey! can you tell me why X?" → "why X?"."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text)
+        text = _POLITE_LEAD.sub("", text)
+    stripped = _TRAILER.sub("", text).strip()
+    return stripped or text.strip()
+
+
+def find_question(text: str, relevance: Relevance | None) -> str:
+    """In a long message, the sentence that asks (the most relevant one, or the last one that asks)."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    asking = [i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))]
+    if len(sentences) < 2 or not asking:
+        return text
+    if relevance is None or len(asking) == 1:
+        chosen = asking[-1]
+    else:
+        scores = [relevance(sentences[i]) for i in asking]
+        best = max(scores)
+        # Ties (and near-ties) go to the later sentence: people ask at the end of a long message.
+        chosen = next(
+            i for i, score in reversed(list(zip(asking, scores, strict=True))) if score >= best - 0.02
+        )
+    if chosen > 0 and len(sentences[chosen].split()) <= SHORT_QUESTION_WORDS:
+        return f"{sentences[chosen - 1]} {sentences[chosen]}"
+    return sentences[chosen]
 
 
 def normalised(text: str) -> str:
     """The cache's form of a question: case, punctuation and spacing do not matter."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _visible(ch: str) -> str:
+    """The character, a space for a tab, or nothing for what a reader cannot see (line breaks stay)."""
+    if ch in "\n\t":
+        return "\n" if ch == "\n" else " "
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cf", "Co", "Cs", "Cn"):  # control, format (zero-width), private, surrogates
+        return ""
+    if category == "So" or category == "Sk":  # emoji and other symbols
+        return " "
+    return ch

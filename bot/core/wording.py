@@ -14,6 +14,26 @@ REFUSED = (
 )
 EMPTY = "Ask me a question about the article, for example: Why are Pakistan and Russia getting closer?"
 TRUNCATED = "(Your message was long; I read the first part.)"
+NOT_MENTIONED = "The article doesn't mention {names}."
+AFTER_THE_ARTICLE = (
+    "The article is from {date}, so it doesn't say what happened after that, or what will happen next."
+)
+NO_OPINION = "I can only tell you what the article says, and it doesn't give a view on that."
+MISSING_DETAIL = {
+    "date": "The article doesn't give the date.",
+    "number": "The article doesn't give that figure.",
+    "duration": "The article doesn't say how long.",
+    "event_duration": "The article doesn't say how long.",
+    "name": "The article doesn't give the name.",
+}
+MISSING_NAME = "The article doesn't name {who}."
+WHAT_IT_SAYS = "What it does say:"
+EXACT_WORDS = "The article's words:"
+ATTRIBUTION = "That's from {author}'s analysis in {outlet} ({date}). In the article's words:"
+HEADLINE = "The headline:"
+STANDFIRST = "The line under the headline:"
+FIRST_SENTENCE = "The article opens:"
+LAST_SENTENCE = "The article ends:"
 CORRECTION_LEAD = "That's not what the article says."
 NOTHING_MORE = "That's all the article says on this:"
 PASSAGE_LEAD = "The article says:"

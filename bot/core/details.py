@@ -1,0 +1,80 @@
+"""What kinds of detail a sentence states: a date, a number, a duration, a person's name beside a role.
+
+A question that asks for one of these ("on what date…", "how many…", "which official…") is answered only by a
+sentence that states it; otherwise the honest answer is that the article does not give it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.intent import Detail
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = re.compile(
+    rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})\b|\b(19|20)\d\d\b", re.I
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    "hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|twice|first|second|third"
+)
+_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
+_UNIT = r"(years?|months?|weeks?|days?|decades?|hours?|centuries|century)"
+_DURATION = re.compile(
+    rf"\b(\d+|{_NUMBER_WORDS}|several|many|few|a)\s+{_UNIT}\b|\bfor (decades|years|months|weeks|days)\b|"
+    rf"\bdecades\b",
+    re.I,
+)
+_EVENT_DURATION = re.compile(
+    rf"\blast(ed|ing)\b|\bfor (\d+|{_NUMBER_WORDS}|several) (days|hours|weeks)\b|\d+-day", re.I
+)
+_ROLE = (
+    "official|officials|minister|leader|president|envoy|ambassador|diplomat|officer|spokesman|spokeswoman|"
+    "spokesperson|aide|general|writer|author|correspondent|journalist|reporter|person|people|guy"
+)
+_ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
+_CAPITALISED = r"[A-Z][a-z’']+"
+
+
+def states(detail: Detail, sentence: str, question: str = "") -> bool:
+    """True when `sentence` states the kind of detail the question asks for."""
+    if detail == "date":
+        return bool(_DATE.search(sentence))
+    if detail == "number":
+        return bool(_NUMBER.search(sentence))
+    if detail == "duration":
+        return bool(_DURATION.search(sentence))
+    if detail == "event_duration":
+        return bool(_EVENT_DURATION.search(sentence))
+    return names_someone(sentence, role_asked(question))
+
+
+def role_asked(question: str) -> str | None:
+    """The role a "which official / who was the minister" question asks a name for ("official")."""
+    match = _ROLE_IN_QUESTION.search(question)
+    return match.group(1).lower() if match else None
+
+
+def names_someone(sentence: str, role: str | None) -> bool:
+    """True when the sentence gives a person's name, beside the role asked about when there is one.
+
+    "Foreign Minister Shah Mehmood Qureshi said…" names the minister; "a senior Biden administration official
+    approached…" does not name the official (the name beside it belongs to an administration, not to them).
+    """
+    stem = (role or "").rstrip("s")
+    if role is None or not re.search(rf"\b{stem}s?\b", sentence, re.I):
+        # No such role in the sentence: a full name anywhere in it will do ("Prime Minister Imran Khan").
+        return bool(re.search(rf"\b{_CAPITALISED} {_CAPITALISED}\b", sentence[1:]))
+    for match in re.finditer(rf"\b{stem}s?\b", sentence, re.I):
+        after = sentence[match.end() :]
+        before = sentence[: match.start()]
+        if re.match(
+            rf",?\s+{_CAPITALISED}", after
+        ):  # "Minister Shah Mehmood Qureshi", "official, John Smith"
+            return True
+        if re.search(rf"{_CAPITALISED} {_CAPITALISED},?\s+(the |a |an )?([a-z-]+ ){{0,3}}$", before):
+            return True  # "Shah Mehmood Qureshi, the foreign minister"
+    return False

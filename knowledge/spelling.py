@@ -1,0 +1,86 @@
+"""Correcting typos in a question against the knowledge base's own words and common English (rapidfuzz).
+
+A word is left alone when it is known: in the base's vocabulary or in symspellpy's English frequency
+dictionary (82,834 words). An unknown word of five letters or more is replaced by a base word or a very common
+English word within one edit (two for words of eight letters or more), counting a swap of two neighbouring
+letters as one edit ("pakistna" → "pakistan", "gettng" → "getting", "rusia" → "russia"); of the closest
+candidates, one that restores a dropped letter wins, then the more frequent. A four-letter word is only
+un-swapped ("waht" → "what"); a word of eight letters or more may also be one edit from any dictionary word
+("bilaetrally"). Anything else is kept as typed: it may be a name the article never mentions ("modi" stays
+"modi"), and that is worth knowing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Corrections may land on the base's words or on this many of the most frequent English words.
+COMMON_WORDS = 5000
+BASE_BONUS = 10**8  # a base word is as likely as a word seen this often in symspellpy's corpus
+RARE_WORD_LETTERS = 8  # from this length, a word one edit from any dictionary word is corrected to it
+_DICTIONARY = "frequency_dictionary_en_82_765.txt"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+class Speller:
+    """Typo correction for one knowledge base's vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        english = english_words()
+        self._base = frozenset(w.lower() for w in vocabulary if w.isalpha())
+        self._known = self._base | english.keys()
+        common = sorted(english, key=lambda w: -english[w])[:COMMON_WORDS]
+        self._targets = sorted(self._base | {w for w in common if len(w) > 2})
+        # Between equally close candidates the more frequent wins; the base's own words count as frequent.
+        self._dictionary = list(english)
+        self._weight = {w: english.get(w, 0) + (BASE_BONUS if w in self._base else 0) for w in self._known}
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self._known
+
+    def in_base(self, word: str) -> bool:
+        return word.lower() in self._base
+
+    def correct_word(self, word: str) -> str:
+        """The word, or the base or common word it is a typo of."""
+        stem, suffix = (word[:-2], word[-2:]) if word[-2:].lower() in ("'s", "’s") else (word, "")
+        lowered = stem.lower()
+        if len(lowered) < 4 or lowered in self._known or not lowered.isalpha():
+            return word
+        limit = 2 if len(lowered) >= 8 else 1
+        found = process.extract(lowered, self._targets, scorer=OSA.distance, score_cutoff=limit, limit=20)
+        if not found and len(lowered) >= RARE_WORD_LETTERS:
+            # A long word may be a typo of a rarer word ("bilaetrally"): one edit, anywhere in the dictionary.
+            found = process.extract(lowered, self._dictionary, scorer=OSA.distance, score_cutoff=1, limit=20)
+        if not found:
+            return word
+        best = min(distance for _, distance, _ in found)
+        candidates = [w for w, distance, _ in found if distance == best]
+        if len(lowered) == 4:  # too short to tell a typo from another word, unless two letters swapped
+            candidates = [w for w in candidates if sorted(w) == sorted(lowered)]
+        if not candidates:
+            return word
+        # People drop letters more often than they type stray ones: "bejing" is "beijing" before "being".
+        return max(candidates, key=lambda w: (len(w) >= len(lowered), self._weight[w])) + suffix
+
+    def correct(self, text: str) -> str:
+        """Text with each misspelt word corrected; everything else, punctuation included, as it was."""
+        return _WORD.sub(lambda m: self.correct_word(m.group()), text)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    """symspellpy's English frequency dictionary: word → count in its corpus."""
+    text = resources.files("symspellpy").joinpath(_DICTIONARY).read_text(encoding="utf-8")
+    words: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        if word and count.strip().isdigit():
+            words[word] = int(count)
+    return words

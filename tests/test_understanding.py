@@ -1,0 +1,136 @@
+"""How questions are understood (issue 12): the way people ask in Slack, details the article does not give,
+requests for exact words, questions about the source, and follow-ups that lean on their thread."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from bot.core.engine import AnswerEngine
+
+WHY_TOPIC = "why-russia"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you tell me why Pakistan and Russia are getting closer?",
+        "Hi! Why are Pakistan and Russia getting closer?",
+        "Could you explain why Pakistan and Russia are getting closer?",
+        "why is pakistan gettng closer to rusia?",
+        "hey bot, quick q: why r pakistan and russia getting closer these days according to the article? thx",
+        "why are pak\u200bistan and russia getting closer",
+    ],
+)
+def test_greetings_politeness_and_typos_never_count_against_a_question(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_the_question_is_found_at_the_end_of_a_long_message(engine: AnswerEngine) -> None:
+    message = (
+        "hiya, I'm putting together slides on partnerships in the region for my manager. "
+        + "I read a lot of background this morning and most of it was about trade, which is not my area. " * 8
+        + "Anyway: in which areas are Pakistan and Russia planning to cooperate?"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded
+    assert any("intelligence sharing" in c.quote for c in answer.citations)
+
+
+def test_a_date_the_article_does_not_give_is_a_near_miss_that_shows_what_it_says(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("On what date did the US ask Pakistan to reconsider the trip?")
+    assert not answer.grounded and answer.kind == "declined"
+    assert "doesn't give the date" in answer.answer
+    assert any("Just days before" in c.quote or "Biden administration" in c.quote for c in answer.citations)
+
+
+def test_a_name_the_article_withholds_is_a_near_miss(engine: AnswerEngine) -> None:
+    answer = engine.answer("what's the name of the US official who approached Pakistan?")
+    assert not answer.grounded
+    assert "doesn't name the official" in answer.answer
+    assert answer.citations  # what it does say: a senior Biden administration official
+
+
+def test_a_described_person_is_answered_when_no_name_is_asked(engine: AnswerEngine) -> None:
+    answer = engine.answer("Which American official contacted Pakistan before the visit?")
+    assert answer.grounded and "Biden administration" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("what happened to pakistan russia ties in 2023?", "28 February 2022"),
+        ("is pakistan gonna get off the fatf grey list soon", "28 February 2022"),
+        ("in your opinion who is the better ally for pakistan, china or russia?", "doesn't give a view"),
+        ("what does modi think about pakistan getting close to russia", "doesn't say"),
+        ("how does cpec fit into the china pakistan russia thing", "doesn't mention cpec"),
+        ("how many defence deals has the us signed with india exactly", "doesn't give that figure"),
+        ("how long did imran khan stay in moscow", "doesn't say how long"),
+    ],
+)
+def test_what_the_article_does_not_cover_is_declined_with_the_reason(
+    engine: AnswerEngine, question: str, says: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and answer.kind == "declined"
+    assert says in answer.answer
+
+
+def test_a_request_for_exact_words_gets_the_articles_sentence(engine: AnswerEngine) -> None:
+    answer = engine.answer("can u quote the line about the 23 years pls")
+    assert answer.grounded and answer.lead == "The article's words:"
+    assert any("first bilateral visit by a Pakistani leader in 23 years" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("who wrote this?", "Kamran Yousaf"),
+        ("what does the writer actually do, like whats his job", "correspondent"),
+        ("which newspaper ran this?", "Express Tribune"),
+        ("when was this published", "28 February 2022"),
+        ("what's the headline?", "Why Pakistan and Russia are getting closer?"),
+        ("quote the subheading pls", "considered expanding relationship with Russia a vital foreign policy"),
+    ],
+)
+def test_questions_about_the_source_are_answered_from_it(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded
+    assert shown in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def _thread(engine: AnswerEngine, *questions: str):  # type: ignore[no-untyped-def]
+    conversation = uuid.uuid4().hex
+    return [engine.answer(q, conversation=conversation) for q in questions][-1]
+
+
+def test_how_come_asks_for_the_reason_behind_the_last_answer(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "What changed in US policy towards South Asia?", "Why did it do that?")
+    assert answer.grounded and "China" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_and_the_chinese_asks_the_last_question_about_china(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "What does the US think of Pakistan getting closer to Russia?", "and the chinese?"
+    )
+    assert answer.grounded and answer.topic == "china-factor"
+
+
+def test_says_who_names_the_source_of_the_last_claim(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "did pakistan think the visit was the right call?", "says who?")
+    assert answer.grounded
+    shown = answer.answer + " ".join(c.quote for c in answer.citations)
+    assert "Kamran Yousaf" in shown and "Qureshi" in shown
+
+
+def test_what_else_says_so_when_the_thread_has_everything(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "What did the US ask Pakistan to do?", "What else did they demand?")
+    assert answer.grounded and answer.lead == "That's all the article says on this:"
