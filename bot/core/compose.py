@@ -8,6 +8,7 @@ it says what is missing and shows what the article does say."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.core import details, wording
@@ -28,6 +29,8 @@ SIMILAR_ENOUGH = 0.50
 # paraphrases.
 SIMILAR_FLOOR = 0.20
 COVERAGE_MIN = 0.50
+# In a thread the article already answered, a follow-up this close (with the thread's words) is answered.
+SIMILAR_IN_THREAD = 0.30
 # A question this close to one of a topic's sample questions gets the topic's overview.
 BROAD_SIMILARITY = 0.86
 # A name the article mentions in at most this many sentences pins a question to them.
@@ -44,6 +47,12 @@ REASON_SHARE = 0.5
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
+# A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
+_AGENTLESS = re.compile(
+    r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
+    r"^(it|this|that|they|he|she|but|also|however|nevertheless)\b",
+    re.IGNORECASE,
+)
 # Who a question may mean by "what did X say" when X is the article itself: no curated speaker is needed.
 _THE_ARTICLE = frozenset(
     {"it", "the article", "the piece", "the author", "the writer", "he", "the story", "they"}
@@ -117,12 +126,12 @@ class Composer:
         intent = intent or read_intent(question)
         if intent.opinion:
             return self.decline(wording.NO_OPINION, hint=False)
+        if intent.after:
+            return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if intent.source:
             return self._about_source(intent)
         if retrieval.unknown_names:
             return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
-        if intent.after:
-            return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if intent.summary and len(question.split()) <= 12:
             return self.overview(self.kb.topics[0])
         speakers = self._speakers(intent, retrieval)
@@ -131,7 +140,7 @@ class Composer:
         ranked = rank_evidence(retrieval, why=intent.why)
         if speakers:  # "what did X say" is answered only by points X speaks in: Russia says nothing here
             ranked = [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
-        if not ranked or not self._relevant(ranked[0], retrieval):
+        if not ranked or not self._relevant(ranked[0], retrieval, follows_up=bool(seen_passages)):
             return self.decline()
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
@@ -229,6 +238,9 @@ class Composer:
         passages = [self._passages[p] for p in passage_ids if p in self._passages][:2]
         if not passages:
             return self.decline()
+        before = self._preceding(passages[0])
+        if before is not None and _AGENTLESS.search(passages[0].text) and before not in passages:
+            passages = [before, passages[0]]  # "Pakistan was also told…": the sentence before says by whom
         meta = self.kb.sources[passages[0].source_id].meta
         lead = wording.ATTRIBUTION.format(
             author=meta.author, outlet=meta.outlet, date=f"{meta.published:%-d %B %Y}"
@@ -253,16 +265,24 @@ class Composer:
 
     def _following(self, passage: Passage) -> Passage | None:
         """The next sentence of the same paragraph, if any."""
+        return self._neighbour(passage, 1)
+
+    def _preceding(self, passage: Passage) -> Passage | None:
+        """The sentence before, in the same paragraph, if any."""
+        return self._neighbour(passage, -1)
+
+    def _neighbour(self, passage: Passage, step: int) -> Passage | None:
         paragraph = [
             p for p in self.kb.sources[passage.source_id].passages if p.paragraph == passage.paragraph
         ]
-        index = next(i for i, p in enumerate(paragraph) if p.id == passage.id)
-        return paragraph[index + 1] if index + 1 < len(paragraph) else None
+        index = next(i for i, p in enumerate(paragraph) if p.id == passage.id) + step
+        return paragraph[index] if 0 <= index < len(paragraph) else None
 
-    def _relevant(self, best: Evidence, retrieval: Retrieval) -> bool:
+    def _relevant(self, best: Evidence, retrieval: Retrieval, *, follows_up: bool = False) -> bool:
         """Close enough in meaning; or fairly close and sharing the question's words; or naming, like the
-        question, something the article mentions only once or twice (NPT, FATF, Qureshi)."""
-        if best.similarity >= SIMILAR_ENOUGH:
+        question, something the article mentions only once or twice (NPT, FATF, Qureshi). A follow-up to an
+        answer ("was it worth it in the end?") leans on its thread, which the article covers: a lower bar."""
+        if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH):
             return True
         if best.similarity < SIMILAR_FLOOR:
             return False
@@ -310,13 +330,16 @@ class Composer:
     # --- checks -----------------------------------------------------------------------------------------
 
     def _correction(self, question: str, ranked: list[Evidence]) -> PointRef | None:
-        """A key point among the closest that refutes a premise the question states ("cancel")."""
-        asked = " " + " ".join(self._tokenizer.terms(question, keep_stopwords=True)) + " "
+        """A key point among the closest that refutes a premise the question states ("cancel").
+
+        Premises are matched as words, not stems: "back in the day" states nothing "backed" would refute;
+        each premise lists the forms it refutes (cancel, cancelled, canceled…).
+        """
+        asked = f" {_words(question)} "
         for item in ranked[:4]:
             for hit in item.points:
-                for premise in hit.ref.point.corrects:
-                    if f" {' '.join(self._tokenizer.terms(premise, keep_stopwords=True))} " in asked:
-                        return hit.ref
+                if any(f" {_words(premise)} " in asked for premise in hit.ref.point.corrects):
+                    return hit.ref
         return None
 
     def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str] | None:
@@ -366,6 +389,10 @@ class Composer:
                 draft = Draft(
                     draft.kind, draft.lead, points, quotes, draft.topic, draft.heading, draft.passages
                 )
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", normalise(text).replace("'", "")))
 
 
 def _said(evidence: Evidence) -> str:

@@ -15,6 +15,9 @@ from bot.core.intent import Intent, read_intent
 
 # A follow-up with at most this many words of its own leans on the thread for its subject.
 SHORT_WORDS = 6
+_HIS_JOB = re.compile(
+    r"\b(his|her) (job|role|profession|position|background|title|work)\b|\bwhat does (he|she) do\b"
+)
 _ABOUT_SOURCE = {
     "where": "outlet",
     "who": "author",
@@ -42,7 +45,8 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         return Resolved(query, "", intent, None)
     previous = turns[-1]
     earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
-    about_source = _ABOUT_SOURCE.get(query.strip(" ?!.").lower())
+    asked = query.strip(" ?!.").lower()
+    about_source = _ABOUT_SOURCE.get(asked) or ("author" if _HIS_JOB.search(asked) else None)
     if about_source and previous.topic and previous.topic.startswith("about"):
         # "where?" after "when was it published?" asks where it was published.
         return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]

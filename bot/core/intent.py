@@ -105,7 +105,7 @@ _SOURCE = {
     "author": re.compile(
         r"\bwho (wrote|writes|authored|penned)\b|\bwritten by\b|\bbyline\b|"
         r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
-        r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf|his)('s|s)? (name|job|"
+        r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? (name|job|"
         r"role|"
         r"background|profession|title|position|credentials|work)\b|"
         r"\bwhat does (the )?(author|writer|kamran yousaf|kamran|yousaf)\b.{0,20}\bdo\b|"

@@ -66,6 +66,44 @@ _ASKS = re.compile(
     r"should|has|have|had|quote|tell|explain|give|list|name|describe|summari[sz]e)\b",
     re.IGNORECASE,
 )
+# Shorthand people type in Slack, spelt out so retrieval and intent reading see the words ("the FM" → "the
+# foreign minister", "b4 going" → "before going"). Matched as whole words, case-insensitively.
+_SHORTHAND = {
+    "fm": "foreign minister",
+    "pm": "prime minister",
+    "govt": "government",
+    "gov": "government",
+    "admin": "administration",
+    "intl": "international",
+    "b4": "before",
+    "bc": "because",
+    "b/c": "because",
+    "cuz": "because",
+    "coz": "because",
+    "bcoz": "because",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "w/": "with",
+    "w/o": "without",
+    "abt": "about",
+    "tho": "though",
+    "thru": "through",
+    "wrt": "with regard to",
+    "esp": "especially",
+    "bn": "billion",
+    "mn": "million",
+    "pak": "pakistan",
+    "yrs": "years",
+    "mins": "ministers",
+}
+_SHORTHAND_WORD = re.compile(
+    r"(?<![\w/])("
+    + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
 _SMALL_TALK = frozenset(
     {
         "",
@@ -121,7 +159,7 @@ def read_question(
         text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
     asked = find_question(text, relevance) if len(text) > LONG_MESSAGE_CHARS else text
     text = " ".join(text.split())
-    query = strip_preamble(" ".join(asked.split()))
+    query = spell_out(strip_preamble(" ".join(asked.split())))
     if correct is not None:
         query = correct(query)
     return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated)
@@ -147,6 +185,12 @@ def strip_preamble(text: str) -> str:
         text = _POLITE_LEAD.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
     return stripped or text.strip()
+
+
+def spell_out(text: str) -> str:
+    """Slack shorthand spelt out: "did the FM justify it b4 going" → "did the foreign minister justify it before
+    going". Capitals are kept as typed for everything else (a name stays a name)."""
+    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1).lower()], text)
 
 
 def find_question(text: str, relevance: Relevance | None) -> str:
