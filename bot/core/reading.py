@@ -188,7 +188,8 @@ def strip_preamble(text: str) -> str:
 
 
 def spell_out(text: str) -> str:
-    """Slack shorthand spelt out: "did the FM justify it b4 going" → "did the foreign minister justify it before
+    """Slack shorthand spelt out: "did the FM justify it b4 going" → "did the foreign minister justify it
+    before
     going". Capitals are kept as typed for everything else (a name stays a name)."""
     return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1).lower()], text)
 
