@@ -33,6 +33,8 @@ COVERAGE_MIN = 0.50
 SIMILAR_IN_THREAD = 0.30
 # A question this close to one of a topic's sample questions gets the topic's overview.
 BROAD_SIMILARITY = 0.86
+# Share of its words a sentence must cover to answer a question tied to an event ("…during the visit").
+ANCHORED_COVERAGE = 0.6
 # A name the article mentions in at most this many sentences pins a question to them.
 RARE_MENTIONS = 2
 # Other sentences join the best one when they score at least this share of it, and are this close.
@@ -47,6 +49,12 @@ REASON_SHARE = 0.5
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
+# "Asked Pakistan to skip the trip" reports a request; it does not claim the trip was skipped.
+_REPORTED_REQUEST = re.compile(
+    r"\b(asked|told|wanted|urged|pressed|pressured|requested|advised|begged|want|wants|asking|telling|urging)"
+    r"\s+(\w+\s+){0,3}?to\s+(\w+\s+){0,3}?\w+",
+    re.IGNORECASE,
+)
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
     r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
@@ -140,7 +148,9 @@ class Composer:
         ranked = rank_evidence(retrieval, why=intent.why)
         if speakers:  # "what did X say" is answered only by points X speaks in: Russia says nothing here
             ranked = [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
-        if not ranked or not self._relevant(ranked[0], retrieval, follows_up=bool(seen_passages)):
+        # A thread the article answered, or a request for the article's own words, leans on what is there.
+        leaning = bool(seen_passages) or intent.exact_words
+        if not ranked or not self._relevant(ranked[0], retrieval, follows_up=leaning):
             return self.decline()
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
@@ -250,6 +260,12 @@ class Composer:
         topic = refs[0].topic.id if refs else None
         return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
 
+    def _anchored(self, event: str, best: Evidence) -> bool:
+        """A question tied to an event ("…during the visit", "…while he was in Moscow") is answered only by a
+        sentence about that event which also covers most of what the question asks about it."""
+        about = set(self._tokenizer.terms(event)) & set(self._tokenizer.terms(_said(best)))
+        return bool(about) and best.coverage >= ANCHORED_COVERAGE
+
     def _more_on(
         self, fresh: Evidence, best: Evidence, seen_points: frozenset[str], *, same_topic: bool
     ) -> bool:
@@ -335,7 +351,7 @@ class Composer:
         Premises are matched as words, not stems: "back in the day" states nothing "backed" would refute;
         each premise lists the forms it refutes (cancel, cancelled, canceled…).
         """
-        asked = f" {_words(question)} "
+        asked = f" {_words(_REPORTED_REQUEST.sub(' ', question))} "
         for item in ranked[:4]:
             for hit in item.points:
                 if any(f" {_words(premise)} " in asked for premise in hit.ref.point.corrects):

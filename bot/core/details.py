@@ -49,7 +49,7 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_DURATION.search(sentence))
     if detail == "event_duration":
         return bool(_EVENT_DURATION.search(sentence))
-    return names_someone(sentence, role_asked(question))
+    return names_someone(sentence, role_asked(question) or role_asked(sentence))
 
 
 def role_asked(question: str) -> str | None:

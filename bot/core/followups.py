@@ -23,8 +23,9 @@ _ABOUT_SOURCE = {
     "who": "author",
     "when": "date",
     "by whom": "author",
-    "in what paper": "outlet",
+    "which paper": "outlet",
 }
+_SOURCE_OPENING = re.compile(r"^(where|who|when|by whom|which paper)\b")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     previous = turns[-1]
     earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
     asked = query.strip(" ?!.").lower()
-    about_source = _ABOUT_SOURCE.get(asked) or ("author" if _HIS_JOB.search(asked) else None)
+    opening = _SOURCE_OPENING.match(asked)
+    about_source = _ABOUT_SOURCE.get(opening.group(1)) if opening and len(asked.split()) <= 4 else None
+    about_source = about_source or ("author" if _HIS_JOB.search(asked) else None)
     if about_source and previous.topic and previous.topic.startswith("about"):
         # "where?" after "when was it published?" asks where it was published.
         return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]

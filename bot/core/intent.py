@@ -33,7 +33,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(
-    r"\bnames? of\b|\b(his|her|their|its|the official's|the person's|the guy's)\s+names?\b|"
+    r"\bnames? of\b|\b(his|her|their|its|the official's|the person's|the guy's)\s+(\w+\s+)?names?\b|"
     r"\bwhat('s| is| was| were) (the|his|her|their) names?\b|\bnames? (pls|please|plz)\b|\bwho (exactly|"
     r"specifically)\b|"
     r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$",
@@ -73,6 +73,14 @@ _SUMMARY = re.compile(
     r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument|point)|key (points?|ideas?)|"
     r"in (short|brief|a nutshell)|what('s| is) (this|the|it) (article |piece |story )?about|"
     r"the (article|piece)'s (argument|point))\b",
+    re.IGNORECASE,
+)
+# "Will Russia win the war?": outcomes after the article (intentions it reports, "will Pakistan abandon the
+# US", are not predictions of events).
+_OUTCOME = re.compile(
+    r"^\s*(and\s+|so\s+)?(will|would|is|are)\s+(\w+\s+){1,4}?(going to\s+)?(win|lose|end|happen|sign|join|"
+    r"collapse|"
+    r"fall|become|recover|survive|last|succeed|fail|get|beat|invade|attack|sanction|approve)\b",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
@@ -200,12 +208,14 @@ def read_intent(question: str) -> Intent:
         speaker=said.group("who") if said else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
-        after=bool(_AFTER.search(question)) and not _IN_THE_ARTICLE.search(question),
+        after=bool(_AFTER.search(question) or _OUTCOME.search(question))
+        and not _IN_THE_ARTICLE.search(question),
         opinion=bool(_OPINION.search(question)),
-        source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
-        who_said=bool(_WHO_SAID.match(question)),
+        source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc] who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
-        during=during.group("event").lower() if (during := _DURING.search(question)) else None,
+        during=(during.group("event") or during.group("place")).lower()
+        if (during := _DURING.search(question))
+        else None,
     )
 
 

@@ -104,6 +104,19 @@ _SHORTHAND_WORD = re.compile(
     + r")(?![\w/])",
     re.IGNORECASE,
 )
+# Casual fillers that carry no part of a question ("what did washington actually want", "easy call or nah").
+_FILLERS = re.compile(
+    r"\s*\b(or nah|or not|lol|lmao|haha+|tbh|ngl|imo|fr|literally|basically|actually|honestly|seriously|"
+    r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh)\b[,!.]?",
+    re.IGNORECASE,
+)
+_SPOKEN = {
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "kinda": "kind of",
+    "dunno": "don't know",
+}
 _SMALL_TALK = frozenset(
     {
         "",
@@ -159,7 +172,7 @@ def read_question(
         text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
     asked = find_question(text, relevance) if len(text) > LONG_MESSAGE_CHARS else text
     text = " ".join(text.split())
-    query = spell_out(strip_preamble(" ".join(asked.split())))
+    query = without_fillers(spell_out(strip_preamble(" ".join(asked.split()))))
     if correct is not None:
         query = correct(query)
     return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated)
@@ -185,6 +198,14 @@ def strip_preamble(text: str) -> str:
         text = _POLITE_LEAD.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
     return stripped or text.strip()
+
+
+def without_fillers(text: str) -> str:
+    """The question without casual fillers ("actually", "basically", "or nah"), with spoken forms written
+    out."""
+    text = re.sub(r"\b(gonna|wanna|gotta|dunno)\b", lambda m: _SPOKEN[m.group(1).lower()], text, flags=re.I)
+    stripped = " ".join(_FILLERS.sub(" ", text).split())
+    return stripped or text
 
 
 def spell_out(text: str) -> str:
