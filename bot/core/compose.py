@@ -9,7 +9,7 @@ it says what is missing and shows what the article does say."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
@@ -31,6 +31,7 @@ SIMILAR_FLOOR = 0.20
 COVERAGE_MIN = 0.50
 # In a thread the article already answered, a follow-up this close (with the thread's words) is answered.
 SIMILAR_IN_THREAD = 0.30
+FLOOR_IN_THREAD = 0.10
 # A question this close to one of a topic's sample questions gets the topic's overview.
 BROAD_SIMILARITY = 0.86
 # Share of its words a sentence must cover to answer a question tied to an event ("…during the visit").
@@ -51,7 +52,8 @@ MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
 # "Asked Pakistan to skip the trip" reports a request; it does not claim the trip was skipped.
 _REPORTED_REQUEST = re.compile(
-    r"\b(asked|told|wanted|urged|pressed|pressured|requested|advised|begged|want|wants|asking|telling|urging)"
+    r"\b(ask|asked|asking|tell|told|telling|want|wants|wanted|urge|urged|urging|press|pressed|pressured|"
+    r"request|requested|advise|advised|beg|begged)"
     r"\s+(\w+\s+){0,3}?to\s+(\w+\s+){0,3}?\w+",
     re.IGNORECASE,
 )
@@ -78,6 +80,7 @@ class Draft:
     topic: str | None = None
     heading: str | None = None
     passages: tuple[str, ...] = ()  # ids of the sentences the draft rests on
+    notes: tuple[str, ...] = ()  # asides, e.g. the date an answer about "now" is true of
 
     @property
     def grounded(self) -> bool:
@@ -161,6 +164,9 @@ class Composer:
                 return self._nothing_more(seen_points)
             ranked = fresh
         best = ranked[0]
+        if intent.now and best.similarity < SIMILAR_ENOUGH:
+            # "Who's the PM now?": nothing in the article is close, so it asks about our present, not its.
+            return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if intent.during and not set(self._tokenizer.terms(intent.during)) & set(
             self._tokenizer.terms(_said(best))
         ):
@@ -176,7 +182,10 @@ class Composer:
         if broad is not None and not seen_points and not intent.detail:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
-        return self._answer(best, ranked[1:], skip=skip, why=intent.why)
+        draft = self._answer(best, ranked[1:], skip=skip, why=intent.why)
+        if intent.now:  # the article's present is not ours: say when "now" was
+            draft = replace(draft, notes=(wording.AS_OF.format(date=self._published()),))
+        return draft
 
     def overview(self, topic: Topic) -> Draft:
         """A topic's summary with its first key points and their quotes (slash commands, broad questions)."""
@@ -217,6 +226,8 @@ class Composer:
             if ref is not None and ref not in points:
                 points.append(ref)
             quotes.append(_quote_in(item.passage, ref))
+        # A point's other quotes back it too ("…he was convinced it was right"), room allowing.
+        quotes += [q for p in points for q in p.quotes]
         if not points:  # no curated point says this (that is new here): the sentence speaks for itself
             topic = next((h.ref.topic.id for item in chosen for h in item.points), None)
             return Draft("answer", wording.PASSAGE_LEAD, (), _distinct(quotes), topic, passages=_ids(chosen))
@@ -300,7 +311,7 @@ class Composer:
         answer ("was it worth it in the end?") leans on its thread, which the article covers: a lower bar."""
         if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH):
             return True
-        if best.similarity < SIMILAR_FLOOR:
+        if best.similarity < (FLOOR_IN_THREAD if follows_up else SIMILAR_FLOOR):
             return False
         if best.coverage >= COVERAGE_MIN:
             return True

@@ -160,6 +160,7 @@ class AnswerEngine:
             heading=draft.heading,
             lead=draft.lead,
             points=draft.statements,
+            notes=list(draft.notes),
             grounded=draft.grounded,
             kind=draft.kind,
             citations=citations,

@@ -75,6 +75,11 @@ _SUMMARY = re.compile(
     r"the (article|piece)'s (argument|point))\b",
     re.IGNORECASE,
 )
+# Words about the present: our present or the article's? Declined only when the article has nothing close.
+_NOW = re.compile(
+    r"\b(today|nowadays|these days|currently|right now|as of now|rn|at the moment|latest|now)\b",
+    re.IGNORECASE,
+)
 # "Will Russia win the war?": outcomes after the article (intentions it reports, "will Pakistan abandon the
 # US", are not predictions of events).
 _OUTCOME = re.compile(
@@ -85,8 +90,10 @@ _OUTCOME = re.compile(
 )
 _AFTER = re.compile(
     r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
-    r"what happened (next|later|after)|later (on|that year|in 2022)|today|nowadays|these days|currently|"
-    r"right now|as of now|\brn\b|at the moment|latest|in (the )?future|next (year|month|week|decade|few)|"
+    r"what happened (next|later|after)|later (on|that year|in 2022)|in (the )?future|"
+    r"next (year|month|week|decade|few)|"
+    r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
+    r"(stay|stayed|remain|remained|stays|remains) (the )?(pm|prime minister|in power|in office)|"
     r"(coming|next few) (years|months|decades?)|soon|by 20\d\d|(in|after|since) 20(2[3-9]|[3-9]\d)|"
     r"20(2[3-9]|[3-9]\d)|going to (happen|be|get|become|sign|join|win|lose|end)|predict\w*|"
     r"forecast\w*|will (it|they|pakistan|russia|china|the us|the west|india|imran) .{0,40}\b(ever|again|"
@@ -188,6 +195,7 @@ class Intent:
     detail: Detail | None = None  # a specific detail the answer must contain
     exact_words: bool = False  # asks for the article's own words
     after: bool = False  # asks about what came after the article, or for a prediction
+    now: bool = False  # asks about the present ("these days"): the article's present, if it is close
     opinion: bool = False  # asks for a judgement the article may not make
     source: SourceQuestion | None = None  # asks about the source itself (author, outlet, date, headline…)
     who_said: bool = False  # "says who?": who holds the thread's last claim
@@ -210,8 +218,10 @@ def read_intent(question: str) -> Intent:
         exact_words=bool(_WORDS.search(question)),
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
         and not _IN_THE_ARTICLE.search(question),
+        now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
         opinion=bool(_OPINION.search(question)),
-        source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc] who_said=bool(_WHO_SAID.match(question)),
+        source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
+        who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
         during=(during.group("event") or during.group("place")).lower()
         if (during := _DURING.search(question))

@@ -18,6 +18,7 @@ NOT_MENTIONED = "The article doesn't mention {names}."
 AFTER_THE_ARTICLE = (
     "The article is from {date}, so it doesn't say what happened after that, or what will happen next."
 )
+AS_OF = "(As of the article's date, {date}.)"
 NO_OPINION = "I can only tell you what the article says, and it doesn't give a view on that."
 MISSING_DETAIL = {
     "date": "The article doesn't give the date.",
