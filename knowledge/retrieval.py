@@ -21,7 +21,7 @@ import bm25s
 import numpy as np
 
 from knowledge.base import KnowledgeBase, PointRef
-from knowledge.embedding import Embedder, default_embedder
+from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.models import Passage
 from knowledge.spelling import english_words
 from knowledge.text import Tokenizer, normalise
@@ -144,7 +144,6 @@ class Retriever:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n + 0.5) / 0.5)
         self._entities = self._named_entities()
-        self._known_words = frozenset(english_words().keys() | self._words | self._model_words)
         self._passage_vectors = self.embedder.remembered([p.text for p in self._passages])
         self._point_vectors = self.embedder.remembered([r.point.text for r in self._points])
         samples = [(t.id, text) for t in kb.topics for text in (t.title, *t.questions)]
@@ -153,6 +152,7 @@ class Retriever:
         where = {p.id: i for i, p in enumerate(self._passages)}
         # A point is as close to a question as its own words or the sentences its quotes come from.
         self._point_passages = [[where[q.passage_id] for q in r.quotes] for r in self._points]
+        give_back_memory()
 
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:
         """Rank the base for a question; `context` is earlier turns of the thread, weighted lower."""
@@ -248,10 +248,11 @@ class Retriever:
     def _unheard_of(self, word: str) -> bool:
         """A lowercase word no dictionary knows, in no form: neither English (symspellpy's list, the embedding
         model's vocabulary) nor the base's own words, nor a plural or inflection of one of them."""
-        known = self._known_words
+        english = english_words()
         stems = (word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-2] + "e", word[:-1] + "e")
-        if any(stem in known for stem in stems if len(stem) > 2):
-            return False
+        for stem in stems:
+            if len(stem) > 2 and (stem in english or stem in self._words or stem in self._model_words):
+                return False
         return not set(self.tokenizer.terms(word)) & self._vocab
 
     def _point_terms(self, ref: PointRef) -> list[str]:

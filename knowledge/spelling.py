@@ -34,15 +34,14 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         english = english_words()
         self._base = frozenset(w.lower() for w in vocabulary if w.isalpha())
-        self._known = self._base | english.keys()
+        self._english = english
         common = sorted(english, key=lambda w: -english[w])[:COMMON_WORDS]
         self._targets = sorted(self._base | {w for w in common if len(w) > 2})
         # Between equally close candidates the more frequent wins; the base's own words count as frequent.
         self._dictionary = list(english)
-        self._weight = {w: english.get(w, 0) + (BASE_BONUS if w in self._base else 0) for w in self._known}
 
     def known(self, word: str) -> bool:
-        return word.lower() in self._known
+        return self._is_known(word.lower())
 
     def in_base(self, word: str) -> bool:
         return word.lower() in self._base
@@ -51,7 +50,7 @@ class Speller:
         """The word, or the base or common word it is a typo of."""
         stem, suffix = (word[:-2], word[-2:]) if word[-2:].lower() in ("'s", "’s") else (word, "")
         lowered = stem.lower()
-        if len(lowered) < 4 or lowered in self._known or not lowered.isalpha():
+        if len(lowered) < 4 or self._is_known(lowered) or not lowered.isalpha():
             return word
         limit = 2 if len(lowered) >= 8 else 1
         found = process.extract(lowered, self._targets, scorer=OSA.distance, score_cutoff=limit, limit=20)
@@ -67,7 +66,14 @@ class Speller:
         if not candidates:
             return word
         # People drop letters more often than they type stray ones: "bejing" is "beijing" before "being".
-        return max(candidates, key=lambda w: (len(w) >= len(lowered), self._weight[w])) + suffix
+        return max(candidates, key=lambda w: (len(w) >= len(lowered), self._weight(w))) + suffix
+
+    def _is_known(self, word: str) -> bool:
+        return word in self._base or word in self._english
+
+    def _weight(self, word: str) -> int:
+        """How likely a candidate is: its count in the dictionary's corpus; the base's own words count high."""
+        return self._english.get(word, 0) + (BASE_BONUS if word in self._base else 0)
 
     def correct(self, text: str) -> str:
         """Text with each misspelt word corrected; everything else, punctuation included, as it was."""
