@@ -9,6 +9,7 @@ onnxruntime runs the model and HuggingFace `tokenizers` reads the tokenizer: no 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import importlib.util
@@ -113,10 +114,8 @@ def give_back_memory() -> None:
     but glibc keeps that memory in the process: trimming took a web worker from about 280 MB to about 210 MB.
     Elsewhere than glibc this does nothing.
     """
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _pinned(package: str, relative: str, sha256: str) -> Path:
