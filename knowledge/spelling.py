@@ -72,7 +72,7 @@ class Speller:
         return word in self._base or word in self._english
 
     def _weight(self, word: str) -> int:
-        """How likely a candidate is: its count in the dictionary's corpus; the base's own words count high."""
+        """A candidate's likelihood: its count in the dictionary's corpus; the base's own words count high."""
         return self._english.get(word, 0) + (BASE_BONUS if word in self._base else 0)
 
     def correct(self, text: str) -> str:
