@@ -8,7 +8,10 @@ tests/data/questions.json (the regression set); the dev set is left out, so it i
 2. for the relevance rule (cosine ≥ SIMILAR_ENOUGH, or cosine ≥ SIMILAR_FLOOR and word coverage ≥
    COVERAGE_MIN), how many answerable questions pass and how many unanswerable ones are stopped, at the chosen
    thresholds and at the best of a grid — over the questions no earlier rule (source, opinion, after the
-   article, unknown names) decides.
+   article, unknown names) decides;
+3. for the LLM writer's support check (a sentence must share SUPPORT_MIN of its content words with the
+   passages it cites), how many sentences of the curated key points are supported by their own passages (they
+   paraphrase them, as a model should) and how many by another passage picked at random.
 
     .venv/bin/python bench/calibrate.py
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import re
 import sys
 from dataclasses import dataclass
@@ -24,13 +28,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.adapters.llm.openai_writer import SUPPORT_MIN, SUPPORT_MIN_TERMS
 from bot.core import compose
 from bot.core.evidence import LEXICAL_WEIGHT, Evidence, rank_evidence
 from bot.core.intent import read_intent, without_request
 from bot.core.reading import read_question
-from knowledge.base import load_knowledge_base
+from knowledge.base import KnowledgeBase, load_knowledge_base
 from knowledge.retrieval import Retriever
 from knowledge.spelling import Speller
+from knowledge.text import Tokenizer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = (DATA / "calibration.json", DATA / "questions.json")
@@ -126,6 +132,33 @@ def main() -> None:
     )
     best = max(grid, key=lambda t: sum(relevance(cases, *t)))
     print(f"  best of the grid {best}: passed, stopped = {relevance(cases, *best)}")
+    own, other = support_shares(load_knowledge_base())
+    print("support check (a sentence's content words found in the passages it cites), key-point sentences:")
+    for threshold in (0.3, 0.4, 0.5, 0.6):
+        chosen = " (chosen)" if threshold == SUPPORT_MIN else ""
+        kept = sum(x >= threshold for x in own) / len(own)
+        let_through = sum(x >= threshold for x in other) / len(other)
+        print(f"  ≥ {threshold}: own passages {kept:.0%}, a random other passage {let_through:.0%}{chosen}")
+
+
+def support_shares(kb: KnowledgeBase) -> tuple[list[float], list[float]]:
+    """For each key-point sentence: its content words' share found in its own passages, and in another."""
+    tokenizer = Tokenizer(kb.vocabulary)
+    passages = {p.id: p for s in kb.sources.values() for p in s.passages}
+    body = [p for p in passages.values() if p.body]
+    rng = random.Random(1)
+    own, other = [], []
+    for ref in kb.points:
+        cited = {q.passage_id for q in ref.quotes}
+        backing = {t for i in cited for t in tokenizer.terms(passages[i].text)}
+        for sentence in re.split(r"(?<=[.;])\s+|\s+—\s+", ref.point.text):
+            terms = set(tokenizer.terms(sentence))
+            if len(terms) < SUPPORT_MIN_TERMS:
+                continue
+            stranger = rng.choice([p for p in body if p.id not in cited])
+            own.append(len(terms & backing) / len(terms))
+            other.append(len(terms & set(tokenizer.terms(stranger.text))) / len(terms))
+    return own, other
 
 
 if __name__ == "__main__":

@@ -81,6 +81,7 @@ class Draft:
     heading: str | None = None
     passages: tuple[str, ...] = ()  # ids of the sentences the draft rests on
     notes: tuple[str, ...] = ()  # asides, e.g. the date an answer about "now" is true of
+    not_close: bool = False  # declined only because no sentence was close enough (a writer may still try)
 
     @property
     def grounded(self) -> bool:
@@ -154,7 +155,7 @@ class Composer:
         # A thread the article answered, or a request for the article's own words, leans on what is there.
         leaning = bool(seen_passages) or intent.exact_words
         if not ranked or not self._relevant(ranked[0], retrieval, follows_up=leaning):
-            return self.decline()
+            return replace(self.decline(), not_close=True)
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
             fresh = [

@@ -113,7 +113,10 @@ class AnswerEngine:
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
         answer = self._to_answer(question.text, draft)
-        if self.writer and draft.grounded:
+        # The writer words grounded drafts, and may answer what no sentence was close enough to offline (it
+        # reads the whole article); what the article does not cover on evidence (names, dates, later events)
+        # stays declined without a model call.
+        if self.writer and (draft.grounded or draft.not_close):
             answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
         return answer
 
@@ -134,8 +137,11 @@ class AnswerEngine:
             if citations and len(citations) == len(result.citations):
                 update |= {
                     **written_parts(result.text),
+                    "grounded": True,
+                    "kind": answer.kind if answer.grounded else "answer",
                     "citations": citations,
                     "sources": self._sources(citations),
+                    "passages": list(dict.fromkeys(c.passage_id for c in citations)),
                     "mode": "llm",
                 }
             else:

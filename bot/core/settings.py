@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     )
     openai_max_retries: int = Field(default=1, ge=0, le=5)
     openai_max_context_tokens: int = Field(default=1200, ge=0)
+    openai_max_passage_tokens: int = Field(
+        default=2000, ge=0, description="send every passage of the base when they fit in this many tokens"
+    )
     openai_price_in_per_mtok: float = Field(default=0.15, ge=0, description="USD per million prompt tokens")
     openai_price_out_per_mtok: float = Field(default=0.60, ge=0, description="USD per million output tokens")
 

@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -187,6 +188,7 @@ class FakeOpenAI(BaseFakeServer):
         self.default: Completion = default or Completion("{}")
         self._requests: list[dict[str, Any]] = []
         self._queue: deque[Completion] = deque()
+        self._responder: Callable[[dict[str, Any]], Completion] | None = None
         self._changed = threading.Condition(self.lock)
 
     @property
@@ -205,6 +207,11 @@ class FakeOpenAI(BaseFakeServer):
         with self.lock:
             self._queue.extend(replies)
 
+    def respond_with(self, responder: Callable[[dict[str, Any]], Completion]) -> None:
+        """Reply to every request with `responder(request)`: a model that reads what it is sent."""
+        with self.lock:
+            self._responder = responder
+
     def wait_for(self, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
         """Wait until at least `count` requests were received and return them all."""
         deadline = time.monotonic() + timeout
@@ -221,9 +228,12 @@ class FakeOpenAI(BaseFakeServer):
         with self.lock:
             self._requests.clear()
             self._queue.clear()
+            self._responder = None
 
     def _next_reply(self, request: dict[str, Any]) -> Completion:
         with self._changed:
             self._requests.append(request)
             self._changed.notify_all()
+            if self._responder is not None:
+                return self._responder(request)
             return self._queue.popleft() if self._queue else self.default

@@ -89,9 +89,11 @@ def build_prompt(
     turns: list[Turn],
     *,
     max_context_tokens: int,
+    max_passage_tokens: int = 2000,
 ) -> Prompt:
-    """Number the draft's evidence passages and the best retrieved ones; wrap question and thread as data."""
-    passages = _numbered(kb, draft, retrieval)
+    """Number the passages (all of them when they fit the budget, else the draft's evidence and the best
+    retrieved ones); wrap question and thread as data."""
+    passages = _numbered(kb, draft, retrieval, max_passage_tokens)
     notes = [f"- {ref.point.text} (see {_ids_for(ref.quotes, passages)})" for ref in draft.points]
     lines = [f"[{p.id}] {p.passage.text}" for p in passages.values()]
     parts = ["Passages from the article:", *lines]
@@ -134,12 +136,21 @@ def estimate_tokens(text: str) -> int:
     return max(1, len(text) // CHARS_PER_TOKEN) if text else 0
 
 
-def _numbered(kb: KnowledgeBase, draft: Draft, retrieval: Retrieval) -> dict[str, SentPassage]:
-    by_id = {p.id: p for s in kb.sources.values() for p in s.passages}
+def _numbered(
+    kb: KnowledgeBase, draft: Draft, retrieval: Retrieval, max_tokens: int
+) -> dict[str, SentPassage]:
+    """The draft's evidence first, then every other passage in reading order when the base fits the budget
+    (one article is about 1,000 tokens), so the model sees all of it; else the best retrieved passages."""
+    everything = [p for s in kb.sources.values() for p in s.passages]
+    by_id = {p.id: p for p in everything}
     evidence = [by_id[q.passage_id] for q in draft.quotes]
     evidence += [by_id[q.passage_id] for ref in draft.points for q in ref.quotes]
-    retrieved = [h.passage for h in retrieval.passages[:EXTRA_PASSAGES]]
-    chosen = list({p.id: p for p in [*evidence, *retrieved]}.values())[:MAX_PASSAGES]
+    evidence += [by_id[p] for p in draft.passages if p in by_id]
+    if sum(estimate_tokens(p.text) for p in everything) <= max_tokens:
+        chosen = list({p.id: p for p in [*evidence, *everything]}.values())
+    else:
+        retrieved = [h.passage for h in retrieval.passages[:EXTRA_PASSAGES]]
+        chosen = list({p.id: p for p in [*evidence, *retrieved]}.values())[:MAX_PASSAGES]
     return {f"P{i}": SentPassage(f"P{i}", p) for i, p in enumerate(chosen, start=1)}
 
 
