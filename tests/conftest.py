@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bot.adapters.storage import RedisStorage
+from bot.adapters.storage.embedded import SharedValkey
 from bot.core.engine import AnswerEngine
 from bot.core.settings import Settings
 from bot.entrypoints.wiring import connect_storage
@@ -33,9 +35,17 @@ def storage(redis_server: RedisServer) -> Iterator[RedisStorage]:
 
 
 @pytest.fixture(scope="session")
-def embedded_storage() -> RedisStorage:
+def embedded_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A data directory for the shared embedded Valkey: never the user's; stopped with the session."""
+    data_dir = tmp_path_factory.mktemp("valkey")
+    yield data_dir
+    SharedValkey(data_dir).stop()
+
+
+@pytest.fixture(scope="session")
+def embedded_storage(embedded_dir: Path) -> RedisStorage:
     """Storage on the embedded default, started as with REDIS_URL unset (stopped when the session exits)."""
-    return connect_storage(Settings(redis_url=None, _env_file=None))
+    return connect_storage(Settings(redis_url=None, redis_data_dir=embedded_dir, _env_file=None))
 
 
 @pytest.fixture(params=["server", "embedded"])

@@ -64,7 +64,7 @@ def test_malformed_token_fails_at_start_without_printing_it() -> None:
     with run_web({"SLACK_BOT_TOKEN": "xoxp-user-token-123", "SLACK_SIGNING_SECRET": "s"}, wait=False) as web:
         assert web.proc.wait(timeout=20) == 2
         output = web.log().strip()
-    assert output.startswith("briefbot: SLACK_BOT_TOKEN is invalid")
+    assert output.startswith("briefbot: SLACK_BOT_TOKEN must start with xoxb-")
     assert "xoxp-user-token-123" not in output
 
 

@@ -22,6 +22,7 @@ import pytest
 import redis
 
 from bot.adapters.storage import RedisStorage
+from bot.adapters.storage.embedded import SharedValkey
 from bot.core.answer import Turn
 from bot.core.settings import Settings
 from bot.entrypoints.wiring import connect_storage
@@ -350,12 +351,69 @@ def test_password_in_redis_url_never_appears_in_logs(
     assert "wrong-pw" not in caplog.text
 
 
-def test_embedded_default_says_so_in_the_start_up_log(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.adapters.storage.embedded"):
-        store = connect_storage(Settings(redis_url=None, _env_file=None))
+def test_embedded_default_says_so_in_the_start_up_log(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    try:
+        with caplog.at_level(logging.INFO, logger="bot.adapters.storage.embedded"):
+            store = connect_storage(Settings(redis_url=None, redis_data_dir=tmp_path, _env_file=None))
 
-    assert store.guard.ping()
-    assert "redis.embedded url=redis://127.0.0.1:" in caplog.text
+        assert store.guard.ping()
+        assert "redis.shared_started" in caplog.text and str(tmp_path) in caplog.text
+    finally:
+        SharedValkey(tmp_path).stop()
+
+
+def test_the_embedded_default_is_started_once_and_found_by_every_later_process(tmp_path: Path) -> None:
+    try:
+        first = _briefbot_in(tmp_path, "ask", "--json", "--thread", "t1", "What role does China play?")
+        second = _briefbot_in(tmp_path, "ask", "--json", "--thread", "t1", "and why?")
+        running = SharedValkey(tmp_path).status()
+
+        assert json.loads(first)["topic"] == "china-factor"
+        assert json.loads(second)["grounded"] and json.loads(second)["topic"] == "china-factor"
+        assert running is not None
+        assert "running" in _briefbot_in(tmp_path, "redis", "status")
+        assert str(running.pid) in _briefbot_in(tmp_path, "redis", "status")
+    finally:
+        _briefbot_in(tmp_path, "redis", "stop")
+    assert SharedValkey(tmp_path).status() is None
+
+
+def test_concurrent_first_uses_start_one_embedded_server(tmp_path: Path) -> None:
+    urls: list[str] = []
+    try:
+        threads = [
+            threading.Thread(target=lambda: urls.append(SharedValkey(tmp_path).url())) for _ in range(4)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(set(urls)) == 1
+    finally:
+        SharedValkey(tmp_path).stop()
+
+
+def test_the_shared_server_keeps_its_data_across_a_restart(tmp_path: Path) -> None:
+    try:
+        storage = RedisStorage.from_url(SharedValkey(tmp_path).url())
+        storage.counters.add("T1", {"questions:answer": 3})
+        SharedValkey(tmp_path).stop()
+
+        again = RedisStorage.from_url(SharedValkey(tmp_path).url())
+        assert again.counters.stats("T1")["questions:answer"] == 3
+    finally:
+        SharedValkey(tmp_path).stop()
+
+
+def _briefbot_in(data_dir: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "OPENAI_", "SLACK_"))}
+    env["REDIS_DATA_DIR"] = str(data_dir)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
+    return done.stdout
 
 
 # -- helpers ----------------------------------------------------------------------------------------------

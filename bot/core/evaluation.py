@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from pathlib import Path
@@ -59,8 +60,39 @@ class EvalReport(BaseModel):
                    for r in self.results)  # fmt: skip
 
 
+class QuestionSetError(Exception):
+    """A question set cannot be read; the message says what is wrong in one line."""
+
+
 def load_eval_set(path: Path) -> EvalSet:
-    return EvalSet.model_validate_json(path.read_text(encoding="utf-8"))
+    """Read a question set; QuestionSetError says plainly why a file is not one."""
+    if path.is_dir():
+        raise QuestionSetError(f"{path} is a directory, not a question set (a .json file)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QuestionSetError(f"no question set at {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuestionSetError(f"cannot read {path}: {exc.__class__.__name__}") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise QuestionSetError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(raw, dict) or "cases" not in raw:
+        raise QuestionSetError(
+            f'{path} is not a question set: expected {{"cases": [...]}} as in ../shared/eval'
+        )
+    try:
+        cases = EvalSet.model_validate(raw)
+    except ValueError as exc:
+        first = exc.errors()[0] if hasattr(exc, "errors") else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise QuestionSetError(
+            f"{path}: {where or 'a case'} {first.get('msg', 'is invalid').lower()}"
+        ) from None
+    if not cases.cases:
+        raise QuestionSetError(f"{path} has no cases")
+    return cases
 
 
 def run_eval(engine: AnswerEngine, cases: EvalSet, *, team: str | None = None) -> EvalReport:

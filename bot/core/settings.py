@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,7 +30,9 @@ class Settings(BaseSettings):
 
     # Redis
     redis_url: str | None = None
-    redis_data_dir: Path | None = Field(default=None, description="persist the embedded server's data here")
+    redis_data_dir: Path | None = Field(
+        default=None, description="the embedded server's data directory (default: the user's data directory)"
+    )
     redis_socket_timeout: float = Field(default=0.25, gt=0, le=10)
     redis_connect_timeout: float = Field(default=0.25, gt=0, le=10)
     redis_retry_after: float = Field(
@@ -120,5 +123,21 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise ConfigError(f"{name} is invalid: {first['msg']}") from None
+        name = str(first["loc"][0]).upper() if first["loc"] else "a setting"
+        raise ConfigError(f"{name} {_plainly(first)}") from None
+
+
+def _plainly(error: Any) -> str:
+    """What pydantic found wrong, said plainly: "must be a whole number" rather than "Input should be…"."""
+    message = str(error.get("msg", "is invalid")).removeprefix("Value error, ")
+    kind = str(error.get("type", ""))
+    limit = (error.get("ctx") or {}).get("ge", (error.get("ctx") or {}).get("gt"))
+    plain = {
+        "int_parsing": "must be a whole number",
+        "float_parsing": "must be a number",
+        "bool_parsing": "must be true or false",
+        "greater_than_equal": f"must be at least {limit}",
+        "greater_than": f"must be more than {limit}",
+        "less_than_equal": f"must be at most {(error.get('ctx') or {}).get('le')}",
+    }.get(kind)
+    return plain or (message[:1].lower() + message[1:] if message else "is invalid")

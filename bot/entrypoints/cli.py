@@ -11,7 +11,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.core.settings import ConfigError, Settings, load_settings
 from bot.entrypoints.console_render import render_console
@@ -24,6 +24,14 @@ log = logging.getLogger("briefbot")
 Command = Callable[[argparse.Namespace, Settings], int]
 
 
+class CliError(Exception):
+    """A command cannot do what was asked; its message is the one line shown, `code` the exit status."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, load settings, run one command; exit codes: 0 ok, 1 failed check, 2 bad config."""
     parser = _parser()
@@ -31,14 +39,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
         # Long-running processes log at LOG_LEVEL (their start-up lines say which store and mode they use);
-        # one-shot commands and the console stay quiet unless asked (-v).
+        # one-shot commands and the console stay quiet unless asked (-v): their errors are one line each.
         serving = args.command in ("serve", "clock") or (args.command == "start" and settings.slack_enabled)
-        _configure_logging(settings.log_level if serving or args.verbose else "WARNING")
+        _configure_logging(settings.log_level if serving or args.verbose else "ERROR")
         command: Command = args.run
         return command(args, settings)
     except ConfigError as exc:
         print(f"briefbot: {exc}", file=sys.stderr)  # settings failed before logging was set up
         return 2
+    except CliError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return exc.code
+    except OSError as exc:  # e.g. the embedded Valkey could not start
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
     except KnowledgeError as exc:
         print(f"briefbot: knowledge base is invalid: {exc}", file=sys.stderr)
         return 1
@@ -46,8 +60,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake said in one line (and `briefbot … --help` for the rest)."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
+        sys.exit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefbot", description=__doc__)
+    parser = _Parser(prog="briefbot", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="log at INFO to stderr")
     parser.set_defaults(run=_start, command="start")
     sub = parser.add_subparsers(dest="command")
@@ -78,6 +100,15 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="usage, cache hit rate, feedback, tokens")
     stats.add_argument("--team", default=None)
     stats.set_defaults(run=_stats)
+
+    redis_cmd = sub.add_parser(
+        "redis", help="the embedded Valkey used when REDIS_URL is unset: status or stop"
+    )
+    redis_sub = redis_cmd.add_subparsers(dest="redis_command", required=True)
+    redis_sub.add_parser("status", help="where it runs and where it keeps its data").set_defaults(
+        run=_redis_status
+    )
+    redis_sub.add_parser("stop", help="stop it (its data is kept)").set_defaults(run=_redis_stop)
     for register in _extensions():
         register(sub)
     return parser
@@ -141,16 +172,19 @@ def _kb_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.core.evaluation import load_eval_set, run_eval
+    from bot.core.evaluation import QuestionSetError, load_eval_set, run_eval
 
     if args.mode == "llm" and not settings.llm_enabled:
-        print("briefbot: --mode llm needs OPENAI_API_KEY or OPENAI_BASE_URL", file=sys.stderr)
-        return 2
+        raise CliError("--mode llm needs OPENAI_API_KEY or OPENAI_BASE_URL")
+    try:
+        cases = load_eval_set(args.file)  # before any start-up work: a wrong path fails at once
+    except QuestionSetError as exc:
+        raise CliError(str(exc)) from None
     if args.mode == "offline":
         settings = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
     engine = _application(settings).engine
     started = time.monotonic()
-    report = run_eval(engine, load_eval_set(args.file))
+    report = run_eval(engine, cases)
     per_case = (time.monotonic() - started) / max(len(report.results), 1)
     for result in report.results:
         mark = "PASS" if result.passed else "FAIL"
@@ -168,10 +202,39 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    for team, stats in _application(settings).stats(args.team).items():
+    application = _application(settings)
+    if application.health()["redis"] != "ok":
+        raise CliError(f"can't reach Redis at {application.store_description}; no stats to show", code=1)
+    for team, stats in application.stats(args.team).items():
         hits, misses = stats.get("cache:hit", 0), stats.get("cache:miss", 0)
         rate = hits / (hits + misses) if hits + misses else 0.0
-        print(json.dumps({"team": team, "cache_hit_rate": round(rate, 3), **stats}, indent=2))
+        counters = {k: int(v) if float(v).is_integer() else round(v, 6) for k, v in stats.items()}
+        print(json.dumps({"team": team, "cache_hit_rate": round(rate, 3), **counters}, indent=2))
+    return 0
+
+
+def _redis_status(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.storage.embedded import SharedValkey
+    from bot.entrypoints.wiring import embedded_data_dir
+
+    if settings.redis_url:
+        print("REDIS_URL is set: briefbot uses that server, not the embedded one.")
+    data_dir = embedded_data_dir(settings)
+    running = SharedValkey(data_dir).status()
+    if running is None:
+        print(f"embedded Valkey: not running (data in {data_dir}; the next command that needs it starts it)")
+    else:
+        print(f"embedded Valkey: running at {running.url} (pid {running.pid}); data in {running.data_dir}")
+    return 0
+
+
+def _redis_stop(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters.storage.embedded import SharedValkey
+    from bot.entrypoints.wiring import embedded_data_dir
+
+    data_dir = embedded_data_dir(settings)
+    stopped = SharedValkey(data_dir).stop()
+    print(f"embedded Valkey: {'stopped' if stopped else 'was not running'} (data kept in {data_dir})")
     return 0
 
 

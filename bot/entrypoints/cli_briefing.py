@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 
-from bot.core.settings import Settings
+from bot.core.settings import ConfigError, Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,6 +28,8 @@ def run_clock(args: argparse.Namespace, settings: Settings) -> int:
     """Run the clock until interrupted (or one tick with --once)."""
     from bot.entrypoints import clock
 
+    if settings.slack_bot_token is None:  # before any start-up work: no Valkey, no knowledge base yet
+        raise ConfigError("SLACK_BOT_TOKEN is not set; the clock needs it to post briefings to Slack")
     briefing_clock = clock.clock_from_settings(settings, interval=args.interval)
     if args.once:
         for sent in briefing_clock.tick():

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from bot.core.settings import Settings
+from bot.core.settings import ConfigError, Settings
 
 HTTP_MODE_HINT = (
     "SLACK_APP_TOKEN is not set, so Socket Mode can't start.\n"
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     manifest = sub.add_parser(
         "manifest", help="print or write the Slack app manifest for this knowledge base"
     )
-    manifest.add_argument("--url", help="public URL of POST /slack/events (HTTP mode)")
+    manifest.add_argument("--url", type=_public_url, help="public URL of POST /slack/events (HTTP mode)")
     manifest.add_argument("--socket-mode", action="store_true", help="a Socket Mode app: no request URLs")
     manifest.add_argument("-o", "--output", type=Path, help="write to this file instead of printing")
     manifest.add_argument(
@@ -33,11 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     manifest.set_defaults(run=_manifest)
 
 
+def _public_url(value: str) -> str:
+    """An https:// (or http://) URL with a host, for the manifest's request URLs."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a URL like https://briefbot.example.com/slack/events"
+        )
+    return value
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack app over Socket Mode with the same handlers as HTTP mode; blocks until interrupted."""
     if settings.slack_app_token is None:
         print(HTTP_MODE_HINT, file=sys.stderr)
         return 2
+    if settings.slack_bot_token is None:  # before any start-up work: no Valkey, no knowledge base yet
+        raise ConfigError("SLACK_BOT_TOKEN is not set; Socket Mode needs it as well as SLACK_APP_TOKEN")
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.entrypoints.wiring import build_application

@@ -1,7 +1,8 @@
-"""Gunicorn settings for the web process: `gunicorn -c bot/gunicorn_conf.py 'bot.web:create_app()'`.
+"""Gunicorn settings for the web process (the Procfile's `web`), with `bot.entrypoints.web:create_app()`.
 
 Binds 0.0.0.0:$PORT with gthread workers (WEB_CONCURRENCY processes × WEB_THREADS threads). With REDIS_URL
-unset, the master starts one embedded Valkey before forking and exports its URL, so every worker shares it.
+unset, the master starts (or finds) one embedded Valkey before forking and exports its URL, so every worker
+shares it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-from bot.adapters.storage.embedded import EmbeddedRedis
+from bot.adapters.storage.embedded import EmbeddedRedis, SharedValkey
 from bot.core.settings import ConfigError, load_settings
 
 try:
@@ -43,12 +44,18 @@ _embedded: EmbeddedRedis | None = None
 
 
 def on_starting(server: Any) -> None:
-    """In the master, before any worker: start the embedded Valkey when REDIS_URL is unset."""
+    """In the master, before any worker: with REDIS_URL unset, the shared Valkey of REDIS_DATA_DIR when that
+    is set (its data outlives the web process), else a Valkey of the master's own, stopped with it."""
     global _embedded
-    if _settings.redis_url is None:
-        _embedded = EmbeddedRedis(_settings.redis_data_dir)
-        os.environ["REDIS_URL"] = _embedded.start()  # inherited by every worker the master forks
-        server.log.info("redis.embedded shared by all workers")
+    if _settings.redis_url is not None:
+        return
+    if _settings.redis_data_dir is not None:
+        url = SharedValkey(_settings.redis_data_dir).url()
+    else:
+        _embedded = EmbeddedRedis()
+        url = _embedded.start()
+    os.environ["REDIS_URL"] = url  # inherited by every worker the master forks
+    server.log.info("redis.embedded shared by all workers")
 
 
 def on_exit(server: Any) -> None:

@@ -3,11 +3,13 @@ writer when configured, the engine, and the application object every surface cal
 
 from __future__ import annotations
 
-import atexit
 import logging
+from pathlib import Path
+
+from platformdirs import user_data_dir
 
 from bot.adapters.storage import RedisStorage
-from bot.adapters.storage.embedded import EmbeddedRedis
+from bot.adapters.storage.embedded import SharedValkey
 from bot.core import Briefbot, Limits, Settings
 from bot.core.engine import AnswerEngine
 from bot.core.ports import GroundedWriter
@@ -54,12 +56,8 @@ def build_engine(settings: Settings, kb: KnowledgeBase, storage: RedisStorage) -
 
 
 def connect_storage(settings: Settings) -> RedisStorage:
-    """Storage on REDIS_URL, or on an embedded Valkey server this process starts and stops."""
-    url = settings.redis_url
-    if url is None:
-        embedded = EmbeddedRedis(settings.redis_data_dir)
-        url = embedded.start()
-        atexit.register(embedded.stop)
+    """Storage on REDIS_URL, or on the shared embedded Valkey of the data directory (started if need be)."""
+    url = settings.redis_url or SharedValkey(embedded_data_dir(settings)).url()
     storage = RedisStorage.from_url(
         url,
         socket_timeout=settings.redis_socket_timeout,
@@ -73,6 +71,11 @@ def connect_storage(settings: Settings) -> RedisStorage:
             settings.redis_retry_after,
         )  # fmt: skip
     return storage
+
+
+def embedded_data_dir(settings: Settings) -> Path:
+    """Where the embedded Valkey keeps its data: REDIS_DATA_DIR, else the user's data directory."""
+    return settings.redis_data_dir or Path(user_data_dir("briefbot", appauthor=False)) / "valkey"
 
 
 def _writer(settings: Settings, kb: KnowledgeBase) -> GroundedWriter | None:
