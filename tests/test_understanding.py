@@ -72,6 +72,8 @@ def test_a_described_person_is_answered_when_no_name_is_asked(engine: AnswerEngi
         ("how does cpec fit into the china pakistan russia thing", "doesn't mention cpec"),
         ("how many defence deals has the us signed with india exactly", "doesn't give that figure"),
         ("how long did imran khan stay in moscow", "doesn't say how long"),
+        ("who did imran khan sit down with in moscow?", "doesn't name them"),
+        ("what weapons did pakistan buy from russia during the visit?", "doesn't say which weapons"),
     ],
 )
 def test_what_the_article_does_not_cover_is_declined_with_the_reason(

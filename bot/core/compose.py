@@ -168,10 +168,16 @@ class Composer:
         if intent.now and best.similarity < SIMILAR_ENOUGH:
             # "Who's the PM now?": nothing in the article is close, so it asks about our present, not its.
             return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
-        if intent.during and not set(self._tokenizer.terms(intent.during)) & set(
-            self._tokenizer.terms(_said(best))
+        if (
+            intent.focus
+            and best.coverage < COVERAGE_MIN
+            and not self._mentions_focus(intent.focus, ranked[:2])
         ):
-            return self.decline()  # "signed during the visit": the closest sentence is not about the visit
+            # "Which agreements did Imran Khan sign in Moscow?": the closest sentences share few of the
+            # question's words and mention no agreements.
+            return self.decline(wording.NOT_WHICH.format(what=intent.focus))
+        if intent.during and not self._anchored(intent.during, best):
+            return self.decline()  # "signed during the visit": no sentence says what happened at the visit
         if intent.exact_words:
             return self._exact_words(ranked)
         if intent.detail and not details.states(intent.detail, _said(best), question):
@@ -271,6 +277,18 @@ class Composer:
         refs = self._points_by_passage.get(passages[0].id, [])
         topic = refs[0].topic.id if refs else None
         return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
+
+    def _mentions_focus(self, focus: str, closest: list[Evidence]) -> bool:
+        """Whether the closest sentences (or their key points, with their curated keywords) mention the thing a
+        "which X" question asks about. Question words that carry no content ("which way") pass."""
+        asked = self._tokenizer.terms(focus)
+        if not asked:
+            return True
+        said = {t for e in closest for t in self._tokenizer.terms(_said(e))}
+        keywords = [k for e in closest for h in e.points[:2] for k in h.ref.point.keywords]
+        said |= {t for k in keywords for t in self._tokenizer.terms(k)}
+        # A shared stem of four letters or more counts: "tech" is "technologies".
+        return any(a in said or any(_same_stem(a, s) for s in said) for a in asked)
 
     def _anchored(self, event: str, best: Evidence) -> bool:
         """A question tied to an event ("…during the visit", "…while he was in Moscow") is answered only by a
@@ -417,6 +435,10 @@ class Composer:
                 draft = Draft(
                     draft.kind, draft.lead, points, quotes, draft.topic, draft.heading, draft.passages
                 )
+
+
+def _same_stem(a: str, b: str) -> bool:
+    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
 def _words(text: str) -> str:

@@ -49,7 +49,7 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_DURATION.search(sentence))
     if detail == "event_duration":
         return bool(_EVENT_DURATION.search(sentence))
-    return names_someone(sentence, role_asked(question) or role_asked(sentence))
+    return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
 
 
 def role_asked(question: str) -> str | None:
@@ -58,23 +58,32 @@ def role_asked(question: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def names_someone(sentence: str, role: str | None) -> bool:
-    """True when the sentence gives a person's name, beside the role asked about when there is one.
+def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
+    """True when the sentence gives a person's name, beside the role asked about when there is one, other than
+    the names in `known` (the question's own: "who did Imran Khan meet?" is not answered by "Imran Khan").
 
     "Foreign Minister Shah Mehmood Qureshi said…" names the minister; "a senior Biden administration official
     approached…" does not name the official (the name beside it belongs to an administration, not to them).
     """
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", known)}
+
+    def new(name: str) -> bool:
+        return not {w.lower() for w in name.split()} <= asked
+
     stem = (role or "").rstrip("s")
     if role is None or not re.search(rf"\b{stem}s?\b", sentence, re.I):
         # No such role in the sentence: a full name anywhere in it will do ("Prime Minister Imran Khan").
-        return bool(re.search(rf"\b{_CAPITALISED} {_CAPITALISED}\b", sentence[1:]))
+        return any(
+            new(m.group()) for m in re.finditer(rf"\b{_CAPITALISED}(?: {_CAPITALISED})+\b", sentence[1:])
+        )
     for match in re.finditer(rf"\b{stem}s?\b", sentence, re.I):
-        after = sentence[match.end() :]
-        before = sentence[: match.start()]
-        if re.match(
-            rf",?\s+{_CAPITALISED}", after
-        ):  # "Minister Shah Mehmood Qureshi", "official, John Smith"
+        after = re.match(rf",?\s+((?:{_CAPITALISED} ?)+)", sentence[match.end() :])
+        if after and new(after.group(1)):  # "Minister Shah Mehmood Qureshi", "official, John Smith"
             return True
-        if re.search(rf"{_CAPITALISED} {_CAPITALISED},?\s+(the |a |an )?([a-z-]+ ){{0,3}}$", before):
-            return True  # "Shah Mehmood Qureshi, the foreign minister"
+        before = re.search(
+            rf"((?:{_CAPITALISED} )+{_CAPITALISED}),?\s+(the |a |an )?([a-z-]+ ){{0,3}}$",
+            sentence[: match.start()],
+        )
+        if before and new(before.group(1)):  # "Shah Mehmood Qureshi, the foreign minister"
+            return True
     return False

@@ -39,6 +39,18 @@ _NAME = re.compile(
     r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$",
     re.IGNORECASE,
 )
+# "Who did Imran Khan meet in Moscow?": a counterpart the answer must name (someone other than the subject).
+_COUNTERPART = re.compile(
+    r"^\s*(and\s+)?who\s+(did|does|will|would)\s+(\w+\s+){1,4}?(meet|see|sit down with|talk to|talk with|"
+    r"speak to|speak with|hold talks with|negotiate with|call|phone|host|greet|deal with)\b",
+    re.IGNORECASE,
+)
+# "Which agreements…", "what weapons…": the thing asked about, which the answering sentence must mention.
+_FOCUS = re.compile(
+    r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|exactly|the|this|that)\b)"
+    r"(?P<noun>[a-z][a-z-]{2,})\s+(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)\b|\bon what (date|day)\b|\bexact (date|day|time)\b|"
     r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b",
@@ -201,6 +213,9 @@ class Intent:
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
+    focus: str | None = (
+        None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
+    )
 
 
 def read_intent(question: str) -> Intent:
@@ -226,6 +241,7 @@ def read_intent(question: str) -> Intent:
         during=(during.group("event") or during.group("place")).lower()
         if (during := _DURING.search(question))
         else None,
+        focus=focus.group("noun").lower() if (focus := _FOCUS.search(question)) else None,
     )
 
 
@@ -236,7 +252,7 @@ def without_request(question: str) -> str:
 
 
 def _detail(question: str) -> Detail | None:
-    if _NAME.search(question):
+    if _NAME.search(question) or _COUNTERPART.search(question):
         return "name"
     if _DATE.search(question):
         return "date"

@@ -28,6 +28,7 @@ MISSING_DETAIL = {
     "name": "The article doesn't give the name.",
 }
 MISSING_NAME = "The article doesn't name {who}."
+NOT_WHICH = "The article doesn't say which {what}."
 WHAT_IT_SAYS = "What it does say:"
 EXACT_WORDS = "The article's words:"
 ATTRIBUTION = "That's from {author}'s analysis in {outlet} ({date}). In the article's words:"
