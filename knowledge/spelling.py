@@ -40,12 +40,6 @@ class Speller:
         # Between equally close candidates the more frequent wins; the base's own words count as frequent.
         self._dictionary = list(english)
 
-    def known(self, word: str) -> bool:
-        return self._is_known(word.lower())
-
-    def in_base(self, word: str) -> bool:
-        return word.lower() in self._base
-
     def correct_word(self, word: str) -> str:
         """The word, or the base or common word it is a typo of."""
         stem, suffix = (word[:-2], word[-2:]) if word[-2:].lower() in ("'s", "’s") else (word, "")
