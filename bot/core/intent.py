@@ -72,8 +72,8 @@ _WORDS = re.compile(
     re.IGNORECASE,
 )
 _REQUEST = re.compile(
-    r"\b(can (you|u) |could (you|u) |pls |please )?(quote|paste|give|show|tell|share)( me|"
-    r" us)?( the)?( exact)?"
+    r"\b(i |we )?(can (you|u) |could (you|u) |pls |please )?(quote|paste|give|show|tell|share|need|want|get|"
+    r"grab|send|copy)( me| us)?( the)?( exact)?"
     r"( (line|lines|sentence|sentences|bit|part|passage|quote|wording|words|text|phrase))?"
     r"( (about|on|where|that|which|for|regarding|re))?\b|\b(word for word|word-for-word|verbatim|exactly|"
     r"exact)\b|"
