@@ -279,8 +279,8 @@ class Composer:
         return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
 
     def _mentions_focus(self, focus: str, closest: list[Evidence]) -> bool:
-        """Whether the closest sentences (or their key points, with their curated keywords) mention the thing a
-        "which X" question asks about. Question words that carry no content ("which way") pass."""
+        """Whether the closest sentences (or their key points, with their curated keywords) mention the thing
+        a "which X" question asks about. Question words that carry no content ("which way") pass."""
         asked = self._tokenizer.terms(focus)
         if not asked:
             return True
