@@ -1,29 +1,43 @@
 """Block Kit for Slack, built with slack_sdk's models: answers with their quotes and buttons, notices,
-briefings, subscription replies, usage and the App Home view.
+briefings, subscription replies, channel settings, usage and the App Home view.
 
 Every piece of text passes through handlers.mrkdwn, so nothing a user typed (or a model wrote) can become a
-mention or a broadcast, and every message stays inside Slack's limits.
+mention or a broadcast, and every message stays inside Slack's limits. Every message turns link and media
+previews off (`unfurl_links`, `unfurl_media`): a quote's link should not grow a preview of the article.
 """
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ContextActionsBlock,
     ContextBlock,
     DividerBlock,
+    FeedbackButtonObject,
+    FeedbackButtonsElement,
     HeaderBlock,
     MarkdownTextObject,
     SectionBlock,
 )
 from slack_sdk.models.views import View
 
-from bot.core import Answer, Briefing, Notice, SourceInfo, Subscription, SubscriptionChange, wording
+from bot.core import (
+    Answer,
+    Briefing,
+    ChannelSettings,
+    Citation,
+    Notice,
+    SourceInfo,
+    Subscription,
+    SubscriptionChange,
+    wording,
+)
 from handlers import mrkdwn
 from knowledge.base import KnowledgeBase
 
@@ -36,18 +50,24 @@ MAX_QUOTES = 3
 MAX_LISTED = 30  # subscriptions listed by /brief list before "…and N more"
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
+FEEDBACK = "answer_feedback"  # Slack's own feedback buttons (assistant threads); the value says which
 SHARE = "share_answer"
+STOP_FOLLOWING = "stop_following"
+FOLLOWING_NOTE_BLOCK = "following-note"
+NO_PREVIEWS = {"unfurl_links": False, "unfurl_media": False}
 
 Message = dict[str, Any]
-_MARKUP = ("channel", "command")  # placeholders filled with markup we made (links, code), not escaped again
+_MARKUP = ("channel", "command", "user")  # placeholders filled with markup we made, not escaped again
 
 
 class ActionValue(BaseModel):
-    """What a button carries back: the answer id, the question and, for topic commands, the topic."""
+    """What a button carries back: the answer id, the question, for topic commands the topic, and for Slack's
+    feedback buttons (one value per button) the vote."""
 
     id: str
     q: str = ""
     t: str | None = None
+    v: Literal["up", "down"] | None = None
 
     def encode(self) -> str:
         """Compact JSON within Slack's 2,000-character value limit (question escaped and, if needed, cut)."""
@@ -74,10 +94,14 @@ def render_answer(
     show_question: bool = False,
     shared_by: str | None = None,
     topic: str | None = None,
+    stop_following: str | None = None,
+    native_feedback: bool = False,
 ) -> Message:
     """`text` and `blocks` for chat.postMessage / respond: answer, quotes, sources, feedback (and share).
 
     `topic` marks a topic command's overview, so sharing re-makes it from the topic rather than a question.
+    `stop_following` (the thread's ts) adds a "Stop following" button, for the first reply in a followed
+    thread; `native_feedback` uses Slack's own feedback buttons (the assistant panel) instead of 👍/👎.
     """
     blocks: list[Block] = []
     if shared_by:
@@ -86,13 +110,21 @@ def render_answer(
         blocks.append(_context(mrkdwn.escape(wording.YOU_ASKED.format(question=answer.question))))
     blocks.extend(_sections(_answer_body(answer)))
     if answer.citations:
-        quotes = "\n".join(mrkdwn.quoted(c.quote) for c in answer.citations[:MAX_QUOTES])
+        sources = {s.id: s for s in answer.sources}
+        quotes = "\n".join(_quote(c, sources.get(c.source_id)) for c in answer.citations[:MAX_QUOTES])
         blocks.extend(_sections(f"{mrkdwn.bold(wording.SOURCES_HEADING)}\n{quotes}"))
         blocks.extend(_context(source_line(s)) for s in answer.sources)
     elif answer.kind == "declined":
         blocks.append(_context(mrkdwn.escape(wording.NOT_COVERED_CONTEXT)))
-    if answer.kind != "help":
-        blocks.append(_buttons(answer, share=ephemeral and answer.grounded, topic=topic))
+    if stop_following:
+        blocks.append(_context(mrkdwn.escape(wording.FOLLOWING_NOTE), block_id=FOLLOWING_NOTE_BLOCK))
+    votes = answer.kind != "help"
+    if votes and native_feedback:
+        blocks.append(_feedback(answer))
+    classic_votes = votes and not native_feedback
+    if classic_votes or stop_following:
+        blocks.append(_buttons(answer, share=ephemeral and answer.grounded, topic=topic, votes=classic_votes,
+                               stop_following=stop_following))  # fmt: skip
     return _message(answer.answer, blocks)
 
 
@@ -110,6 +142,36 @@ def render_text(text: str) -> Message:
     return _message(text, _sections(mrkdwn.commands_in(text)))
 
 
+def render_stopped_following(blocks: list[dict[str, Any]], user: str) -> list[dict[str, Any]]:
+    """An answer's blocks (as Slack sent them back) once someone clicked "Stop following": the button and the
+    note about following gone, a line saying who stopped it in their place."""
+    kept: list[dict[str, Any]] = []
+    for block in blocks:
+        if block.get("block_id") == FOLLOWING_NOTE_BLOCK:
+            continue
+        if block.get("type") == "actions":
+            elements = [e for e in block.get("elements", []) if e.get("action_id") != STOP_FOLLOWING]
+            if not elements:
+                continue
+            block = {**block, "elements": elements}
+        kept.append(block)
+    note = _filled(wording.STOPPED_FOLLOWING, user=mrkdwn.user(user))
+    return [*kept[: MAX_BLOCKS - 1], _context(note).to_dict()]
+
+
+def render_channel_settings(settings: ChannelSettings, *, changed: bool) -> Message:
+    """The reply to `/briefbot …`: what the bot does in this channel (and that a change was saved), or that it
+    could not be saved."""
+    if not settings.saved:
+        return render_text(wording.SETTINGS_STORE_DOWN)
+    where = mrkdwn.channel(settings.channel)
+    lines = [f"*{_filled(wording.SETTINGS_TITLE, channel=where)}*"]
+    behaviour = wording.SETTINGS_MENTION_ONLY if settings.mention_only else wording.SETTINGS_FOLLOWING
+    lines.append(mrkdwn.escape(f"{wording.SETTINGS_SAVED} {behaviour}" if changed else behaviour))
+    lines += [_usage_line(command, what) for command, what in wording.SETTINGS_USAGE]
+    return _reply("\n".join(lines))
+
+
 def render_usage(kb: KnowledgeBase, *, unknown_command: str | None = None) -> Message:
     """Usage and the list of topic commands, for empty `/ask`, `help`, and unknown commands."""
     lines = []
@@ -118,9 +180,9 @@ def render_usage(kb: KnowledgeBase, *, unknown_command: str | None = None) -> Me
     lines.append(mrkdwn.bold(wording.USAGE_TITLE.format(title=kb_title(kb))))
     lines += [_usage_line(*wording.USAGE_ASK), _usage_line(*wording.USAGE_BRIEF)]
     lines += [_usage_line(t.command, t.title) for t in kb.topics if t.command]
+    lines.append(_usage_line(*wording.USAGE_SETTINGS))
     lines.append(mrkdwn.escape(wording.USAGE_MENTION))
-    text = "\n".join(lines)
-    return {"text": mrkdwn.clip(text, mrkdwn.MAX_TEXT_CHARS), "blocks": _dicts(_sections(text))}
+    return _reply("\n".join(lines))
 
 
 def render_home(kb: KnowledgeBase) -> dict[str, Any]:
@@ -156,7 +218,7 @@ def render_briefing(briefing: Briefing) -> Message:
         *_sections(mrkdwn.escape(briefing.summary)),
     ]
     for point in briefing.points:
-        quotes = "\n".join(mrkdwn.quoted(q.quote) for q in point.quotes)
+        quotes = "\n".join(_quote(q, briefing.source) for q in point.quotes)
         blocks.extend(_sections(f"• {mrkdwn.bold(point.text)}\n{quotes}"))
     blocks.append(_context(_briefing_source(briefing.source)))
     text = "\n".join([header, briefing.summary, *(f"• {p.text}" for p in briefing.points)])
@@ -180,7 +242,7 @@ def render_subscription_change(change: SubscriptionChange) -> Message:
         text = mrkdwn.commands_in(change.problem or "")
     else:
         text = mrkdwn.escape(wording.BRIEF_STORE_DOWN)
-    return {"text": mrkdwn.clip(text, mrkdwn.MAX_TEXT_CHARS), "blocks": _dicts(_sections(text))}
+    return _reply(text)
 
 
 def render_subscriptions(subscriptions: list[Subscription]) -> Message:
@@ -197,20 +259,17 @@ def render_subscriptions(subscriptions: list[Subscription]) -> Message:
             lines.append("• " + _filled(wording.BRIEF_LIST_OFF, channel=where, reason=reason))
     if len(subscriptions) > MAX_LISTED:
         lines.append(mrkdwn.escape(wording.BRIEF_LIST_MORE.format(count=len(subscriptions) - MAX_LISTED)))
-    text = "\n".join(lines)
-    return {"text": mrkdwn.clip(text, mrkdwn.MAX_TEXT_CHARS), "blocks": _dicts(_sections(text))}
+    return _reply("\n".join(lines))
 
 
 def render_brief_usage() -> Message:
-    text = _brief_usage()
-    return {"text": mrkdwn.clip(text, mrkdwn.MAX_TEXT_CHARS), "blocks": _dicts(_sections(text))}
+    return _reply(_brief_usage())
 
 
 def render_disabled_notice(channel: str, reason: str) -> Message:
     """The direct message telling a subscriber their channel's briefings were turned off."""
     why = wording.BRIEF_DISABLED_REASONS.get(reason, reason)
-    text = _filled(wording.BRIEF_DISABLED, channel=mrkdwn.channel(channel), reason=why)
-    return {"text": mrkdwn.clip(text, mrkdwn.MAX_TEXT_CHARS), "blocks": _dicts(_sections(text))}
+    return _reply(_filled(wording.BRIEF_DISABLED, channel=mrkdwn.channel(channel), reason=why))
 
 
 def source_line(source: SourceInfo) -> str:
@@ -255,6 +314,11 @@ def _usage_line(command: str, what: str) -> str:
     return f"• {mrkdwn.code(command)} — {mrkdwn.commands_in(what)}"
 
 
+def _quote(citation: Citation, source: SourceInfo | None) -> str:
+    """A quote, linked to its exact place in the article (a text fragment) when the source has an address."""
+    return mrkdwn.quoted(citation.quote, source.link_to(citation.quote) if source else None)
+
+
 def _filled(template: str, **markup: str) -> str:
     """A wording template escaped, then filled with markup we made ourselves (links, schedules)."""
     escaped = mrkdwn.escape(template)
@@ -262,7 +326,14 @@ def _filled(template: str, **markup: str) -> str:
 
 
 def _message(text: str, blocks: list[Block]) -> Message:
-    return {"text": mrkdwn.fallback(text), "blocks": _dicts(_fit(blocks, MAX_BLOCKS))}
+    """A message from plain `text` (escaped for the notification) and its blocks, without link previews."""
+    return {"text": mrkdwn.fallback(text), "blocks": _dicts(_fit(blocks, MAX_BLOCKS)), **NO_PREVIEWS}
+
+
+def _reply(text: str) -> Message:
+    """A message whose text is already mrkdwn we made: the same text in sections, without link previews."""
+    clipped = mrkdwn.clip(text, mrkdwn.MAX_TEXT_CHARS)
+    return {"text": clipped, "blocks": _dicts(_fit(_sections(text), MAX_BLOCKS)), **NO_PREVIEWS}
 
 
 def _sections(text: str) -> list[Block]:
@@ -287,21 +358,50 @@ def _sections(text: str) -> list[Block]:
     return [SectionBlock(text=MarkdownTextObject(text=chunk)) for chunk in chunks if chunk.strip()]
 
 
-def _context(text: str) -> Block:
-    return ContextBlock(elements=[MarkdownTextObject(text=mrkdwn.clip(text, MAX_SECTION_CHARS))])
+def _context(text: str, *, block_id: str | None = None) -> Block:
+    return ContextBlock(
+        elements=[MarkdownTextObject(text=mrkdwn.clip(text, MAX_SECTION_CHARS))], block_id=block_id
+    )
 
 
-def _buttons(answer: Answer, *, share: bool, topic: str | None) -> Block:
+def _buttons(
+    answer: Answer, *, share: bool, topic: str | None, votes: bool = True, stop_following: str | None = None
+) -> Block:
     value = ActionValue(id=answer.id, q=answer.question, t=topic).encode()
-    elements = [
-        ButtonElement(text="👍", action_id=FEEDBACK_UP, value=value),
-        ButtonElement(text="👎", action_id=FEEDBACK_DOWN, value=value),
-    ]
+    elements = []
+    if votes:
+        elements += [
+            ButtonElement(text="👍", action_id=FEEDBACK_UP, value=value),
+            ButtonElement(text="👎", action_id=FEEDBACK_DOWN, value=value),
+        ]
     if share:
         elements.append(
             ButtonElement(text=wording.SHARE_BUTTON, action_id=SHARE, value=value, style="primary")
         )
+    if stop_following:
+        elements.append(
+            ButtonElement(text=wording.STOP_FOLLOWING_BUTTON, action_id=STOP_FOLLOWING, value=stop_following)
+        )
     return ActionsBlock(block_id=f"answer:{answer.id}", elements=elements)
+
+
+def _feedback(answer: Answer) -> Block:
+    """Slack's own 👍/👎 (a context actions block): each button's value carries the answer and the vote."""
+
+    def button(vote: Literal["up", "down"], text: str, label: str) -> FeedbackButtonObject:
+        value = ActionValue(id=answer.id, q=answer.question, v=vote).encode()
+        return FeedbackButtonObject(text=text, accessibility_label=label, value=value)
+
+    return ContextActionsBlock(
+        block_id=f"feedback:{answer.id}",
+        elements=[
+            FeedbackButtonsElement(
+                action_id=FEEDBACK,
+                positive_button=button("up", "👍", wording.FEEDBACK_GOOD),
+                negative_button=button("down", "👎", wording.FEEDBACK_BAD),
+            )
+        ],
+    )
 
 
 def _fit(blocks: list[Block], limit: int) -> list[Block]:

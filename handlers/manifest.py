@@ -1,4 +1,5 @@
-"""The Slack app manifest, generated from the knowledge base: commands, events, scopes, interactivity."""
+"""The Slack app manifest, generated from the knowledge base: commands, events, scopes, interactivity and the
+assistant view (Slack's Agents & AI Apps panel). Scopes are the fewest the app's calls and events need."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from bot.core import suggested_prompts, wording
 from knowledge.base import KnowledgeBase
 
 DEFAULT_URL = "https://briefbot.example.com/slack/events"
@@ -18,16 +20,22 @@ HEADER = (
     "# or generate with `--socket-mode` for development.\n"
 )
 
-BOT_EVENTS = ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"]
+BOT_EVENTS = [
+    "app_home_opened",
+    "app_mention",
+    "assistant_thread_started",
+    "message.channels",
+    "message.groups",
+    "message.im",
+]
 BOT_SCOPES = [
     "app_mentions:read",  # app_mention
-    "channels:history",  # follow-ups in public channel threads the bot joined
+    "assistant:write",  # assistant.threads.setStatus, setSuggestedPrompts, setTitle
+    "channels:history",  # questions in public channel threads the bot follows
     "groups:history",  # ... and in private channels
-    "chat:write",
+    "chat:write",  # answers, briefings, the DM telling a subscriber their briefings stopped
     "commands",
-    "im:history",  # message.im
-    "im:read",
-    "im:write",
+    "im:history",  # message.im: DMs and the assistant panel
 ]
 _ASK = {
     "command": "/ask",
@@ -39,11 +47,16 @@ _BRIEF = {
     "description": "A short briefing on the article, now or on a schedule",
     "usage_hint": "[now | subscribe daily 09:00 Asia/Karachi | list | off]",
 }
+_SETTINGS = {
+    "command": "/briefbot",
+    "description": "How briefbot behaves in this channel",
+    "usage_hint": "[mention-only | follow-threads]",
+}
 
 
 def build_manifest(kb: KnowledgeBase, *, url: str = DEFAULT_URL, socket_mode: bool = False) -> dict[str, Any]:
     """The manifest as a dict: every topic command plus /ask and /brief; URLs only in HTTP mode."""
-    commands = [_ASK, _BRIEF]
+    commands = [_ASK, _BRIEF, _SETTINGS]
     reserved = {c["command"] for c in commands}
     for topic in kb.topics:
         if topic.command and topic.command not in reserved:
@@ -58,6 +71,7 @@ def build_manifest(kb: KnowledgeBase, *, url: str = DEFAULT_URL, socket_mode: bo
         event_subscriptions = {"request_url": url, **event_subscriptions}
         interactivity["request_url"] = url
     source = next(iter(kb.sources.values())).meta
+    prompts = suggested_prompts(kb)
     return {
         "display_information": {
             "name": "briefbot",
@@ -77,6 +91,10 @@ def build_manifest(kb: KnowledgeBase, *, url: str = DEFAULT_URL, socket_mode: bo
                 "messages_tab_read_only_enabled": False,
             },
             "bot_user": {"display_name": "briefbot", "always_online": True},
+            "assistant_view": {
+                "assistant_description": wording.ASSISTANT_DESCRIPTION,
+                "suggested_prompts": [{"title": p.title, "message": p.message} for p in prompts],
+            },
             "slash_commands": commands,
         },
         "oauth_config": {"scopes": {"bot": BOT_SCOPES}},

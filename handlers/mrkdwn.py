@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 MAX_TEXT_CHARS = 3900  # Slack truncates a message's `text` past 4000 characters
+_LINKABLE = re.compile(r"https?://[^\s<>|]+")  # no character that would end Slack's <url|text> early
 
 
 def escape(text: str) -> str:
@@ -27,13 +28,17 @@ def code(text: str) -> str:
     return f"`{escape(text).replace('`', 'ˋ')}`"
 
 
-def quoted(text: str) -> str:
+def quoted(text: str, url: str | None = None) -> str:
+    """A quote as a block quote line; the quote itself links to `url` when given (and safe to link)."""
+    if url and _LINKABLE.fullmatch(url) and "|" not in text:
+        return f"> <{url}|“{escape(text)}”>"
     return f"> “{escape(text)}”"
 
 
 def link(url: str | None, text: str) -> str:
-    """A link when there is a URL, else the text in italics."""
-    return f"<{url}|{escape(text)}>" if url else f"_{escape(text)}_"
+    """A link when there is a URL (one that cannot break out of Slack's link markup), else the text in
+    italics."""
+    return f"<{url}|{escape(text)}>" if url and _LINKABLE.fullmatch(url) else f"_{escape(text)}_"
 
 
 def channel(channel_id: str) -> str:

@@ -26,9 +26,8 @@ class SlackPublisher:
 
     def publish(self, channel: str, briefing: Briefing) -> PostResult:
         try:
-            self.client.chat_postMessage(
-                channel=channel, **render_briefing(briefing), unfurl_links=False, unfurl_media=False
-            )
+            # Every rendered message turns link previews off (unfurl_links, unfurl_media) itself.
+            self.client.chat_postMessage(channel=channel, **render_briefing(briefing))
         except SlackApiError as exc:
             error = str(exc.response.get("error") or f"http_{exc.response.status_code}")
             log.warning("briefing.refused channel=%s error=%s", channel, error)
@@ -41,11 +40,6 @@ class SlackPublisher:
     def tell_disabled(self, user: str, channel: str, reason: str) -> None:
         try:
             # A user id as the channel posts in the app's DM with that person.
-            self.client.chat_postMessage(
-                channel=user,
-                **render_disabled_notice(channel, reason),
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+            self.client.chat_postMessage(channel=user, **render_disabled_notice(channel, reason))
         except (SlackApiError, OSError) as exc:
             log.warning("briefing.owner_not_told error=%s", type(exc).__name__)

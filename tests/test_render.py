@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import urllib.parse
+from pathlib import Path
 
+import pytest
+
+from bot.adapters.storage import RedisStorage
 from bot.core import Answer, Citation, SourceInfo
 from handlers.blocks import ActionValue, render_answer, render_home, render_usage
-from handlers.mrkdwn import escape, fallback
-from knowledge.base import KnowledgeBase
+from handlers.mrkdwn import escape, fallback, link, quoted
+from knowledge.base import DEFAULT_DATA_DIR, KnowledgeBase, load_knowledge_base
+from tests.conftest import engine_on
 
 SOURCE = SourceInfo(
     id="s",
@@ -114,3 +121,63 @@ def test_button_value_round_trips_a_question_with_markup() -> None:
     assert "<" not in value
     decoded = ActionValue.decode(value)
     assert decoded is not None and decoded.q == "US & <India>?"
+
+
+# -- sources people can open -----------------------------------------------------------------------------
+
+EXAMPLE_URL = "https://news.example.com/2022/02/28/why-pakistan-and-russia-are-getting-closer"
+
+
+@pytest.fixture
+def kb_with_url(tmp_path: Path) -> KnowledgeBase:
+    """A copy of the knowledge base whose source carries a `url` in its front matter (ours has none)."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    [source] = (data / "sources").glob("*.txt")
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("published: 2022-02-28\n", f"published: 2022-02-28\nurl: {EXAMPLE_URL}\n", 1)
+    )
+    return load_knowledge_base(data)
+
+
+def test_a_source_with_a_url_links_its_line_and_each_quote_to_its_exact_place(
+    kb_with_url: KnowledgeBase, storage: RedisStorage
+) -> None:
+    answer = engine_on(kb_with_url, storage).answer("How did Pakistan respond to the US request?")
+    assert answer.sources[0].url == EXAMPLE_URL
+    rendered = render_answer(answer)
+    blocks = json.dumps(rendered["blocks"], ensure_ascii=False)
+    assert f"<{EXAMPLE_URL}|Why Pakistan and Russia are getting closer?>" in blocks
+    quote = next(c.quote for c in answer.citations if c.quote.startswith("Pakistan politely said"))
+    fragment = quote_fragment(quote)
+    assert f"> <{EXAMPLE_URL}#:~:text={fragment}|“{quote}”>" in blocks
+    assert rendered["unfurl_links"] is False and rendered["unfurl_media"] is False  # no preview of the page
+
+
+def test_a_text_fragment_is_percent_encoded_as_the_spec_requires() -> None:
+    source = SOURCE.model_copy(update={"url": "https://news.example.com/story#comments"})
+    assert source.link_to("Pakistan politely said ‘no’ - twice, & firmly") == (
+        "https://news.example.com/story#:~:text="
+        "Pakistan%20politely%20said%20%E2%80%98no%E2%80%99%20%2D%20twice%2C%20%26%20firmly"
+    )
+    long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    assert source.link_to(long) == (
+        "https://news.example.com/story#:~:text=one%20two%20three%20four%20five,"
+        "ten%20eleven%20twelve%20thirteen%20fourteen"
+    )
+    assert SOURCE.link_to("anything") is None  # no address: no link
+    assert SOURCE.model_copy(update={"url": "javascript:alert(1)"}).link_to("x") is None
+
+
+def test_a_link_that_could_break_slack_markup_is_not_made() -> None:
+    assert link("https://example.com/a|b>c", "Title") == "_Title_"
+    assert quoted("a | b", "https://example.com/x") == "> “a | b”"
+    assert link("https://example.com/ok", "A <b>") == "<https://example.com/ok|A &lt;b&gt;>"
+
+
+def quote_fragment(quote: str) -> str:
+    """The fragment the renderer should make for a quote: its words, or its first and last five."""
+    words = quote.split()
+    encode = lambda ws: urllib.parse.quote(" ".join(ws), safe="").replace("-", "%2D")  # noqa: E731
+    return encode(words) if len(words) <= 12 else f"{encode(words[:5])},{encode(words[-5:])}"

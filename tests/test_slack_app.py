@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
+from jsonschema import Draft7Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
 
 from bot.core import wording
 from bot.core.settings import Settings
@@ -21,6 +28,56 @@ def test_committed_manifest_is_current(kb: KnowledgeBase) -> None:
     assert MANIFEST_PATH.read_text(encoding="utf-8") == manifest_yaml(kb), (
         "manifest.yml is out of date: run `briefbot manifest -o manifest.yml`"
     )
+
+
+SCHEMA_DIR = Path(__file__).parent / "data" / "manifest-schema"
+SCHEMA_RELEASE = "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/"
+
+
+def manifest_validator() -> Draft7Validator:
+    """Slack's published manifest schema (tests/data/manifest-schema), references resolved to the copies."""
+    versions = {
+        SCHEMA_RELEASE + path.name: Resource.from_contents(json.loads(path.read_text()), DRAFT7)
+        for path in (SCHEMA_DIR / "schemas").glob("*.json")
+    }
+    main = json.loads((SCHEMA_DIR / "manifest.schema.json").read_text())
+    return Draft7Validator(main, registry=Registry().with_resources(versions.items()))
+
+
+@pytest.mark.parametrize("socket_mode", [False, True])
+def test_generated_manifest_validates_against_slacks_published_schema(
+    kb: KnowledgeBase, socket_mode: bool
+) -> None:
+    manifest = yaml.safe_load(manifest_yaml(kb, socket_mode=socket_mode))
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in manifest_validator().iter_errors(manifest)
+    ]
+    assert errors == []
+
+
+def test_the_schema_check_catches_a_broken_manifest(kb: KnowledgeBase) -> None:
+    manifest: dict[str, Any] = yaml.safe_load(manifest_yaml(kb))
+    manifest["features"]["assistant_view"].pop("assistant_description")
+    manifest["settings"]["event_subscriptions"]["request_url"] = "ftp://nope"
+    assert not manifest_validator().is_valid(manifest)
+
+
+def test_manifest_asks_for_the_fewest_scopes_and_the_assistant_panel(kb: KnowledgeBase) -> None:
+    manifest = yaml.safe_load(manifest_yaml(kb))
+    assert manifest["oauth_config"]["scopes"]["bot"] == [
+        "app_mentions:read",
+        "assistant:write",
+        "channels:history",
+        "groups:history",
+        "chat:write",
+        "commands",
+        "im:history",
+    ]  # no im:read or im:write: no call opens or lists DMs
+    assert "assistant_thread_started" in manifest["settings"]["event_subscriptions"]["bot_events"]
+    view = manifest["features"]["assistant_view"]
+    assert [p["title"] for p in view["suggested_prompts"]] == [t.title for t in kb.topics][:4]
+    assert "/briefbot" in {c["command"] for c in manifest["features"]["slash_commands"]}
 
 
 def test_manifest_has_every_command_event_and_interactivity(kb: KnowledgeBase) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from bot.adapters.storage import RedisStorage
+from tests.block_kit import assert_every_call_valid, assert_valid_message, previews_off
 from tests.servers import Call, FakeSlack, RedisServer, Reply
 from tests.slack_signing import Response, SlackSender, callback, request
 from tests.web_process import WebProcess, run_web
@@ -39,9 +40,11 @@ def web(redis_server: RedisServer, slack_server: FakeSlack) -> Iterator[WebProce
 
 
 @pytest.fixture
-def slack(web: WebProcess, fake_slack: FakeSlack, storage: RedisStorage) -> SlackSender:
-    """Signed requests into the web process; the fake Slack and Redis start empty for each test."""
-    return SlackSender(web.port, SECRET)
+def slack(web: WebProcess, fake_slack: FakeSlack, storage: RedisStorage) -> Iterator[SlackSender]:
+    """Signed requests into the web process; the fake Slack and Redis start empty for each test. Afterwards,
+    every message and view the app sent validates with slack_sdk's Block Kit models."""
+    yield SlackSender(web.port, SECRET)
+    assert_every_call_valid(fake_slack.calls())
 
 
 def slash(
@@ -72,9 +75,13 @@ def slash(
 
 
 def acked(reply: Response) -> Call:
-    """The message a command's ack carries (offline answers travel in the ack itself)."""
+    """The message a command's ack carries (offline answers travel in the ack itself): valid Block Kit,
+    without link previews."""
     assert reply.status == 200, reply
-    return Call(method="ack", args=reply.json())
+    message = reply.json()
+    assert_valid_message(message)
+    assert previews_off(message), message
+    return Call(method="ack", args=message)
 
 
 def shown(call: Call) -> str:
@@ -568,7 +575,7 @@ def block_actions(
     }
 
 
-def test_share_in_channel_posts_the_answer_attributed_to_the_sharer(
+def test_share_in_channel_posts_the_answer_through_the_response_url_attributed_to_the_sharer(
     slack: SlackSender, fake_slack: FakeSlack
 ) -> None:
     ephemeral = acked(
@@ -579,12 +586,15 @@ def test_share_in_channel_posts_the_answer_attributed_to_the_sharer(
     share = button(ephemeral, "share_answer")
 
     slack.action(block_actions(fake_slack, {"action_id": "share_answer", "value": share["value"]}))
-    [post] = wait_posts(fake_slack, "CS", 1)
+    post, cleanup = fake_slack.wait_for("response_url:act", count=2)
+    # The click's response_url posts in the channel even where the bot is not a member: no chat.postMessage.
+    assert post.args["response_type"] == "in_channel" and post.args["replace_original"] is False
     assert "Shared by <@U2>" in shown(post)
     assert "reconsider" in post.args["text"]
     assert "share_answer" not in shown(post)  # already in the channel
-    [cleanup] = fake_slack.wait_for("response_url:act")
-    assert cleanup.args.get("delete_original") is True
+    assert previews_off(post.args)
+    assert cleanup.args == {"text": "", "delete_original": True}
+    assert fake_slack.calls("chat.postMessage") == []
 
 
 def test_share_of_a_topic_command_posts_the_topic_overview(slack: SlackSender, fake_slack: FakeSlack) -> None:
@@ -596,15 +606,16 @@ def test_share_of_a_topic_command_posts_the_topic_overview(slack: SlackSender, f
             channel="CS2",
         )
     )
-    [post] = wait_posts(fake_slack, "CS2", 1)
+    post, _cleanup = fake_slack.wait_for("response_url:act", count=2)
+    assert post.args["response_type"] == "in_channel"
     assert post.args["text"] == ephemeral.args["text"]
 
 
-def test_share_where_the_bot_is_not_in_the_channel_says_how_to_fix_it(
-    slack: SlackSender, fake_slack: FakeSlack
+def test_a_share_that_slack_refuses_is_logged_and_the_sharer_told(
+    slack: SlackSender, fake_slack: FakeSlack, web: WebProcess
 ) -> None:
     ephemeral = acked(slack.command(slash(fake_slack, "/ask", "what role does China play?", channel="CX")))
-    fake_slack.script("chat.postMessage", Reply(200, {"ok": False, "error": "not_in_channel"}))
+    fake_slack.script("response_url:act", Reply(404, "expired_url"))
     slack.action(
         block_actions(
             fake_slack,
@@ -612,8 +623,29 @@ def test_share_where_the_bot_is_not_in_the_channel_says_how_to_fix_it(
             channel="CX",
         )
     )
+    refused, told = fake_slack.wait_for("response_url:act", count=2)
+    assert refused.args["response_type"] == "in_channel"
+    assert told.args["response_type"] == "ephemeral" and "couldn't share" in told.args["text"]
+    _wait_for_log(web, "slack.respond_failed what=share status=404 error=expired_url")
+    assert "China" not in web.log().split("slack.respond_failed what=share")[1].splitlines()[0]
+
+
+def test_a_forged_share_of_a_decline_is_refused(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    declined = acked(slack.command(slash(fake_slack, "/ask", "what is the best pizza in Naples?")))
+    value = button(declined, "feedback_up")["value"]  # declines carry no Share button: forge one
+    slack.action(block_actions(fake_slack, {"action_id": "share_answer", "value": value}))
     [reply] = fake_slack.wait_for("response_url:act")
-    assert "/invite" in reply.args["text"]
+    assert reply.args["response_type"] == "ephemeral"
+    assert "Only answers that quote the article" in reply.args["text"]
+    time.sleep(0.3)
+    assert [c.args.get("response_type") for c in fake_slack.calls("response_url:act")] == ["ephemeral"]
+
+
+def _wait_for_log(web: WebProcess, line: str, timeout: float = 5) -> None:
+    deadline = time.monotonic() + timeout
+    while line not in web.log() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert line in web.log(), web.log()[-2000:]
 
 
 def test_feedback_vote_is_stored_with_the_question(

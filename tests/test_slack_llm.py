@@ -1,4 +1,5 @@
-"""The Slack app in LLM mode, over real HTTP: a "Thinking…" placeholder that always becomes the answer.
+"""The Slack app in LLM mode, over real HTTP: in a thread, a "Thinking…" placeholder that always becomes the
+answer; for a slash command, an empty ack at once and then one ephemeral answer (nothing to replace).
 
 The Procfile's web process runs against the local OpenAI-compatible server (tests/servers/FakeOpenAI).
 """
@@ -14,7 +15,8 @@ import pytest
 
 from bot.adapters.storage import RedisStorage
 from bot.core import wording
-from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer
+from tests.block_kit import assert_valid_message
+from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer, Reply
 from tests.slack_signing import SlackSender, callback
 from tests.web_process import WebProcess, run_web
 
@@ -91,7 +93,7 @@ def test_slow_llm_still_replaces_the_placeholder_with_the_offline_answer_in_time
     assert "From the article" in json.dumps(update.args["blocks"])
 
 
-def test_command_in_llm_mode_acks_at_once_and_answers_later(
+def test_command_in_llm_mode_acks_at_once_and_sends_one_ephemeral_answer(
     slack: SlackSender, fake_slack: FakeSlack, fake_llm: FakeOpenAI
 ) -> None:
     fake_llm.script(Completion(status=500))
@@ -108,11 +110,35 @@ def test_command_in_llm_mode_acks_at_once_and_answers_later(
     ack = slack.command(fields)
     assert ack.status == 200
     assert time.monotonic() - started < 1
-    assert ack.json()["text"] == wording.THINKING  # progress while the model writes
+    # Slack cannot replace a command's ack through its response_url: an ack saying "Thinking…" would stay on
+    # screen beside the answer, so the ack is empty and the answer is the one message.
+    assert ack.body == b""
     [answer] = fake_slack.wait_for("response_url:llm", timeout=10)
     assert answer.args["response_type"] == "ephemeral"
-    assert answer.args["replace_original"] is True  # the "Thinking…" message becomes the answer
+    assert "replace_original" not in answer.args
+    assert answer.args["unfurl_links"] is False and answer.args["unfurl_media"] is False
     assert "no" in answer.args["text"]
+    assert_valid_message(answer.args)
+    time.sleep(0.3)
+    assert len(fake_slack.calls("response_url:llm")) == 1
+
+
+def test_command_answer_the_response_url_refuses_is_logged_without_the_answer(
+    slack: SlackSender, fake_slack: FakeSlack, fake_llm: FakeOpenAI, llm_web: WebProcess
+) -> None:
+    fake_llm.script(Completion(status=500))
+    fake_slack.script("response_url:gone", Reply(404, "expired_url"))
+    fields = {"team_id": "T1", "channel_id": "C1", "user_id": "U1", "command": "/ask",
+              "text": "How did Pakistan respond to the American request?",
+              "response_url": fake_slack.response_url("gone"), "trigger_id": "trig-llm-gone"}  # fmt: skip
+    assert slack.command(fields).status == 200
+    fake_slack.wait_for("response_url:gone", timeout=10)
+    deadline = time.monotonic() + 5
+    line = "slack.respond_failed what=command status=404 error=expired_url"
+    while line not in llm_web.log() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    failure = next(entry for entry in llm_web.log().splitlines() if line in entry)
+    assert "Pakistan" not in failure and "xoxb" not in llm_web.log()
 
 
 def test_slash_commands_ack_at_once_while_slow_answers_fill_the_pools(
@@ -143,4 +169,4 @@ def test_slash_commands_ack_at_once_while_slow_answers_fill_the_pools(
                               "trigger_id": "trig-busy"})  # fmt: skip
         assert ack.status == 200
         assert time.monotonic() - started < 1.0
-        assert ack.json()["text"] == wording.THINKING
+        assert ack.body == b""

@@ -7,7 +7,17 @@ What surfaces use is exported here; everything else is internal to the core.
 
 from bot.core import wording
 from bot.core.answer import Answer, Citation, Notice, SourceInfo
-from bot.core.application import Asker, Briefbot, Limits, SubscriptionChange, conversation_id
+from bot.core.application import (
+    Asker,
+    Briefbot,
+    ChannelSettings,
+    Heard,
+    Limits,
+    Prompt,
+    SubscriptionChange,
+    conversation_id,
+    suggested_prompts,
+)
 from bot.core.briefing import Briefing
 from bot.core.briefing_clock import BriefingPublisher, PostResult
 from bot.core.schedule import Subscription
@@ -19,15 +29,19 @@ __all__ = [
     "Briefbot",
     "Briefing",
     "BriefingPublisher",
+    "ChannelSettings",
     "Citation",
     "ConfigError",
+    "Heard",
     "Limits",
     "Notice",
     "PostResult",
+    "Prompt",
     "Settings",
     "SourceInfo",
     "Subscription",
     "SubscriptionChange",
     "conversation_id",
+    "suggested_prompts",
     "wording",
 ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
+from urllib.parse import quote as percent_encoded
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -18,6 +20,7 @@ from knowledge.models import SourceMeta
 AnswerKind = Literal["answer", "correction", "declined", "refused", "help"]
 AnswerMode = Literal["offline", "llm"]
 NoticeKind = Literal["rate_limited", "error", "store_down"]
+FRAGMENT_EDGE_WORDS = 5  # words naming each end of a long quote in a text-fragment link
 
 
 class Citation(BaseModel):
@@ -50,6 +53,22 @@ class SourceInfo(BaseModel):
     def of(cls, meta: SourceMeta) -> SourceInfo:
         return cls(id=meta.id, title=meta.title, author=meta.author, outlet=meta.outlet,
                    published=meta.published, url=meta.url)  # fmt: skip
+
+    def link_to(self, quote: str) -> str | None:
+        """The source's address opened at a quote, highlighted (a text fragment, `#:~:text=`), when the source
+        has an address. A long quote is named by its first and last words, so a small difference in between
+        (a dash, a quote mark) still finds it."""
+        if not self.url or urlsplit(self.url).scheme not in ("http", "https"):
+            return None
+        words = quote.split()
+        if not words:
+            return self.url
+        if len(words) > 2 * FRAGMENT_EDGE_WORDS + 2:
+            start, end = words[:FRAGMENT_EDGE_WORDS], words[-FRAGMENT_EDGE_WORDS:]
+            directive = f"{_fragment_term(start)},{_fragment_term(end)}"
+        else:
+            directive = _fragment_term(words)
+        return f"{self.url.split('#', 1)[0]}#:~:text={directive}"
 
 
 class Usage(BaseModel):
@@ -120,3 +139,9 @@ class Notice(BaseModel):
 
     kind: NoticeKind
     text: str
+
+
+def _fragment_term(words: list[str]) -> str:
+    """Words as one text-fragment term: percent-encoded, with `-` (and `,` and `&`) encoded too, as the Text
+    Fragments spec requires of the characters it uses as syntax."""
+    return percent_encoded(" ".join(words), safe="").replace("-", "%2D")

@@ -16,10 +16,12 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel
 
 from bot.core import wording
+from bot.core.addressing import read_address
 from bot.core.answer import Answer, Notice
 from bot.core.briefing import Briefing, next_briefing
 from bot.core.engine import AnswerEngine
 from bot.core.ports import Counters, DeliveryClaims, Health, RateLimits, SubscriptionStore, ThreadMemory
+from bot.core.reading import clean
 from bot.core.schedule import ScheduleError, Subscription, parse_subscribe
 from knowledge.base import KnowledgeBase
 
@@ -29,6 +31,14 @@ T = TypeVar("T")
 # Slack retries an undelivered event three times within about five minutes; remember ids well past that.
 DELIVERY_TTL_SECONDS = 3600
 VOTE_TTL_SECONDS = 90 * 24 * 3600
+MAX_PROMPTS = 4  # suggested prompts Slack shows in the assistant panel
+MAX_TITLE_CHARS = 60
+
+# Why a message is answered (the first three) or not (the rest).
+HeardReason = Literal[
+    "question", "mention", "direct", "acknowledgement", "remark", "elsewhere", "not_followed", "stopped",
+    "mention_only",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,38 @@ class Limits:
 def conversation_id(channel: str, thread_ts: str | None) -> str:
     """The thread memory key of a channel thread, or of a DM (outside a thread, the DM itself)."""
     return f"{channel}:{thread_ts}" if thread_ts else channel
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the bot does with a message it saw: answer it or not, and why; `first_in_thread` when this answer
+    is its first in a thread it now follows (a surface offers to stop following, or titles the thread)."""
+
+    answer: bool
+    reason: HeardReason
+    first_in_thread: bool = False
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A suggested question: a short title and the message it sends."""
+
+    title: str
+    message: str
+
+
+class ChannelSettings(BaseModel):
+    """How the bot behaves in one channel: whether it answers only messages that mention it."""
+
+    channel: str
+    mention_only: bool
+    saved: bool = True  # False when a change could not be saved (the store is down)
+
+
+def suggested_prompts(kb: KnowledgeBase, limit: int = MAX_PROMPTS) -> list[Prompt]:
+    """One prompt per topic (its title, and its first example question), in the knowledge base's order."""
+    prompts = [Prompt(title=t.title, message=t.questions[0] if t.questions else t.title) for t in kb.topics]
+    return prompts[:limit]
 
 
 class SubscriptionChange(BaseModel):
@@ -133,15 +175,97 @@ class Briefbot:
 
     # --- conversations --------------------------------------------------------------------------------
 
-    def follow(self, team: str, conversation: str) -> None:
-        """From now on, messages in this thread are for the bot even without a mention."""
-        self._threads.follow(team, conversation, self._config.thread_ttl)
+    def hear_mention(
+        self, team: str, conversation: str, text: str, *, channel: str, starts_thread: bool
+    ) -> Heard:
+        """A message that mentions the bot: answered unless it only thanks or reacts. One that starts a thread
+        (a top-level message) has the bot follow that thread, unless the channel wants only mentions."""
+        if read_address(text) == "acknowledgement":
+            return self._skipped("acknowledgement")
+        if not starts_thread or self.mention_only(team, channel):
+            return Heard(True, "mention")
+        return Heard(True, "mention", first_in_thread=self.follow(team, conversation))
+
+    def hear_in_thread(
+        self,
+        team: str,
+        conversation: str,
+        text: str,
+        *,
+        channel: str,
+        mentions_others: bool = False,
+        replies_to_bot: bool = False,
+    ) -> Heard:
+        """A channel-thread message without a mention: answered only when it is a question or a request for
+        the bot in a thread the bot follows. A thread under the bot's own message (`replies_to_bot`) is
+        followed from its first question; thanks, emoji, "+1" and words for someone else get no answer."""
+        address = read_address(text, mentions_others=mentions_others)
+        if address != "question":
+            return self._skipped(address)
+        state = self._threads.state(team, channel, conversation)
+        if state.mention_only:
+            return self._skipped("mention_only")
+        if state.stopped:
+            return self._skipped("stopped")
+        if state.following:
+            return Heard(True, "question")
+        if replies_to_bot and self.follow(team, conversation):
+            return Heard(True, "question", first_in_thread=True)
+        return self._skipped("not_followed")
+
+    def hear_direct(self, team: str, text: str, *, conversation: str | None = None) -> Heard:
+        """A direct message (or one in the assistant panel, a `conversation`): answered unless it only thanks
+        or reacts; `first_in_thread` for the first message of a conversation."""
+        if read_address(text) == "acknowledgement":
+            return self._skipped("acknowledgement")
+        first = self.follow(team, conversation) if conversation else False
+        return Heard(True, "direct", first_in_thread=first)
+
+    def follow(self, team: str, conversation: str) -> bool:
+        """From now on, questions in this thread are for the bot even without a mention; True when this call
+        started following it (never after someone asked the bot to stop)."""
+        return self._threads.follow(team, conversation, self._config.thread_ttl)
 
     def unfollow(self, team: str, conversation: str) -> None:
-        self._threads.unfollow(team, conversation)
+        """Stop following a thread ("Stop following"): nothing more is answered there without a mention."""
+        self._threads.unfollow(team, conversation, self._config.thread_ttl)
+        log.info("thread.unfollowed team=%s conversation=%s", team, conversation)
 
     def follows(self, team: str, conversation: str) -> bool:
         return self._threads.following(team, conversation)
+
+    def mention_only(self, team: str, channel: str) -> bool:
+        """True when the channel wants only messages that mention the bot answered (no thread followed)."""
+        return self._threads.mention_only(team, channel)
+
+    def channel_settings(self, team: str, channel: str) -> ChannelSettings:
+        return ChannelSettings(channel=channel, mention_only=self.mention_only(team, channel))
+
+    def set_mention_only(self, team: str, channel: str, on: bool) -> ChannelSettings:
+        """Answer only mentions in this channel (on), or follow threads started with a mention (off)."""
+        saved = self._threads.set_mention_only(team, channel, on)
+        log.info("channel.mention_only team=%s channel=%s on=%s saved=%s", team, channel, on, saved)
+        return ChannelSettings(channel=channel, mention_only=on, saved=saved)
+
+    def suggested_prompts(self) -> list[Prompt]:
+        """What the assistant panel suggests asking, from the knowledge base's topics."""
+        return suggested_prompts(self.kb)
+
+    def thread_title(self, text: str) -> str:
+        """A conversation's title from its first question: markup out, one line, short."""
+        title = " ".join(clean(text).split())
+        if len(title) > MAX_TITLE_CHARS:
+            title = title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+        return title or self.kb_title
+
+    @property
+    def kb_title(self) -> str:
+        """The knowledge base's (first) source title."""
+        return next(iter(self.kb.sources.values())).meta.title
+
+    def _skipped(self, reason: HeardReason) -> Heard:
+        log.debug("thread.skipped reason=%s", reason)
+        return Heard(False, reason)
 
     def first_delivery(self, team: str, kind: str, ident: str) -> bool:
         """True the first time a delivery (an event, a command, a click) is seen by any process."""

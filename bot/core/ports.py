@@ -8,6 +8,7 @@ documented default, so a question is still answered.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.answer import Answer, Citation, Turn, Usage
@@ -26,18 +27,43 @@ class AnswerCache(Protocol):
     def put(self, team: str, key: str, answer: Answer, ttl: int) -> None: ...
 
 
+@dataclass(frozen=True)
+class ThreadState:
+    """What the bot knows of a channel thread: does it follow it, was it told to stop, and does the channel
+    want only mentions answered. All False when the store is down."""
+
+    following: bool = False
+    stopped: bool = False
+    mention_only: bool = False
+
+
 class ThreadMemory(Protocol):
-    """The last turns of each conversation, and which threads the bot follows."""
+    """The last turns of each conversation, which threads the bot follows (or was told to stop following),
+    and the channels where it answers only mentions."""
 
     def turns(self, team: str, conversation: str) -> list[Turn]: ...
 
     def add(self, team: str, conversation: str, turn: Turn, *, max_turns: int, ttl: int) -> None: ...
 
-    def follow(self, team: str, conversation: str, ttl: int) -> None: ...
+    def follow(self, team: str, conversation: str, ttl: int) -> bool:
+        """Follow a thread; True only when this call started following it (not when stopped or down)."""
+        ...
 
-    def unfollow(self, team: str, conversation: str) -> None: ...
+    def unfollow(self, team: str, conversation: str, ttl: int) -> None:
+        """Stop following a thread, and remember for `ttl` seconds not to follow it again."""
+        ...
 
     def following(self, team: str, conversation: str) -> bool: ...
+
+    def state(self, team: str, channel: str, conversation: str) -> ThreadState:
+        """Everything about one thread in one round trip."""
+        ...
+
+    def mention_only(self, team: str, channel: str) -> bool: ...
+
+    def set_mention_only(self, team: str, channel: str, on: bool) -> bool:
+        """Save a channel's setting; False when the store is down."""
+        ...
 
 
 class DeliveryClaims(Protocol):

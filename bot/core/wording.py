@@ -46,6 +46,7 @@ ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
 SLACK_UNREACHABLE = "I can't reach Slack right now — please try again in a moment."
 THANKS_FOR_VOTE = "Thanks for the feedback."
 THINKING = "Thinking…"
+READING_ARTICLE = "Reading the article…"
 
 # Around an answer
 NOT_COVERED_CONTEXT = "The article doesn't cover this, so there is no quote to show."
@@ -53,14 +54,45 @@ SOURCES_HEADING = "From the article"
 YOU_ASKED = "You asked: {question}"
 SHARED_BY = "Shared by {user}"
 SHARE_BUTTON = "Share in channel"
-SHARE_FAILED = "I couldn't post in this channel — invite me with /invite @briefbot and try again."
+SHARE_FAILED = "I couldn't share it — the button may have expired. Ask again and share the new answer."
+SHARE_NOT_GROUNDED = "Only answers that quote the article can be shared."
+FEEDBACK_GOOD = "Good answer"
+FEEDBACK_BAD = "Not helpful"
+
+# Threads
+FOLLOWING_NOTE = "I'll answer questions in this thread without a new mention, and leave the chatter alone."
+STOP_FOLLOWING_BUTTON = "Stop following"
+STOPPED_FOLLOWING = "{user} asked me to stop following this thread. Mention me if you need me here again."
+
+# The assistant panel
+ASSISTANT_DESCRIPTION = (
+    "I answer questions about one article, quoting it word for word, and say so when it doesn't cover a "
+    "question."
+)
+ASSISTANT_PROMPTS_TITLE = "Ask about the article — try one of these, or your own question:"
+
+# Channel settings (/briefbot)
+SETTINGS_TITLE = "How I behave in {channel}"
+SETTINGS_MENTION_ONLY = "I answer only messages that mention me here, and don't follow threads."
+SETTINGS_FOLLOWING = (
+    "When a thread here starts by mentioning me, I follow it: questions in it need no new mention "
+    "(thanks and chatter are left alone)."
+)
+SETTINGS_SAVED = "Done."
+SETTINGS_STORE_DOWN = "I can't save settings right now. Please try again in a minute."
+SETTINGS_USAGE = (
+    ("/briefbot mention-only", "answer only messages that mention me in this channel"),
+    ("/briefbot follow-threads", "follow threads that start by mentioning me (the default)"),
+)
 
 # Usage and App Home
 USAGE_TITLE = "Ask about the article — {title}"
 USAGE_ASK = ("/ask <question>", "any question, e.g. /ask what did the US ask Pakistan to do?")
 USAGE_BRIEF = ("/brief", "a short briefing; /brief subscribe daily 09:00 Asia/Karachi to get one every day")
+USAGE_SETTINGS = ("/briefbot", "how I behave in this channel, e.g. /briefbot mention-only")
 USAGE_MENTION = (
-    "You can also @-mention me in a channel (I answer in a thread and remember it) or send me a DM."
+    "You can also @-mention me in a channel (I answer in a thread and remember it), send me a DM, or open "
+    "me in Slack's assistant panel."
 )
 UNKNOWN_COMMAND = "I don't know the command {command}."
 HOME_TITLE = "briefbot"
@@ -75,8 +107,9 @@ HOME_HOW_TO_ASK = "How to ask"
 HOME_WAYS = (
     "Type a topic command below, or /ask <question> anywhere: answers are visible only to you until you "
     "share them.",
-    "@-mention me in a channel: I answer in a thread, and follow-ups in that thread need no new mention.",
-    "Or just send me a direct message.",
+    "@-mention me in a channel: I answer in a thread, and questions in that thread need no new mention "
+    "(thanks and chatter are left alone; Stop following ends it, /briefbot mention-only turns it off).",
+    "Or open me in Slack's assistant panel, or just send me a direct message.",
 )
 
 # Briefings (/brief)

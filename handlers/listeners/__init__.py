@@ -14,9 +14,18 @@ from handlers.work import Background
 
 def register_all(app: App, application: Briefbot, background: Background) -> None:
     """Register every listener module on the app."""
-    from handlers.listeners import actions, brief_command, commands, home, mentions, messages
+    from handlers.listeners import (
+        actions,
+        assistant,
+        brief_command,
+        commands,
+        home,
+        mentions,
+        messages,
+        settings_command,
+    )
 
-    for module in (commands, brief_command, mentions, messages, actions, home):
+    for module in (assistant, commands, brief_command, settings_command, mentions, messages, actions, home):
         module.register(app, application, background)
     commands.register_unknown(
         app, application

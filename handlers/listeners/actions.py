@@ -1,4 +1,5 @@
-"""Buttons on answers: 👍/👎 feedback (stored with the question) and "Share in channel"."""
+"""Buttons on answers: 👍/👎 feedback (classic buttons, or Slack's own feedback buttons in the assistant
+panel; both stored with the question), "Share in channel" and "Stop following"."""
 
 from __future__ import annotations
 
@@ -9,18 +10,27 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.core import Briefbot, wording
-from handlers.blocks import FEEDBACK_DOWN, FEEDBACK_UP, SHARE, ActionValue, render_answer, render_text
+from bot.core import Briefbot, conversation_id, wording
+from handlers.blocks import (
+    FEEDBACK,
+    FEEDBACK_DOWN,
+    FEEDBACK_UP,
+    SHARE,
+    STOP_FOLLOWING,
+    ActionValue,
+    render_answer,
+    render_stopped_following,
+    render_text,
+)
 from handlers.context import team_of
+from handlers.replies import send_response
 from handlers.work import Background
 
 log = logging.getLogger(__name__)
 
-_CANNOT_POST = ("not_in_channel", "channel_not_found", "is_archived", "restricted_action")
-
 
 def register(app: App, application: Briefbot, background: Background) -> None:
-    """Listen to the feedback and share buttons."""
+    """Listen to the feedback, share and stop-following buttons."""
 
     def record_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext,
                         respond: Respond) -> None:  # fmt: skip
@@ -29,41 +39,66 @@ def register(app: App, application: Briefbot, background: Background) -> None:
         if value is None:
             log.warning("slack.bad_action_value action=%s", action.get("action_id"))
             return
-        vote: Literal["up", "down"] = "up" if action["action_id"] == FEEDBACK_UP else "down"
+        vote: Literal["up", "down"] = value.v or ("up" if action["action_id"] == FEEDBACK_UP else "down")
         application.vote(team_of(context), value.id, body.get("user", {}).get("id", ""), vote, value.q)
-        respond(response_type="ephemeral", replace_original=False, **render_text(wording.THANKS_FOR_VOTE))
+        send_response(respond, "vote_thanks", response_type="ephemeral", replace_original=False,
+                      **render_text(wording.THANKS_FOR_VOTE))  # fmt: skip
 
     def share_answer(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext,
-                     client: WebClient, respond: Respond) -> None:  # fmt: skip
+                     respond: Respond) -> None:  # fmt: skip
         ack()
         value = ActionValue.decode(action.get("value", ""))
-        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
         user = body.get("user", {}).get("id", "")
-        if value is None or not channel:
-            log.warning("slack.bad_share channel=%s", channel)
+        if value is None:
+            log.warning("slack.bad_share action=%s", action.get("action_id"))
             return
         team = team_of(context)
 
         def share() -> None:
-            """Post the answer again, attributed to the sharer; tell them if the bot cannot post there."""
+            """Post the answer in the channel through the click's response_url (which works where the bot is
+            not a member), attributed to the sharer; then remove the private copy. Only grounded answers."""
             try:
                 answer = application.again(value.q, team, topic=value.t)
-                message = render_answer(answer, shared_by=user, topic=value.t)
-                client.chat_postMessage(channel=channel, **message, unfurl_links=False, unfurl_media=False)
-            except SlackApiError as exc:
-                error = exc.response.get("error")
-                log.warning("slack.share_failed channel=%s error=%s", channel, error)
-                text = wording.SHARE_FAILED if error in _CANNOT_POST else wording.ERROR
-                respond(response_type="ephemeral", replace_original=False, **render_text(text))
-                return
             except Exception:
-                log.exception("slack.share_failed channel=%s", channel)
-                respond(response_type="ephemeral", replace_original=False, **render_text(wording.ERROR))
+                log.exception("slack.share_failed")
+                send_response(respond, "share_error", response_type="ephemeral", replace_original=False,
+                              **render_text(wording.ERROR))  # fmt: skip
                 return
-            respond(delete_original=True)
+            if not answer.grounded:
+                send_response(respond, "share_refused", response_type="ephemeral", replace_original=False,
+                              **render_text(wording.SHARE_NOT_GROUNDED))  # fmt: skip
+                return
+            message = render_answer(answer, shared_by=user, topic=value.t)
+            shared = send_response(respond, "share", response_type="in_channel", replace_original=False,
+                                   **message)  # fmt: skip
+            if not shared:
+                send_response(respond, "share_failed", response_type="ephemeral", replace_original=False,
+                              **render_text(wording.SHARE_FAILED))  # fmt: skip
+                return
+            send_response(respond, "share_cleanup", delete_original=True)
 
         background.later(share, name="share")
 
+    def stop_following(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext,
+                       client: WebClient) -> None:  # fmt: skip
+        ack()
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        message = body.get("message") or {}
+        thread_ts = action.get("value") or message.get("thread_ts")
+        if not channel or not thread_ts:
+            log.warning("slack.bad_stop_following channel=%s", channel)
+            return
+        application.unfollow(team_of(context), conversation_id(channel, thread_ts))
+        if not message.get("ts"):
+            return
+        blocks = render_stopped_following(message.get("blocks") or [], body.get("user", {}).get("id", ""))
+        try:
+            client.chat_update(channel=channel, ts=message["ts"], text=message.get("text", ""), blocks=blocks)
+        except SlackApiError as exc:
+            log.warning("slack.update_failed channel=%s error=%s", channel, exc.response.get("error"))
+
     app.action(FEEDBACK_UP)(record_feedback)
     app.action(FEEDBACK_DOWN)(record_feedback)
+    app.action(FEEDBACK)(record_feedback)
     app.action(SHARE)(share_answer)
+    app.action(STOP_FOLLOWING)(stop_following)

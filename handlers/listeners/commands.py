@@ -1,7 +1,9 @@
 """Slash commands: /ask and every topic command the knowledge base defines; answers are ephemeral.
 
-/brief belongs to brief_command.py. Offline answers travel in the ack itself (Slack waits 3 s); when answers
-take time the ack says "Thinking…" and the answer replaces it through the response_url.
+/brief belongs to brief_command.py and /briefbot to settings_command.py. Offline answers travel in the ack
+itself (Slack waits 3 s). When answers take time (LLM mode) the ack is empty and the one ephemeral answer
+follows through the response_url: Slack does not let a response_url replace a command's ack, so an ack that
+said "Thinking…" would stay on screen beside the answer.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.core import Answer, Asker, Briefbot, Notice, wording
-from handlers.blocks import Message, render_reply, render_text, render_usage
+from bot.core import Answer, Asker, Briefbot, Notice
+from handlers.blocks import Message, render_reply, render_usage
 from handlers.context import team_of
+from handlers.replies import send_response
 from handlers.work import Background
 
 log = logging.getLogger(__name__)
 
-RESERVED = ("/ask", "/brief")
+RESERVED = ("/ask", "/brief", "/briefbot")
 HELP_WORDS = ("", "help", "?", "usage")
 
 
@@ -50,15 +53,14 @@ def _answering(application: Briefbot, background: Background, *, topic: str | No
 
     def answer_command(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         asker = Asker(team_of(context), command.get("user_id", ""), command.get("channel_id", ""))
-        if not application.answers_take_time:
+        if not application.answers_take_time or _answered_at_once(command, topic):
             ack(response_type="ephemeral", **_reply(application, command, asker, topic))
             return
-        ack(response_type="ephemeral", **render_text(wording.THINKING))
+        ack()
 
         def answer_later() -> None:
-            respond(
-                response_type="ephemeral", replace_original=True, **_reply(application, command, asker, topic)
-            )
+            send_response(respond, "command", response_type="ephemeral",
+                          **_reply(application, command, asker, topic))  # fmt: skip
 
         background.later(answer_later, name="command")
 
@@ -69,9 +71,20 @@ def _answering(application: Briefbot, background: Background, *, topic: str | No
 def _reply(application: Briefbot, command: dict[str, Any], asker: Asker, topic: str | None) -> Message:
     """Usage, a rate-limit notice, the answer, or an apology — rendered."""
     text = command.get("text", "").strip()
-    if text.lower() in HELP_WORDS and (topic is None or text):
+    if _asks_for_usage(command, topic):
         return render_usage(application.kb)
     reply: Answer | Notice = (
         application.topic(topic, asker) if topic and not text else application.ask(text, asker)
     )
     return render_reply(reply, ephemeral=True, show_question=bool(text), topic=None if text else topic)
+
+
+def _answered_at_once(command: dict[str, Any], topic: str | None) -> bool:
+    """Usage and topic overviews never wait for a model: they travel in the ack even in LLM mode."""
+    return _asks_for_usage(command, topic) or bool(topic and not command.get("text", "").strip())
+
+
+def _asks_for_usage(command: dict[str, Any], topic: str | None) -> bool:
+    """Empty /ask, or `help` after any command: usage, at once."""
+    text = command.get("text", "").strip()
+    return text.lower() in HELP_WORDS and (topic is None or bool(text))

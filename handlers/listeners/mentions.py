@@ -1,4 +1,6 @@
-"""@briefbot mentions: answered in a thread under the mention, and the thread is followed from then on."""
+"""@briefbot mentions: answered in a thread under the mention. A top-level mention starts a thread the bot
+follows (unless the channel asked for mentions only); a mention inside someone else's thread is answered
+without taking the thread over."""
 
 from __future__ import annotations
 
@@ -22,8 +24,12 @@ def register(app: App, application: Briefbot, background: Background) -> None:
         asker = Asker(team_of(context), event["user"], event["channel"])
         thread_ts = event.get("thread_ts") or event["ts"]
         conversation = conversation_id(asker.channel, thread_ts)
-        application.follow(asker.team, conversation)
-        answer_in_conversation(application, background, client, asker, text=event.get("text", ""),
-                               thread_ts=thread_ts, conversation=conversation)  # fmt: skip
+        text = event.get("text", "")
+        heard = application.hear_mention(asker.team, conversation, text, channel=asker.channel,
+                                         starts_thread=not event.get("thread_ts"))  # fmt: skip
+        if not heard.answer:
+            return  # "@briefbot thanks!" needs no reply
+        answer_in_conversation(application, background, client, asker, text=text, thread_ts=thread_ts,
+                               conversation=conversation, first_in_thread=heard.first_in_thread)  # fmt: skip
 
     app.event("app_mention")(answer_mention)

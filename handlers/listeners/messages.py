@@ -1,4 +1,9 @@
-"""Plain messages: DMs to the bot, and replies in channel threads the bot follows (no mention needed)."""
+"""Plain messages: DMs to the bot, and questions in channel threads the bot follows (no mention needed).
+
+Follow-ups posted with "Also send to channel" (`thread_broadcast`) or with a file (`file_share`) are read like
+any other message. Whether a message is a question for the bot, and whether the bot follows its thread, is the
+core's call; this listener passes it the Slack facts (who the message mentions, whose thread it is in).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.core import Asker, Briefbot, conversation_id
-from handlers.context import team_of
+from handlers.context import mentions_bot, mentions_others, replies_to_bot, team_of
 from handlers.replies import answer_in_conversation
 from handlers.work import Background
+
+READ_SUBTYPES = (None, "thread_broadcast", "file_share")  # others are edits, deletions, joins, bots
 
 
 def register(app: App, application: Briefbot, background: Background) -> None:
@@ -18,18 +25,27 @@ def register(app: App, application: Briefbot, background: Background) -> None:
 
     def answer_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
         user = event.get("user")
-        if event.get("subtype") or event.get("bot_id") or not user or user == context.bot_user_id:
-            return  # edits, joins, other bots and ourselves
+        if event.get("subtype") not in READ_SUBTYPES or event.get("bot_id") or not user:
+            return
+        if user == context.bot_user_id:
+            return  # ourselves
         asker = Asker(team_of(context), user, event["channel"])
+        text = event.get("text", "")
         thread_ts = event.get("thread_ts")
         conversation = conversation_id(asker.channel, thread_ts)
-        if event.get("channel_type") != "im":
-            mentioned = context.bot_user_id and f"<@{context.bot_user_id}>" in event.get("text", "")
-            if not thread_ts or mentioned:
+        if event.get("channel_type") == "im":
+            heard = application.hear_direct(asker.team, text)
+        else:
+            if not thread_ts or mentions_bot(text, context.bot_user_id):
                 return  # top-level chatter is not for us; mentions are answered by app_mention
-            if not application.follows(asker.team, conversation):
-                return
-        answer_in_conversation(application, background, client, asker, text=event.get("text", ""),
-                               thread_ts=thread_ts, conversation=conversation)  # fmt: skip
+            heard = application.hear_in_thread(
+                asker.team, conversation, text, channel=asker.channel,
+                mentions_others=mentions_others(text, context.bot_user_id),
+                replies_to_bot=replies_to_bot(event, context.bot_user_id),
+            )  # fmt: skip
+        if not heard.answer:
+            return  # thanks, emoji, "+1", words for someone else, or a thread the bot does not follow
+        answer_in_conversation(application, background, client, asker, text=text, thread_ts=thread_ts,
+                               conversation=conversation, first_in_thread=heard.first_in_thread)  # fmt: skip
 
     app.event("message")(answer_message)

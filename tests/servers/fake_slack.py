@@ -1,4 +1,9 @@
-"""A fake Slack Web API (`/api/<method>`) plus response_url endpoints (`/response/<name>`)."""
+"""A fake Slack Web API (`/api/<method>`) plus response_url endpoints (`/response/<name>`).
+
+Like Slack, the assistant methods (`assistant.threads.setStatus`, `setSuggestedPrompts`, `setTitle`) refuse a
+call without the arguments they require; a response_url can be scripted to fail (`script("response_url:r1",
+Reply(404, "expired_url"))`).
+"""
 
 from __future__ import annotations
 
@@ -18,12 +23,14 @@ BASE_TS_MICROS = 1_700_000_000_000_000
 
 @dataclass
 class Call:
-    """One recorded request: Slack method (or `response_url:<name>`), parsed args, lower-cased headers."""
+    """One recorded request: Slack method (or `response_url:<name>`), parsed args, lower-cased headers, and
+    the JSON the fake answered (e.g. the `ts` of a posted message)."""
 
     method: str
     args: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
     at: float = field(default_factory=time.time)
+    reply: dict[str, Any] | None = None
 
 
 @dataclass
@@ -36,6 +43,12 @@ class Reply:
 
 
 ReplySpec = dict[str, Any] | Reply
+# What Slack requires of each assistant method (status may be "" to clear it, so only its presence counts).
+ASSISTANT_ARGUMENTS: dict[str, tuple[str, ...]] = {
+    "assistant.threads.setStatus": ("channel_id", "thread_ts"),
+    "assistant.threads.setSuggestedPrompts": ("channel_id", "thread_ts", "prompts"),
+    "assistant.threads.setTitle": ("channel_id", "thread_ts", "title"),
+}
 DefaultSpec = ReplySpec | Callable[[Call], ReplySpec]
 
 
@@ -102,8 +115,8 @@ class _SlackHandler(BaseHandler):
                 args = parse_args(body, headers.get("content-type", ""))
             if not isinstance(args, dict):
                 args = {"_json": args}
-            fake._record(Call(method=f"response_url:{name}", args=args, headers=headers))
-            self.send_body(200, b"ok", "text/plain; charset=utf-8")
+            reply = fake._handle_response(Call(method=f"response_url:{name}", args=args, headers=headers))
+            self.send_json(reply.status, reply.body, reply.headers)
         else:
             self.send_json(404, {"ok": False, "error": "unknown_path", "path": url.path})
 
@@ -202,17 +215,28 @@ class FakeSlack(BaseFakeServer):
             self._calls.append(call)
             self._changed.notify_all()
 
-    def _handle_api(self, call: Call) -> Reply:
+    def _handle_response(self, call: Call) -> Reply:
+        """A post to a response_url: `ok` as Slack answers, unless a reply was scripted for it."""
         self._record(call)
+        with self.lock:
+            queue = self._scripts.get(call.method)
+            scripted = queue.popleft() if queue else None
+        return scripted or Reply(200, "ok")
+
+    def _handle_api(self, call: Call) -> Reply:
         with self.lock:
             queue = self._scripts.get(call.method)
             scripted = queue.popleft() if queue else None
             custom = self._defaults.get(call.method)
         if scripted is not None:
-            return scripted
-        if custom is not None:
-            return _as_reply(custom(call) if callable(custom) else custom)
-        return Reply(200, self._default_body(call))
+            reply = scripted
+        elif custom is not None:
+            reply = _as_reply(custom(call) if callable(custom) else custom)
+        else:
+            reply = Reply(200, self._default_body(call))
+        call.reply = reply.body if isinstance(reply.body, dict) else None
+        self._record(call)  # with its reply: a test that waits for the call can read what it got back
+        return reply
 
     def _default_body(self, call: Call) -> dict[str, Any]:
         args = call.args
@@ -241,6 +265,9 @@ class FakeSlack(BaseFakeServer):
             return {"ok": True, "channel": channel, "ts": ts, "message": message}
         if call.method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self.next_ts()}
+        required = ASSISTANT_ARGUMENTS.get(call.method)
+        if required is not None and any(args.get(name) in (None, "") for name in required):
+            return {"ok": False, "error": "invalid_arguments", "required": list(required)}
         if call.method == "chat.update":
             return {"ok": True, "channel": channel, "ts": args.get("ts", ""), "text": args.get("text", "")}
         return {"ok": True}
