@@ -14,13 +14,17 @@ import redis
 
 from bot.adapters.storage import RedisStorage
 from bot.adapters.storage.embedded import EmbeddedRedis
+from bot.adapters.storage.local import LocalClaims, LocalRateLimits
 from knowledge.base import KnowledgeBase
 from tests.conftest import engine_on
-from tests.servers import RedisServer
+from tests.servers import FakeSlack, RedisServer
 from tests.servers.redis_server import free_port
+from tests.slack_signing import SlackSender, callback
+from tests.web_process import WebProcess, run_web
 
 WHY = "why is Pakistan getting closer to Russia?"
 RETRY_AFTER = 0.5
+SECRET = "3f0c1b2a4d5e6f708192a3b4c5d6e7f8"
 
 
 @pytest.fixture
@@ -115,8 +119,8 @@ def test_redis_that_never_started_still_yields_answers(
 
     assert [a.topic for a in answers] == ["why-russia", "us-stance"]
     assert all(a.grounded and not a.cached for a in answers)
-    # Answer rather than drop: with Redis down every claim of the same event wins.
-    assert store.claims.claim("T1", "event", "Ev1") and store.claims.claim("T1", "event", "Ev1")
+    # Claims and limits fall back to this process: the first claim of an event wins, a repeat does not.
+    assert store.claims.claim("T1", "event", "Ev1") and not store.claims.claim("T1", "event", "Ev1")
     assert store.limits.allow("T1", [("user", "U1", 1)])
     assert store.counters.stats("T1") == {} and store.threads.turns("T1", "C1:1.1") == []
     assert not store.guard.ping()
@@ -140,10 +144,153 @@ def test_embedded_default_stopping_mid_run_still_yields_answers(
     assert _events(logs, "redis.degraded") == 1
 
 
+# -- the in-process fallback for claims and rate limits (issue 11) -----------------------------------------
+
+
+def test_with_redis_down_a_retried_event_is_claimed_once(logs: pytest.LogCaptureFixture) -> None:
+    store = RedisStorage.from_url(f"redis://127.0.0.1:{free_port()}/0", retry_after=RETRY_AFTER)
+
+    first = store.claims.claim("T1", "event", "EvDown", 3600)
+    retries = [store.claims.claim("T1", "event", "EvDown", 3600) for _ in range(3)]
+    other = store.claims.claim("T1", "event", "EvOther", 3600)
+
+    assert first and retries == [False, False, False] and other
+    assert _events(logs, "redis.degraded") == 1
+
+
+def test_with_redis_down_a_scheduled_briefing_is_never_claimed() -> None:
+    store = RedisStorage.from_url(f"redis://127.0.0.1:{free_port()}/0", retry_after=RETRY_AFTER)
+
+    assert not store.claims.claim("T1", "briefing", "C1:2026-01-01T09:00", 3600, when_down=False)
+    assert not store.claims.claim("T1", "briefing", "C1:2026-01-01T09:00", 3600, when_down=False)
+
+
+def test_a_claim_made_while_redis_was_down_still_holds_when_it_is_back(own_server: RedisServer) -> None:
+    store = RedisStorage.from_url(own_server.url, retry_after=0.1)
+    own_server.stop()
+    assert store.claims.claim("T1", "event", "EvOutage", 3600)
+
+    own_server.start()  # same port, empty data: Redis never saw the claim
+    time.sleep(0.15)
+
+    assert not store.claims.claim("T1", "event", "EvOutage", 3600)
+    assert store.claims.claim("T1", "event", "EvAfter", 3600)
+    assert store.guard.client.exists("briefbot:T1:seen:event:EvAfter")
+
+
+def test_with_redis_down_rapid_questions_are_limited() -> None:
+    store = RedisStorage.from_url(f"redis://127.0.0.1:{free_port()}/0", retry_after=RETRY_AFTER)
+    _wait_for_window_start(window=2)
+
+    allowed = [
+        store.limits.allow("T1", [("user", "U1", 20), ("channel", "C1", 60)], window=2) for _ in range(30)
+    ]
+    other_user = store.limits.allow("T1", [("user", "U2", 20), ("channel", "C1", 60)], window=2)
+    time.sleep(2.0)  # the next window
+    next_window = store.limits.allow("T1", [("user", "U1", 20), ("channel", "C1", 60)], window=2)
+
+    assert allowed == [True] * 20 + [False] * 10
+    assert other_user and next_window
+
+
+def test_the_in_process_fallback_is_bounded_and_short_lived() -> None:
+    claims = LocalClaims(capacity=100, max_ttl=0.2)
+    for i in range(150):
+        assert claims.claim(f"ev{i}", ttl=3600)
+    assert len(claims) == 100
+    assert claims.claim("ev0", ttl=3600)  # the oldest were dropped to stay within the bound
+    assert not claims.claim("ev149", ttl=3600)
+    time.sleep(0.25)
+    assert claims.claim("ev149", ttl=3600)  # a day's ttl is capped: the claim lapsed
+
+    limits = LocalRateLimits(capacity=100)
+    for i in range(150):
+        limits.hit([f"rate:user:U{i}:1"], seconds_left=0.2)
+    assert len(limits) == 100
+    time.sleep(0.25)
+    assert limits.hit(["rate:user:U149:1"], seconds_left=60) == [1]  # the window was over
+    assert len(limits) == 1
+
+
+# -- through the Procfile's web process, with Redis down -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def web_without_redis(slack_server: FakeSlack) -> Iterator[WebProcess]:
+    """The web process on a Redis port nothing listens on; one worker, as the fallback holds per process."""
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack_server.url,
+        "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0",
+        "WEB_CONCURRENCY": "1",
+    }
+    with run_web(env) as process:
+        yield process
+
+
+def test_with_redis_down_an_event_delivered_twice_is_answered_once(
+    web_without_redis: WebProcess, fake_slack: FakeSlack
+) -> None:
+    slack = SlackSender(web_without_redis.port, SECRET)
+    mention = callback(
+        {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": "CDOWN",
+            "ts": "1700002000.000100",
+            "text": "<@UBOT> what did the US ask Pakistan to do?",
+        },
+        "EvRedisDown",
+    )
+
+    assert slack.event(mention).status == 200
+    fake_slack.wait_for("chat.postMessage")
+    retry = slack.event(mention, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    time.sleep(0.5)
+
+    assert retry.status == 200
+    assert len([c for c in fake_slack.calls("chat.postMessage") if c.args.get("channel") == "CDOWN"]) == 1
+
+
+def test_with_redis_down_rapid_questions_from_one_user_are_limited(
+    web_without_redis: WebProcess, fake_slack: FakeSlack
+) -> None:
+    slack = SlackSender(web_without_redis.port, SECRET)
+    if time.time() % 60 > 45:  # the 30 commands must fall in one minute's window
+        time.sleep(60 - time.time() % 60 + 0.1)
+
+    texts = [
+        slack.command(
+            {
+                "team_id": "T1",
+                "channel_id": "CRAPID",
+                "channel_name": "general",
+                "user_id": "URAPID",
+                "user_name": "ayesha",
+                "command": "/ask",
+                "text": "why is Pakistan getting closer to Russia?",
+                "response_url": fake_slack.response_url("rapid"),
+                "trigger_id": f"trig-rapid-{i}",
+            }
+        ).json()["text"]
+        for i in range(30)
+    ]
+
+    limited = [i for i, text in enumerate(texts) if "wait a minute" in text]
+    assert limited == list(range(20, 30))  # USER_RATE_LIMIT: 20 a minute
+    assert all("Russia" in text for text in texts[:20])
+
+
 def _timed(call):  # type: ignore[no-untyped-def]
     started = time.perf_counter()
     result = call()
     return result, time.perf_counter() - started
+
+
+def _wait_for_window_start(window: int) -> None:
+    """Start just after a window begins, so a burst stays inside one."""
+    time.sleep(window - time.time() % window + 0.05)
 
 
 def _events(logs: pytest.LogCaptureFixture, name: str) -> int:

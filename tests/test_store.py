@@ -24,6 +24,7 @@ import redis
 from bot.adapters.storage import RedisStorage
 from bot.adapters.storage.embedded import SharedValkey
 from bot.core.answer import Turn
+from bot.core.schedule import Subscription
 from bot.core.settings import Settings
 from bot.entrypoints.wiring import connect_storage
 from knowledge.base import DEFAULT_DATA_DIR, KnowledgeBase, load_knowledge_base
@@ -507,3 +508,52 @@ def test_float_counters_accumulate_after_a_fractional_value(store: RedisStorage)
     stats = store.counters.stats("T1")
     assert stats["cost:usd"] == pytest.approx(1.75)
     assert stats["tokens:prompt"] == 15
+
+
+# -- every key is bounded (issue 11) ------------------------------------------------------------------------
+
+
+def test_every_key_expires_except_the_subscriptions_people_asked_for(
+    kb: KnowledgeBase, store: RedisStorage
+) -> None:
+    engine = engine_on(kb, store)
+    engine.answer(WHY, team="T1", conversation="C1:1.1")
+    engine.answer(WHY, team="T1", conversation="C1:1.1")  # a cache hit counts into the stats too
+    store.claims.claim("T1", "event", "Ev1", 3600)
+    store.limits.allow("T1", [("user", "U1", 20), ("channel", "C1", 60)])
+    store.counters.add("T1", {"tokens:prompt": 120, "cost:usd": 0.25})
+    store.counters.record_vote("T1", "a1", "U1", "up", "why?", ttl=60)
+    store.subscriptions.save(Subscription(team="T1", channel="C1"))
+    store.subscriptions.next_in_rotation("T1", "C1")
+
+    client = store.guard.client
+    ttls = {name: client.ttl(name) for name in client.scan_iter("briefbot:*")}
+
+    durable = {"briefbot:T1:subscriptions", "briefbot:_registry:subscriptions"}
+    assert {"briefbot:T1:stats", "briefbot:T1:rotation"} <= set(ttls)
+    assert {name for name, ttl in ttls.items() if ttl < 0} == durable
+    assert ttls["briefbot:T1:stats"] > 300 * 24 * 3600  # usage is kept for a year after its last write
+    assert ttls["briefbot:T1:rotation"] > 80 * 24 * 3600
+
+
+def test_a_team_leaves_the_registry_with_its_last_subscription(store: RedisStorage) -> None:
+    store.subscriptions.save(Subscription(team="T1", channel="C1"))
+    store.subscriptions.save(Subscription(team="T1", channel="C2"))
+    store.subscriptions.save(Subscription(team="T2", channel="C9"))
+
+    assert store.subscriptions.remove("T1", "C1")
+    assert store.guard.client.smembers("briefbot:_registry:subscriptions") == {"T1", "T2"}
+    assert store.subscriptions.remove("T1", "C2")
+    assert store.guard.client.smembers("briefbot:_registry:subscriptions") == {"T2"}
+    assert [s.channel for s in store.subscriptions.everywhere()] == ["C9"]
+    assert not store.subscriptions.remove("T1", "C2")
+
+
+def test_a_cache_ttl_of_zero_caches_nothing_rather_than_forever(
+    kb: KnowledgeBase, store: RedisStorage
+) -> None:
+    engine = engine_on(kb, store, cache_ttl=0)
+
+    assert not engine.answer(WHY).cached
+    assert not engine.answer(WHY).cached
+    assert store.guard.client.keys("briefbot:*:answer:*") == []

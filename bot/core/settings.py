@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOSTNAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*")
 
 
 class ConfigError(Exception):
@@ -24,6 +29,12 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_api_url: str | None = Field(default=None, description="Web API base URL, e.g. a local fake Slack")
     port: int = Field(default=3000, ge=1, le=65535)
+    web_host: str = Field(
+        default="0.0.0.0", description="the web process's bind address; Heroku's router needs every interface"
+    )
+    web_read_timeout: float = Field(
+        default=5.0, gt=0, le=60, description="seconds a client has to send a request's body"
+    )
     web_concurrency: int = Field(default=2, ge=1, le=64)
     web_threads: int = Field(default=8, ge=1, le=256)
     listener_threads: int = Field(default=16, ge=1, le=256)
@@ -95,12 +106,29 @@ class Settings(BaseSettings):
         # would become ".../chat.postMessage".
         return value if value.endswith("/") else value + "/"
 
+    @field_validator("web_host")
+    @classmethod
+    def _web_host(cls, value: str) -> str:
+        host = value.strip().removeprefix("[").removesuffix("]")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if not _HOSTNAME.fullmatch(host):
+                raise ValueError("must be an IP address or a host name") from None
+        return host
+
     @field_validator("redis_url")
     @classmethod
     def _redis_url(cls, value: str | None) -> str | None:
         if value and not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must be a redis://, rediss:// or unix:// URL")
         return value or None
+
+    @property
+    def bind(self) -> str:
+        """gunicorn's bind: host:port, with an IPv6 address in brackets."""
+        host = f"[{self.web_host}]" if ":" in self.web_host else self.web_host
+        return f"{host}:{self.port}"
 
     @property
     def llm_enabled(self) -> bool:

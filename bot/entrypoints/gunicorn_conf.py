@@ -1,8 +1,10 @@
 """Gunicorn settings for the web process (the Procfile's `web`), with `bot.entrypoints.web:create_app()`.
 
-Binds 0.0.0.0:$PORT with gthread workers (WEB_CONCURRENCY processes × WEB_THREADS threads). With REDIS_URL
-unset, the master starts (or finds) one embedded Valkey before forking and exports its URL, so every worker
-shares it.
+Binds WEB_HOST:PORT (0.0.0.0 by default, as Heroku's router needs) with gevent workers, WEB_CONCURRENCY
+processes of up to 1,000 connections each. A connection costs a greenlet, not a thread: a client that is slow
+to send its headers is dropped after `keepalive` seconds, one slow to send its body after WEB_READ_TIMEOUT
+(bot/entrypoints/buffering.py). With REDIS_URL unset, the master starts (or finds) one embedded Valkey before
+forking and exports its URL, so every worker shares it.
 """
 
 from __future__ import annotations
@@ -30,13 +32,16 @@ logging.basicConfig(
 )
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-bind = f"0.0.0.0:{_settings.port}"
-worker_class = "gthread"
+bind = _settings.bind
+# Not gthread: its threads read request bodies off the network themselves, and 40 clients that sent headers
+# then stalled held every one of them (bench/hostile_clients.py, BENCHMARKS.md). gevent is monkey-patched into
+# each worker before the app is imported, so Redis, Slack and LLM I/O yield instead of blocking.
+worker_class = "gevent"
+worker_connections = 1000  # per worker; past that, new connections wait in the listen backlog
 workers = _settings.web_concurrency
-threads = _settings.web_threads
 timeout = 30
 graceful_timeout = 10
-keepalive = 5
+keepalive = 5  # also how long a connection may take to send a request's headers (gevent workers)
 accesslog = None  # every Slack request would be one line; errors still go to the error log
 errorlog = "-"
 

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import logging
+
 from bot.core import Settings
 from bot.core.settings import load_settings
+from bot.entrypoints.buffering import BufferingFront
 from bot.entrypoints.wiring import build_application
 from handlers.bolt_app import build_app
-from handlers.wsgi import WebApp
+from handlers.wsgi import MAX_BODY_BYTES, WebApp
 
 
-def create_app(settings: Settings | None = None) -> WebApp:
-    """Each worker builds its application (knowledge base, Redis, engine) once, shared by its threads."""
+def create_app(settings: Settings | None = None) -> BufferingFront:
+    """Each worker builds its application (knowledge base, Redis, engine) once, behind the buffering front:
+    bodies received whole, within a size limit and WEB_READ_TIMEOUT, before the app runs."""
     settings = settings or load_settings()
     settings.require_slack_http()
+    secret = settings.slack_signing_secret
+    assert secret is not None  # checked by require_slack_http
     application = build_application(settings)
-    return WebApp(application, build_app(application, settings))
+    web = WebApp(application, build_app(application, settings), secret.get_secret_value())
+    # Bolt logs a request failing its own signature check in full at INFO, body included. Ours runs first, so
+    # Bolt's can fail only in a race at the edge of the five-minute window; even then, no body in the log.
+    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
+    return BufferingFront(
+        web,
+        max_body=MAX_BODY_BYTES,
+        read_timeout=settings.web_read_timeout,
+        screen=web.screen,
+        refused=web.rejections.note,
+    )

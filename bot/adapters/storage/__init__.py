@@ -1,44 +1,28 @@
-"""Redis implementations of the core's storage ports, one module per concern, sharing one RedisGuard."""
+"""Redis implementations of the core's storage ports, one module per concern, sharing one RedisGuard.
+
+`RedisGuard` and `RedisStorage` are imported on first use (PEP 562), so that importing `embedded` alone — as
+the gunicorn master does to start the embedded Valkey — does not import redis: gevent must patch each worker
+before redis (and the ssl it binds) is imported there.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from bot.adapters.storage.answer_cache import RedisAnswerCache
-from bot.adapters.storage.claims import RedisDeliveryClaims
-from bot.adapters.storage.counters import RedisCounters
-from bot.adapters.storage.guard import RedisGuard
-from bot.adapters.storage.rate_limits import RedisRateLimits
-from bot.adapters.storage.subscriptions import RedisSubscriptions
-from bot.adapters.storage.thread_memory import RedisThreadMemory
+if TYPE_CHECKING:
+    from bot.adapters.storage.guard import RedisGuard
+    from bot.adapters.storage.store import RedisStorage
 
 __all__ = ["RedisGuard", "RedisStorage"]
 
 
-@dataclass(frozen=True)
-class RedisStorage:
-    """Every storage port on one Redis connection."""
+def __getattr__(name: str) -> Any:
+    if name == "RedisGuard":
+        from bot.adapters.storage.guard import RedisGuard
 
-    guard: RedisGuard
-    answers: RedisAnswerCache
-    threads: RedisThreadMemory
-    claims: RedisDeliveryClaims
-    limits: RedisRateLimits
-    counters: RedisCounters
-    subscriptions: RedisSubscriptions
+        return RedisGuard
+    if name == "RedisStorage":
+        from bot.adapters.storage.store import RedisStorage
 
-    @classmethod
-    def on(cls, guard: RedisGuard) -> RedisStorage:
-        return cls(
-            guard=guard,
-            answers=RedisAnswerCache(guard),
-            threads=RedisThreadMemory(guard),
-            claims=RedisDeliveryClaims(guard),
-            limits=RedisRateLimits(guard),
-            counters=RedisCounters(guard),
-            subscriptions=RedisSubscriptions(guard),
-        )
-
-    @classmethod
-    def from_url(cls, url: str, **options: float) -> RedisStorage:
-        return cls.on(RedisGuard.from_url(url, **options))
+        return RedisStorage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

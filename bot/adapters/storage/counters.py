@@ -1,11 +1,13 @@
-"""Usage counters and votes in Redis: `…:stats` (a hash of 'metric:field' → amount) and
-`…:votes:<answer id>`."""
+"""Usage counters and votes in Redis: `…:stats` (a hash of 'metric:field' → amount, kept for a year after its
+last write) and `…:votes:<answer id>`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from bot.adapters.storage.guard import PREFIX, RedisGuard, key
+
+STATS_TTL_SECONDS = 365 * 24 * 3600  # every write renews it: only a team silent for a year loses its stats
 
 
 class RedisCounters:
@@ -29,6 +31,7 @@ class RedisCounters:
                     pipe.hincrbyfloat(stats, name, amount)
                 else:
                     pipe.hincrby(stats, name, amount)
+            pipe.expire(stats, STATS_TTL_SECONDS)
             pipe.execute()
 
         self._guard.run("count", write, None)
@@ -51,11 +54,12 @@ class RedisCounters:
         Atomic (Lua): a changed vote moves the user's count from the old choice to the new one in the stats.
         """
         keys = [key(team, "votes", answer_id), key(team, "stats")]
-        args: list[str | int] = [f"user:{user}", vote, question[:500], ttl]
+        args: list[str | int] = [f"user:{user}", vote, question[:500], ttl, STATS_TTL_SECONDS]
         self._guard.run("vote", lambda: self._vote(keys=keys, args=args), None)
 
 
-# Record a user's vote (ARGV: field, vote, question, ttl); a changed vote moves the count in the stats.
+# Record a user's vote (ARGV: field, vote, question, ttl, stats ttl); a changed vote moves the count in the
+# stats.
 _VOTE = """
 local previous = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], 'question', ARGV[3])
@@ -63,6 +67,7 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
 if previous ~= ARGV[2] then
   redis.call('HINCRBY', KEYS[2], 'vote:' .. ARGV[2], 1)
   if previous then redis.call('HINCRBY', KEYS[2], 'vote:' .. previous, -1) end
+  redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
 end
 return previous
 """

@@ -1,5 +1,9 @@
 """Briefing subscriptions in Redis: one JSON record per channel in `…:subscriptions`, a registry of teams that
-have any (`briefbot:_registry:subscriptions`), and each place's rotation counter in `…:rotation`."""
+have any (`briefbot:_registry:subscriptions`), and each place's rotation counter in `…:rotation`.
+
+Subscriptions are what people asked for, so they never expire; they are bounded by the workspace's channels,
+and a team leaves the registry with its last one. The rotation expires `ROTATION_TTL_SECONDS` after the last
+briefing (it then starts again from the first topic)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from bot.core.schedule import Subscription
 log = logging.getLogger(__name__)
 
 _REGISTRY = key("_registry", "subscriptions")
+ROTATION_TTL_SECONDS = 90 * 24 * 3600
 
 
 class RedisSubscriptions:
@@ -18,6 +23,7 @@ class RedisSubscriptions:
 
     def __init__(self, guard: RedisGuard) -> None:
         self._guard = guard
+        self._remove = guard.client.register_script(_REMOVE)
 
     def save(self, subscription: Subscription) -> bool:
         """Add or replace the channel's subscription; False when Redis is unavailable."""
@@ -34,11 +40,10 @@ class RedisSubscriptions:
         return self._guard.run("subscription.save", write, False)
 
     def remove(self, team: str, channel: str) -> bool:
-        client = self._guard.client
+        """Remove the channel's subscription (and the team from the registry with its last one)."""
+        keys = [key(team, "subscriptions"), _REGISTRY]
         return bool(
-            self._guard.run(
-                "subscription.remove", lambda: client.hdel(key(team, "subscriptions"), channel), 0
-            )
+            self._guard.run("subscription.remove", lambda: self._remove(keys=keys, args=[channel, team]), 0)
         )
 
     def of_team(self, team: str) -> list[Subscription]:
@@ -63,5 +68,23 @@ class RedisSubscriptions:
 
     def next_in_rotation(self, team: str, place: str) -> int:
         """Atomically advance a place's rotation counter; 0 when Redis is down."""
-        client = self._guard.client
-        return int(self._guard.run("rotation", lambda: client.hincrby(key(team, "rotation"), place, 1), 0))
+        rotation = key(team, "rotation")
+
+        def advance() -> int:
+            pipe = self._guard.client.pipeline(transaction=True)
+            pipe.hincrby(rotation, place, 1)
+            pipe.expire(rotation, ROTATION_TTL_SECONDS)
+            return int(pipe.execute()[0])
+
+        return int(self._guard.run("rotation", advance, 0))
+
+
+# Remove one channel's subscription (ARGV: channel, team); with the team's last one gone, drop it from the
+# registry the clock reads. Atomic, so a subscription saved meanwhile never loses its registry entry.
+_REMOVE = """
+local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('SREM', KEYS[2], ARGV[2])
+end
+return removed
+"""

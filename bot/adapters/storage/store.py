@@ -1,0 +1,42 @@
+"""Every storage port on one Redis connection (re-exported as `bot.adapters.storage.RedisStorage`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.adapters.storage.answer_cache import RedisAnswerCache
+from bot.adapters.storage.claims import RedisDeliveryClaims
+from bot.adapters.storage.counters import RedisCounters
+from bot.adapters.storage.guard import RedisGuard
+from bot.adapters.storage.rate_limits import RedisRateLimits
+from bot.adapters.storage.subscriptions import RedisSubscriptions
+from bot.adapters.storage.thread_memory import RedisThreadMemory
+
+
+@dataclass(frozen=True)
+class RedisStorage:
+    """Every storage port on one Redis connection."""
+
+    guard: RedisGuard
+    answers: RedisAnswerCache
+    threads: RedisThreadMemory
+    claims: RedisDeliveryClaims
+    limits: RedisRateLimits
+    counters: RedisCounters
+    subscriptions: RedisSubscriptions
+
+    @classmethod
+    def on(cls, guard: RedisGuard) -> RedisStorage:
+        return cls(
+            guard=guard,
+            answers=RedisAnswerCache(guard),
+            threads=RedisThreadMemory(guard),
+            claims=RedisDeliveryClaims(guard),
+            limits=RedisRateLimits(guard),
+            counters=RedisCounters(guard),
+            subscriptions=RedisSubscriptions(guard),
+        )
+
+    @classmethod
+    def from_url(cls, url: str, **options: float) -> RedisStorage:
+        return cls.on(RedisGuard.from_url(url, **options))
