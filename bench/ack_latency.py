@@ -3,7 +3,7 @@
     .venv/bin/python bench/ack_latency.py [--requests 1600] [--clients 16] [--rounds 2] [--max-seconds 60]
 
 Both apps run under gunicorn with the same settings (bot/entrypoints/gunicorn_conf.py, same
-WEB_CONCURRENCY and WEB_THREADS), each with its own fake Slack Web API (in a child process, so answers
+WEB_CONCURRENCY), each with its own fake Slack Web API (in a child process, so answers
 posted to response_url do not slow the load generator) and Redis server on loopback. The bare app is one
 `/ask` listener that acks.
 Each client keeps one HTTP/1.1 connection and sends Slack-signed `/ask` commands back to back (signed before
@@ -94,6 +94,8 @@ def main() -> int:
                 run = drive(port, slack, args.requests, args.clients, args.max_seconds)
                 results[name].append(run)
                 print(f"round {round_no + 1} {name:9}  {run.line()}")
+            ratio = results["briefbot"][-1].rate / results["bare bolt"][-1].rate
+            print(f"round {round_no + 1} briefbot = {ratio:.0%} of bare Bolt")
         sent = args.rounds * args.requests + 64
         answers = servers["briefbot"][1].answers(expected=0)
         acked = sum(run.answered_in_ack for run in results["briefbot"])

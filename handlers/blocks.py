@@ -9,6 +9,8 @@ previews off (`unfurl_links`, `unfurl_media`): a quote's link should not grow a 
 from __future__ import annotations
 
 import html
+import threading
+from collections import OrderedDict
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -56,8 +58,14 @@ STOP_FOLLOWING = "stop_following"
 FOLLOWING_NOTE_BLOCK = "following-note"
 NO_PREVIEWS = {"unfurl_links": False, "unfurl_media": False}
 
+RENDERED_ENTRIES = 512  # cached answers' messages, per (answer, options)
+
 Message = dict[str, Any]
 _MARKUP = ("channel", "command", "user")  # placeholders filled with markup we made, not escaped again
+
+
+_RENDERED: OrderedDict[tuple[Any, ...], tuple[Answer, Message]] = OrderedDict()
+_RENDERED_LOCK = threading.Lock()
 
 
 class ActionValue(BaseModel):
@@ -87,7 +95,34 @@ class ActionValue(BaseModel):
         return value.model_copy(update={"q": html.unescape(value.q)})
 
 
-def render_answer(
+def render_answer(answer: Answer, **options: Any) -> Message:
+    """`text` and `blocks` for chat.postMessage / respond: answer, quotes, sources, feedback (and share).
+
+    Options: `ephemeral`, `show_question`, `shared_by`; `topic` marks a topic command's overview, so sharing
+    re-makes it from the topic rather than a question; `stop_following` (the thread's ts) adds a "Stop
+    following" button, for the first reply in a followed thread; `native_feedback` uses Slack's own feedback
+    buttons (the assistant panel) instead of 👍/👎.
+
+    A cached answer is one shared, frozen object per cache entry (see the storage adapter), so what was
+    rendered of it is kept: the ack of a cached command recomputes nothing.
+    """
+    if not answer.cached:
+        return _render_answer(answer, **options)
+    memo_key = (id(answer), *sorted(options.items()))
+    with _RENDERED_LOCK:
+        hit = _RENDERED.get(memo_key)
+        if hit is not None and hit[0] is answer:
+            _RENDERED.move_to_end(memo_key)
+            return dict(hit[1])
+    message = _render_answer(answer, **options)
+    with _RENDERED_LOCK:
+        _RENDERED[memo_key] = (answer, message)  # holding the answer keeps its id from being reused
+        while len(_RENDERED) > RENDERED_ENTRIES:
+            _RENDERED.popitem(last=False)
+    return dict(message)
+
+
+def _render_answer(
     answer: Answer,
     *,
     ephemeral: bool = False,
@@ -97,12 +132,6 @@ def render_answer(
     stop_following: str | None = None,
     native_feedback: bool = False,
 ) -> Message:
-    """`text` and `blocks` for chat.postMessage / respond: answer, quotes, sources, feedback (and share).
-
-    `topic` marks a topic command's overview, so sharing re-makes it from the topic rather than a question.
-    `stop_following` (the thread's ts) adds a "Stop following" button, for the first reply in a followed
-    thread; `native_feedback` uses Slack's own feedback buttons (the assistant panel) instead of 👍/👎.
-    """
     blocks: list[Block] = []
     if shared_by:
         blocks.append(_context(wording.SHARED_BY.format(user=mrkdwn.user(shared_by))))

@@ -1,6 +1,6 @@
 """Answering each Slack delivery once: Slack retries events it thinks were lost, and several web processes may
-receive the same one. The first delivery of an event, command or button click claims it; repeats are
-dropped."""
+receive the same one. The first delivery of an event or a button click claims it; repeats are dropped.
+(A slash command's trigger id is claimed by the application, in its admission's one round trip.)"""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ log = logging.getLogger(__name__)
 
 
 def delivery_id(body: dict[str, Any]) -> tuple[str, str] | None:
-    """(kind, id) naming one Slack delivery, the same for Slack's retries of it; None when there is none."""
+    """(kind, id) naming one Slack delivery, the same for Slack's retries of it; None when there is none.
+
+    Slash commands are not claimed here: Slack does not retry them, and the question commands claim their
+    trigger id with their rate limits and cache lookup, in the one round trip their ack waits for.
+    """
     if body.get("event_id"):
         return "event", str(body["event_id"])
-    if body.get("command") and body.get("trigger_id"):
-        return "command", str(body["trigger_id"])
     if body.get("type") == "block_actions" and body.get("trigger_id"):
         action_ts = next((str(a.get("action_ts", "")) for a in body.get("actions") or []), "")
         return "action", f"{body['trigger_id']}:{action_ts}"

@@ -123,6 +123,37 @@ def test_button_value_round_trips_a_question_with_markup() -> None:
     assert decoded is not None and decoded.q == "US & <India>?"
 
 
+# -- cached answers are rendered once (issue 11) ----------------------------------------------------------
+
+
+def test_a_cache_entry_is_one_answer_rendered_once_per_set_of_options(
+    kb: KnowledgeBase, storage: RedisStorage
+) -> None:
+    engine = engine_on(kb, storage)
+    engine.answer("why is Pakistan getting closer to Russia?")
+    key = next(iter(storage.guard.client.keys("briefbot:local:answer:*"))).rsplit(":", 1)[1]
+    first, again = storage.answers.get("local", key), storage.answers.get("local", key)
+    assert first is not None and first is again  # parsed once
+
+    shown = render_answer(first, ephemeral=True, show_question=True)
+    shown_again = render_answer(again, show_question=True, ephemeral=True)
+    shared = render_answer(first, shared_by="U1")
+
+    assert shown_again["blocks"] is shown["blocks"]  # nothing recomputed
+    assert shown_again == shown and shared != shown
+    assert "Shared by" in json.dumps(shared["blocks"]) and "Shared by" not in json.dumps(shown["blocks"])
+
+
+def test_a_fresh_answer_is_rendered_each_time_and_a_changed_copy_is_not_served_the_old_blocks() -> None:
+    fresh = answer("first")
+    assert render_answer(fresh)["blocks"] is not render_answer(fresh)["blocks"]
+    cached = fresh.model_copy(update={"cached": True})
+    changed = cached.model_copy(update={"lead": "second"})
+
+    assert "first" in json.dumps(render_answer(cached)["blocks"])
+    assert "second" in json.dumps(render_answer(changed)["blocks"])
+
+
 # -- sources people can open -----------------------------------------------------------------------------
 
 EXAMPLE_URL = "https://news.example.com/2022/02/28/why-pakistan-and-russia-are-getting-closer"

@@ -23,13 +23,15 @@ import redis
 
 from bot.adapters.storage import RedisStorage
 from bot.adapters.storage.embedded import SharedValkey
-from bot.core.answer import Turn
+from bot.core.answer import Answer, Notice, Turn
+from bot.core.application import Asker
 from bot.core.schedule import Subscription
 from bot.core.settings import Settings
-from bot.entrypoints.wiring import connect_storage
+from bot.entrypoints.wiring import build_application, connect_storage
 from knowledge.base import DEFAULT_DATA_DIR, KnowledgeBase, load_knowledge_base
 from tests.conftest import engine_on
 from tests.servers import RedisServer
+from tests.servers.redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 WHY = "why is Pakistan getting closer to Russia?"
@@ -246,6 +248,59 @@ def test_rate_limit_of_one_user_does_not_limit_another(store: RedisStorage) -> N
     assert not store.limits.allow("T1", [("user", "U1", 2)], window=2)
     assert store.limits.allow("T1", [("user", "U2", 2)], window=2)
     assert store.limits.allow("T1", [("channel", "U1", 2)], window=2)
+
+
+# -- admission: what a slash command's ack waits for (issue 11) ---------------------------------------------
+
+
+def test_a_cached_commands_admission_is_one_round_trip(store: RedisStorage) -> None:
+    application = build_application(Settings(_env_file=None), store)
+    asker = Asker("local", "U1", "C1")
+    application.ask(WHY, asker, delivery="trigger-1")  # answers and caches; loads the Lua script
+    sends = _count_sends(store)
+
+    reply = application.ask(WHY, asker, delivery="trigger-2")
+
+    assert isinstance(reply, Answer) and reply.cached and reply.topic == "why-russia"
+    assert sends() == 1
+
+
+def test_a_repeated_delivery_is_a_duplicate_and_not_counted_against_the_limits(store: RedisStorage) -> None:
+    application = build_application(Settings(_env_file=None, user_rate_limit=1), store)
+    asker = Asker("local", "U1", "C1")
+
+    first = application.ask(WHY, asker, delivery="trigger-1")
+    again = application.ask(WHY, asker, delivery="trigger-1")
+    other = application.ask(WHY, asker, delivery="trigger-2")
+
+    assert isinstance(first, Answer)
+    assert isinstance(again, Notice) and again.kind == "duplicate"
+    assert isinstance(other, Notice) and other.kind == "rate_limited"  # the repeat did not use up the limit
+
+
+def test_admission_counts_in_the_same_buckets_as_the_rate_limits(store: RedisStorage) -> None:
+    application = build_application(Settings(_env_file=None, user_rate_limit=3), store)
+    asker = Asker("local", "U1", "C1")
+    if 60 - time.time() % 60 < 2:  # all four calls must fall in one minute's window
+        _wait_for_window_start(60)
+    store.limits.allow("local", [("user", "U1", 3), ("channel", "C1", 60)])  # a mention, counted elsewhere
+    store.limits.allow("local", [("user", "U1", 3), ("channel", "C1", 60)])
+
+    kinds = [application.ask(WHY, asker, delivery=f"t{i}").kind for i in range(2)]
+
+    assert kinds == ["answer", "rate_limited"]
+
+
+def test_admission_without_redis_still_answers_and_still_refuses_a_repeat() -> None:
+    down = RedisStorage.from_url(f"redis://127.0.0.1:{free_port()}/0", retry_after=30)
+    application = build_application(Settings(_env_file=None), down)
+    asker = Asker("local", "U1", "C1")
+
+    first = application.ask(WHY, asker, delivery="trigger-1")
+    again = application.ask(WHY, asker, delivery="trigger-1")
+
+    assert isinstance(first, Answer) and first.grounded and not first.cached
+    assert isinstance(again, Notice) and again.kind == "duplicate"
 
 
 # -- feedback and usage -----------------------------------------------------------------------------------

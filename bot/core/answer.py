@@ -12,14 +12,14 @@ from typing import Literal
 from urllib.parse import quote as percent_encoded
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from knowledge.base import Quote
 from knowledge.models import SourceMeta
 
 AnswerKind = Literal["answer", "correction", "declined", "refused", "help"]
 AnswerMode = Literal["offline", "llm"]
-NoticeKind = Literal["rate_limited", "error", "store_down"]
+NoticeKind = Literal["rate_limited", "error", "store_down", "duplicate"]
 FRAGMENT_EDGE_WORDS = 5  # words naming each end of a long quote in a text-fragment link
 
 
@@ -91,7 +91,10 @@ class Turn(BaseModel):
 
 
 class Answer(BaseModel):
-    """A grounded answer (or an honest decline) in parts, with the quotes that back it."""
+    """A grounded answer (or an honest decline) in parts, with the quotes that back it. Frozen: one cached
+    answer is shared by every request that reads it (changes are copies, `model_copy(update=…)`)."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: str = Field(description="stable id of this answer, for feedback")
     question: str = Field(description="the question as understood, mentions removed")

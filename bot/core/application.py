@@ -20,7 +20,17 @@ from bot.core.addressing import read_address
 from bot.core.answer import Answer, Notice
 from bot.core.briefing import Briefing, next_briefing
 from bot.core.engine import AnswerEngine
-from bot.core.ports import Counters, DeliveryClaims, Health, RateLimits, SubscriptionStore, ThreadMemory
+from bot.core.ports import (
+    Admission,
+    Admitted,
+    Counters,
+    DeliveryClaims,
+    Health,
+    Limit,
+    RateLimits,
+    SubscriptionStore,
+    ThreadMemory,
+)
 from bot.core.reading import clean
 from bot.core.schedule import ScheduleError, Subscription, parse_subscribe
 from knowledge.base import KnowledgeBase
@@ -121,6 +131,7 @@ class Briefbot:
         counters: Counters,
         subscriptions: SubscriptionStore,
         health: Health,
+        admission: Admission,
         config: Limits | None = None,
     ) -> None:
         self.kb = kb
@@ -131,6 +142,7 @@ class Briefbot:
         self._counters = counters
         self._subscriptions = subscriptions
         self._health = health
+        self._admission = admission
         self._config = config or Limits()
 
     # --- questions ------------------------------------------------------------------------------------
@@ -147,21 +159,37 @@ class Briefbot:
         *,
         conversation: str | None = None,
         on_slow: Callable[[], None] | None = None,
+        delivery: str | None = None,
     ) -> Answer | Notice:
         """Answer a question (in a conversation, with its memory), within the asker's rate limits.
 
         `on_slow` is called once the question is admitted, when answers take time: a surface shows progress.
+        `delivery` names a one-off delivery (a slash command's trigger id): a repeat of it is a "duplicate"
+        notice. Outside a conversation, claiming it, the rate limits and the cache lookup are one round trip.
         """
-        if not self._within_limits(asker):
-            return Notice(kind="rate_limited", text=wording.RATE_LIMITED)
-        if on_slow is not None and self.answers_take_time:
+        if conversation is not None:
+            if not self._within_limits(asker):
+                return Notice(kind="rate_limited", text=wording.RATE_LIMITED)
+            if on_slow is not None and self.answers_take_time:
+                on_slow()
+            return self._safely(lambda: self.engine.answer(text, team=asker.team, conversation=conversation))
+        try:
+            asked = self.engine.read(text, team=asker.team)
+        except Exception:
+            log.exception("application.failed")
+            return Notice(kind="error", text=wording.ERROR)
+        admitted = self._admit(asker, delivery, asked.key if asked.looks_up else None)
+        if isinstance(admitted, Notice):
+            return admitted
+        if on_slow is not None and self.answers_take_time and admitted.cached is None:
             on_slow()
-        return self._safely(lambda: self.engine.answer(text, team=asker.team, conversation=conversation))
+        return self._safely(lambda: self.engine.complete(asked, admitted.cached, team=asker.team))
 
-    def topic(self, topic_id: str, asker: Asker) -> Answer | Notice:
-        """A topic's overview, as its slash command shows it."""
-        if not self._within_limits(asker):
-            return Notice(kind="rate_limited", text=wording.RATE_LIMITED)
+    def topic(self, topic_id: str, asker: Asker, *, delivery: str | None = None) -> Answer | Notice:
+        """A topic's overview, as its slash command shows it (`delivery` as for `ask`)."""
+        admitted = self._admit(asker, delivery, None)
+        if isinstance(admitted, Notice):
+            return admitted
         return self._safely(lambda: self.engine.topic_answer(topic_id))
 
     def again(self, question: str, team: str, *, topic: str | None = None) -> Answer:
@@ -326,12 +354,28 @@ class Briefbot:
         teams = [team] if team else self._counters.teams() or ["local"]
         return {t: self._counters.stats(t) for t in teams}
 
+    def _admit(self, asker: Asker, delivery: str | None, cache_key: str | None) -> Admitted | Notice:
+        """Claim the delivery, count the question against the limits and look up the cache: one round trip."""
+        admitted = self._admission.admit(
+            asker.team,
+            delivery=("command", delivery, DELIVERY_TTL_SECONDS) if delivery else None,
+            limits=self._limits_of(asker),
+            cache_key=cache_key,
+        )
+        if not admitted.first:
+            return Notice(kind="duplicate", text="")
+        if not admitted.allowed:
+            return Notice(kind="rate_limited", text=wording.RATE_LIMITED)
+        return admitted
+
     def _within_limits(self, asker: Asker) -> bool:
-        limits = [
+        return self._limits.allow(asker.team, self._limits_of(asker))
+
+    def _limits_of(self, asker: Asker) -> list[Limit]:
+        return [
             ("user", asker.user, self._config.per_user),
             ("channel", asker.channel, self._config.per_channel),
         ]
-        return self._limits.allow(asker.team, limits)
 
     def _safely(self, make: Callable[[], T]) -> T | Notice:
         """The value, or a short apology when making it failed (the details go to the log)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bot.core import wording
@@ -20,10 +22,27 @@ from knowledge.spelling import Speller
 
 log = logging.getLogger(__name__)
 
+READ_MEMO_ENTRIES = 1024  # questions asked alone, read once per process
+READ_MEMO_CHARS = 500  # longer messages are read each time they come
 # Fallbacks from a passing fault are not cached: the next ask may well get the model's answer.
 TRANSIENT_FALLBACKS = frozenset(
     {"timeout", "rate_limited", "http_error", "connection_error", "malformed", "truncated"}
 )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question as read and placed in its thread, with the key its answer is cached under."""
+
+    question: Question
+    resolved: Resolved
+    context_turns: list[Turn]
+    key: str
+
+    @property
+    def looks_up(self) -> bool:
+        """Whether its answer may come from the cache (not empty, not shaped by an injection attempt)."""
+        return not (self.question.empty or self.question.injection)
 
 
 class AnswerEngine:
@@ -53,6 +72,7 @@ class AnswerEngine:
         self._cache_ttl = cache_ttl
         self._thread_turns = thread_turns
         self._thread_ttl = thread_ttl
+        self._read_alone = lru_cache(maxsize=READ_MEMO_ENTRIES)(lambda raw: self._read_in(raw, []))
 
     @property
     def mode(self) -> str:
@@ -60,18 +80,40 @@ class AnswerEngine:
 
     def answer(self, raw_question: str, *, team: str = "local", conversation: str | None = None) -> Answer:
         """Answer one question; with a conversation id, earlier turns give context and this one is kept."""
+        asked = self.read(raw_question, team=team, conversation=conversation)
+        cached = self.cache.get(team, asked.key) if asked.looks_up else None
+        return self.complete(asked, cached, team=team, conversation=conversation)
+
+    def read(self, raw_question: str, *, team: str = "local", conversation: str | None = None) -> Asked:
+        """Read a question and place it in its thread (one read of thread memory, with a conversation id):
+        what it asks, and the cache key its answer is kept under. Reading is a pure function of the words
+        and the knowledge base, so a question asked alone is read once per process (short ones: the memo
+        stays small)."""
+        if conversation:
+            return self._read_in(raw_question, self.threads.turns(team, conversation))
+        if len(raw_question) <= READ_MEMO_CHARS:
+            return self._read_alone(raw_question)
+        return self._read_in(raw_question, [])
+
+    def _read_in(self, raw_question: str, turns: list[Turn]) -> Asked:
         question = read_question(raw_question, correct=self.speller.correct, relevance=self._relevance)
-        turns = self.threads.turns(team, conversation) if conversation else []
         intent = read_intent(question.query)
         follows_up = bool(turns) and (intent.follow_up or intent.swap is not None or intent.who_said)
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
-        key = self._cache_key(resolved.query, context_turns)
-        answer = None if question.empty or question.injection else self.cache.get(team, key)
+        return Asked(question, resolved, context_turns, self._cache_key(resolved.query, context_turns))
+
+    def complete(
+        self, asked: Asked, cached: Answer | None, *, team: str = "local", conversation: str | None = None
+    ) -> Answer:
+        """The answer to a question read with `read`: the cached one when given, else a fresh one (cached
+        for next time); the conversation keeps this turn."""
+        question, resolved = asked.question, asked.resolved
+        answer = cached
         if answer is None:
-            answer = self._fresh_answer(question, resolved, context_turns)
+            answer = self._fresh_answer(question, resolved, asked.context_turns)
             if _cacheable(question, answer):
-                self.cache.put(team, key, answer, self._cache_ttl)
+                self.cache.put(team, asked.key, answer, self._cache_ttl)
         if conversation and answer.kind != "help":
             # The thread also remembers what a follow-up stood for: "and china?" → "what does china think…".
             turn = answer.as_turn().model_copy(update={"resolved": resolved.query})
@@ -80,7 +122,8 @@ class AnswerEngine:
             self.counters.add(team, _usage_counts(answer))
         log.info(
             "answer.done kind=%s topic=%s cached=%s mode=%s follow_up=%s chars=%d",
-            answer.kind, answer.topic, answer.cached, answer.mode, follows_up, len(question.text),
+            answer.kind, answer.topic, answer.cached, answer.mode,
+            bool(asked.context_turns), len(question.text),
         )  # fmt: skip
         if question.truncated:
             answer = answer.model_copy(update={"notes": [*answer.notes, wording.TRUNCATED]})

@@ -37,6 +37,31 @@ class ThreadState:
     mention_only: bool = False
 
 
+@dataclass(frozen=True)
+class Admitted:
+    """What admitting a question found: whether this delivery is the first (not a retry or a
+    duplicate), whether the asker is within the rate limits, and the cached answer if there is one."""
+
+    first: bool
+    allowed: bool
+    cached: Answer | None = None
+
+
+class Admission(Protocol):
+    """A question's way in, in one round trip: claim its delivery, count it against the rate limits, and look
+    up its cached answer (the ack of a cached slash command waits for nothing else)."""
+
+    def admit(
+        self,
+        team: str,
+        *,
+        delivery: tuple[str, str, int] | None,
+        limits: Sequence[Limit],
+        cache_key: str | None,
+        window: int = 60,
+    ) -> Admitted: ...
+
+
 class ThreadMemory(Protocol):
     """The last turns of each conversation, which threads the bot follows (or was told to stop following),
     and the channels where it answers only mentions."""
@@ -75,7 +100,8 @@ class DeliveryClaims(Protocol):
 
 
 class RateLimits(Protocol):
-    """Fixed-window question limits; True while every limit holds (and when the store is down)."""
+    """Fixed-window question limits; True while every limit holds (counted in this process while the
+    store is down)."""
 
     def allow(self, team: str, limits: Sequence[Limit], window: int = 60) -> bool: ...
 

@@ -36,7 +36,6 @@ class Settings(BaseSettings):
         default=5.0, gt=0, le=60, description="seconds a client has to send a request's body"
     )
     web_concurrency: int = Field(default=2, ge=1, le=64)
-    web_threads: int = Field(default=8, ge=1, le=256)
     listener_threads: int = Field(default=16, ge=1, le=256)
 
     # Redis

@@ -33,6 +33,7 @@ def build_application(settings: Settings, storage: RedisStorage | None = None) -
         counters=storage.counters,
         subscriptions=storage.subscriptions,
         health=storage.guard,
+        admission=storage.admission,
         config=Limits(
             per_user=settings.user_rate_limit,
             per_channel=settings.channel_rate_limit,

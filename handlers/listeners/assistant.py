@@ -9,9 +9,20 @@ to messages.py. Deliveries are de-duplicated before this runs (handlers.dedup), 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, Assistant, BoltContext, SetStatus, SetSuggestedPrompts, SetTitle
+from slack_bolt import (
+    App,
+    Assistant,
+    BoltContext,
+    BoltRequest,
+    BoltResponse,
+    SetStatus,
+    SetSuggestedPrompts,
+    SetTitle,
+)
+from slack_bolt.middleware import Middleware
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -53,4 +64,19 @@ def register(app: App, application: Briefbot, background: Background) -> None:
                                    set_status=set_status,
                                    set_title=set_title if heard.first_in_thread else None)  # fmt: skip
 
-    app.assistant(assistant)
+    app.use(_EventsOnly(assistant))
+
+
+class _EventsOnly(Middleware):
+    """The assistant middleware, for events only: Bolt's runs every one of its listeners' matchers on every
+    request, slash commands included, and all of them match only events."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self._assistant = assistant
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        if req.body.get("type") != "event_callback":
+            return next()
+        return self._assistant.process(req=req, resp=resp, next=next)

@@ -54,13 +54,15 @@ def _answering(application: Briefbot, background: Background, *, topic: str | No
     def answer_command(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         asker = Asker(team_of(context), command.get("user_id", ""), command.get("channel_id", ""))
         if not application.answers_take_time or _answered_at_once(command, topic):
-            ack(response_type="ephemeral", **_reply(application, command, asker, topic))
+            reply = _reply(application, command, asker, topic)
+            ack(response_type="ephemeral", **reply) if reply else ack()
             return
         ack()
 
         def answer_later() -> None:
-            send_response(respond, "command", response_type="ephemeral",
-                          **_reply(application, command, asker, topic))  # fmt: skip
+            reply = _reply(application, command, asker, topic)
+            if reply:
+                send_response(respond, "command", response_type="ephemeral", **reply)
 
         background.later(answer_later, name="command")
 
@@ -68,14 +70,23 @@ def _answering(application: Briefbot, background: Background, *, topic: str | No
     return answer_command
 
 
-def _reply(application: Briefbot, command: dict[str, Any], asker: Asker, topic: str | None) -> Message:
-    """Usage, a rate-limit notice, the answer, or an apology — rendered."""
+def _reply(application: Briefbot, command: dict[str, Any], asker: Asker, topic: str | None) -> Message | None:
+    """Usage, a rate-limit notice, the answer, or an apology — rendered; None for a repeated delivery.
+
+    The command's trigger id goes to the application, which claims it together with the rate limits and the
+    cache lookup: a cached answer's ack waits for one Redis round trip.
+    """
     text = command.get("text", "").strip()
     if _asks_for_usage(command, topic):
         return render_usage(application.kb)
+    delivery = command.get("trigger_id") or None
     reply: Answer | Notice = (
-        application.topic(topic, asker) if topic and not text else application.ask(text, asker)
+        application.topic(topic, asker, delivery=delivery)
+        if topic and not text
+        else application.ask(text, asker, delivery=delivery)
     )
+    if isinstance(reply, Notice) and reply.kind == "duplicate":
+        return None
     return render_reply(reply, ephemeral=True, show_question=bool(text), topic=None if text else topic)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.adapters.storage.admission import RedisAdmission
 from bot.adapters.storage.answer_cache import RedisAnswerCache
 from bot.adapters.storage.claims import RedisDeliveryClaims
 from bot.adapters.storage.counters import RedisCounters
 from bot.adapters.storage.guard import RedisGuard
+from bot.adapters.storage.local import LocalClaims, LocalRateLimits
 from bot.adapters.storage.rate_limits import RedisRateLimits
 from bot.adapters.storage.subscriptions import RedisSubscriptions
 from bot.adapters.storage.thread_memory import RedisThreadMemory
@@ -24,17 +26,21 @@ class RedisStorage:
     limits: RedisRateLimits
     counters: RedisCounters
     subscriptions: RedisSubscriptions
+    admission: RedisAdmission
 
     @classmethod
     def on(cls, guard: RedisGuard) -> RedisStorage:
+        # The claims and limits the admission uses while Redis is down are the single-purpose adapters' own.
+        local_claims, local_limits = LocalClaims(), LocalRateLimits()
         return cls(
             guard=guard,
             answers=RedisAnswerCache(guard),
             threads=RedisThreadMemory(guard),
-            claims=RedisDeliveryClaims(guard),
-            limits=RedisRateLimits(guard),
+            claims=RedisDeliveryClaims(guard, local_claims),
+            limits=RedisRateLimits(guard, local_limits),
             counters=RedisCounters(guard),
             subscriptions=RedisSubscriptions(guard),
+            admission=RedisAdmission(guard, local_claims, local_limits),
         )
 
     @classmethod
