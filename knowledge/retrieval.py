@@ -136,6 +136,16 @@ class Retriever:
             for phrase in words
             for w in normalise(phrase).split()
         }
+        # What the article and its curated points say, without the keywords a curator added for retrieval: a
+        # name only a keyword holds ("modi" for the India topic) is still a name the article never mentions.
+        said = (
+            *(s.text for s in kb.sources.values()),
+            *(p.point.text for p in self._points),
+            *(f"{t.title} {t.summary}" for t in kb.topics),
+            *(phrase for words in kb.vocabulary.aliases.values() for phrase in words),
+        )
+        self._said_words = frozenset(w for text in said for w in normalise(text).replace("'", " ").split())
+        self._said_terms = frozenset(t for text in said for t in self.tokenizer.terms(text))
         # Rarity is judged over points and topics as separate documents, so a word of one topic's summary
         # ("closer", "qureshi") stays rare instead of counting once for each of that topic's points.
         docs = [*(frozenset(d) for d in point_docs), *topic_sets.values()]
@@ -232,7 +242,9 @@ class Retriever:
     def _unknown_names(self, question: str) -> tuple[str, ...]:
         """Names the base never mentions: capitalised words (not opening a sentence) it does not know, and
         words no English dictionary knows either ("modi", "cpec"), which are names whatever their case."""
-        names = [w for w in re.findall(r"(?<![\w'’])[a-z]{4,}(?![\w'’])", question) if self._unheard_of(w)]
+        # A possessive is the name's own form: "modi's government" names Modi.
+        lowercase = re.findall(r"(?<![\w'’])([a-z]{4,})(?=(?:['’]s)?(?![\w'’]))", question)
+        names = [w for w in lowercase if self._unheard_of(w)]
         for word in _capitalised_inside(question):
             if (
                 self.tokenizer.is_stopword(word)
@@ -249,11 +261,14 @@ class Retriever:
         """A lowercase word no dictionary knows, in no form: neither English (symspellpy's list, the embedding
         model's vocabulary) nor the base's own words, nor a plural or inflection of one of them."""
         english = english_words()
-        stems = (word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-2] + "e", word[:-1] + "e")
+        stems = [word]
+        for suffix, replacements in _INFLECTIONS:
+            if word.endswith(suffix):
+                stems += [word[: -len(suffix)] + r for r in replacements]
         for stem in stems:
-            if len(stem) > 2 and (stem in english or stem in self._words or stem in self._model_words):
+            if len(stem) > 2 and (stem in english or stem in self._said_words or stem in self._model_words):
                 return False
-        return not set(self.tokenizer.terms(word)) & self._vocab
+        return not set(self.tokenizer.terms(word)) & self._said_terms
 
     def _point_terms(self, ref: PointRef) -> list[str]:
         t = self.tokenizer
@@ -315,6 +330,18 @@ def _coverage(weights: dict[str, float], doc: frozenset[str]) -> float:
 
 def _share(entities: tuple[str, ...], doc: frozenset[str]) -> float:
     return sum(e in doc for e in entities) / len(entities) if entities else 1.0
+
+
+# Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
+# → "best"), and a "didnt" or "isnt" typed without its apostrophe.
+_INFLECTIONS = (
+    ("s", ("",)),
+    ("es", ("",)),
+    ("ies", ("y", "")),
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("nt", ("n",)),
+)
 
 
 def _capitalised_inside(text: str) -> list[str]:

@@ -21,6 +21,9 @@ WHY_TOPIC = "why-russia"
         "why is pakistan gettng closer to rusia?",
         "hey bot, quick q: why r pakistan and russia getting closer these days according to the article? thx",
         "why are pak\u200bistan and russia getting closer",
+        "Analyst here, doing a quick brief. Why are Pakistan and Russia getting closer?",
+        "My manager is asking why Pakistan and Russia are getting closer",
+        "the team wants to know why pakistan and russia are getting closer",
     ],
 )
 def test_greetings_politeness_and_typos_never_count_against_a_question(
@@ -68,12 +71,15 @@ def test_a_described_person_is_answered_when_no_name_is_asked(engine: AnswerEngi
         ("what happened to pakistan russia ties in 2023?", "28 February 2022"),
         ("is pakistan gonna get off the fatf grey list soon", "28 February 2022"),
         ("in your opinion who is the better ally for pakistan, china or russia?", "doesn't give a view"),
-        ("what does modi think about pakistan getting close to russia", "doesn't say"),
+        ("what does modi think about pakistan getting close to russia", "doesn't mention modi"),
         ("how does cpec fit into the china pakistan russia thing", "doesn't mention cpec"),
         ("how many defence deals has the us signed with india exactly", "doesn't give that figure"),
         ("how long did imran khan stay in moscow", "doesn't say how long"),
         ("who did imran khan sit down with in moscow?", "doesn't name them"),
         ("what weapons did pakistan buy from russia during the visit?", "doesn't say which weapons"),
+        ("what did modi's government say about the visit", "doesn't mention modi"),
+        ("which Russian minister did Qureshi meet?", "doesn't name the minister"),
+        ("whats the name of the russian official qureshi spoke to", "doesn't name the official"),
     ],
 )
 def test_what_the_article_does_not_cover_is_declined_with_the_reason(
@@ -97,6 +103,7 @@ def test_a_request_for_exact_words_gets_the_articles_sentence(engine: AnswerEngi
         ("what does the writer actually do, like whats his job", "correspondent"),
         ("which newspaper ran this?", "Express Tribune"),
         ("when was this published", "28 February 2022"),
+        ("when did this piece come out", "28 February 2022"),
         ("what's the headline?", "Why Pakistan and Russia are getting closer?"),
         ("quote the subheading pls", "considered expanding relationship with Russia a vital foreign policy"),
     ],
@@ -136,3 +143,23 @@ def test_says_who_names_the_source_of_the_last_claim(engine: AnswerEngine) -> No
 def test_what_else_says_so_when_the_thread_has_everything(engine: AnswerEngine) -> None:
     answer = _thread(engine, "What did the US ask Pakistan to do?", "What else did they demand?")
     assert answer.grounded and answer.lead == "That's all the article says on this:"
+
+
+def test_a_name_the_article_mentions_once_is_answered_by_its_sentence(engine: AnswerEngine) -> None:
+    """ "The IMF angle": a name the embedding may not know, which the article mentions once."""
+    answer = engine.answer("what's the IMF angle here")
+    assert answer.grounded and answer.topic == "economic-pressure"
+    assert any("IMF" in c.quote for c in answer.citations)
+
+
+def test_a_pronoun_after_who_wrote_it_means_the_author(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "who wrote this?", "is he any good? what does he cover")
+    assert answer.grounded and "foreign affairs correspondent" in answer.answer
+
+
+def test_what_did_that_lead_to_moves_on_from_the_last_answer(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "does pakistan blame the US for the FATF grey list?", "and what did that lead to?"
+    )
+    assert answer.grounded
+    assert "diversif" in answer.answer + " ".join(c.quote for c in answer.citations)

@@ -326,17 +326,23 @@ class Composer:
 
     def _relevant(self, best: Evidence, retrieval: Retrieval, *, follows_up: bool = False) -> bool:
         """Close enough in meaning; or fairly close and sharing the question's words; or naming, like the
-        question, something the article mentions only once or twice (NPT, FATF, Qureshi). A follow-up to an
-        answer ("was it worth it in the end?") leans on its thread, which the article covers: a lower bar."""
+        question, something the article mentions only once or twice (NPT, FATF, Qureshi) — a name the
+        embedding may not know, so closeness in meaning does not count then ("whats the fatf angle"). A
+        follow-up to an answer ("was it worth it in the end?") leans on its thread: a lower bar."""
+        rare = self._rare(retrieval)
+        said = set(self._tokenizer.terms(_said(best)))
+        names_them = bool(rare) and all(e in said for e in rare)
+        if names_them and best.coverage >= COVERAGE_MIN:
+            return True
         if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH):
             return True
         if best.similarity < (FLOOR_IN_THREAD if follows_up else SIMILAR_FLOOR):
             return False
-        if best.coverage >= COVERAGE_MIN:
-            return True
-        rare = [e for e in retrieval.entities if self._mentions.get(e, 0) <= RARE_MENTIONS]
-        said = set(self._tokenizer.terms(_said(best)))
-        return bool(rare) and all(e in said for e in rare)
+        return best.coverage >= COVERAGE_MIN or names_them
+
+    def _rare(self, retrieval: Retrieval) -> list[str]:
+        """The question's entities the article mentions only once or twice."""
+        return [e for e in retrieval.entities if self._mentions.get(e, 0) <= RARE_MENTIONS]
 
     def _nothing_more(self, seen_points: frozenset[str]) -> Draft:
         refs = [ref for p in seen_points if (ref := self.kb.point(p))][:MAX_POINTS]

@@ -35,6 +35,10 @@ _ROLE = (
     "official|officials|minister|leader|president|envoy|ambassador|diplomat|officer|spokesman|spokeswoman|"
     "spokesperson|aide|general|writer|author|correspondent|journalist|reporter|person|people|guy"
 )
+_TITLES = frozenset(
+    {"prime", "minister", "foreign", "president", "senior", "deputy", "secretary", "state", "general", "mr",
+     "ms", "mrs", "dr", "sir", "the", "of", *_ROLE.split("|")}
+)  # fmt: skip
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
 _CAPITALISED = r"[A-Z][a-z’']+"
 
@@ -68,7 +72,10 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", known)}
 
     def new(name: str) -> bool:
-        return not {w.lower() for w in name.split()} <= asked
+        # A person the question names, in part, is the one it already knows: "which Russian minister did
+        # Qureshi meet?" is not answered by "Foreign Minister Shah Mehmood Qureshi". Titles are not names.
+        person = {w.lower() for w in name.split()} - _TITLES
+        return bool(person) and not person & asked
 
     stem = (role or "").rstrip("s")
     if role is None or not re.search(rf"\b{stem}s?\b", sentence, re.I):

@@ -18,6 +18,12 @@ SHORT_WORDS = 6
 _HIS_JOB = re.compile(
     r"\b(his|her) (job|role|profession|position|background|title|work)\b|\bwhat does (he|she) do\b"
 )
+# A follow-up asking what came of what was just said.
+_CONSEQUENCE = re.compile(
+    r"\b(lead|led|leads|leading) to\b|\bresult(ed|s)? in\b|\bwhat came (of|out of)\b|\b(consequences?|"
+    r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
+)
+_PERSON = re.compile(r"\b(he|his|him|she|her|hers)\b")
 _ABOUT_SOURCE = {
     "where": "outlet",
     "who": "author",
@@ -50,6 +56,12 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     opening = _SOURCE_OPENING.match(asked)
     about_source = _ABOUT_SOURCE.get(opening.group(1)) if opening and len(asked.split()) <= 4 else None
     about_source = about_source or ("author" if _HIS_JOB.search(asked) else None)
+    if (
+        about_source is None
+        and _PERSON.search(asked)
+        and any(p.endswith("/author") for p in previous.key_points)
+    ):
+        about_source = "author"  # "is he legit? what's his beat", just after being told who wrote it
     if about_source and previous.topic and previous.topic.startswith("about"):
         # "where?" after "when was it published?" asks where it was published.
         return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]
@@ -67,6 +79,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         # "How come?": the reason for what was just said.
         why = f"why {previous.summary or asked_before}"
         return Resolved(why, asked_before, intent, previous, moves_on=True)
+    if _CONSEQUENCE.search(asked) and len(query.split()) <= SHORT_WORDS + 2:
+        # "And what did all that lead to?": what came of what was just said, not the same again.
+        return Resolved(query, f"{asked_before} {previous.summary}", intent, previous, moves_on=True)
     return Resolved(query, asked_before, intent, previous)
 
 

@@ -41,8 +41,9 @@ _NAME = re.compile(
 )
 # "Who did Imran Khan meet in Moscow?": a counterpart the answer must name (someone other than the subject).
 _COUNTERPART = re.compile(
-    r"^\s*(and\s+)?who\s+(did|does|will|would)\s+(\w+\s+){1,4}?(meet|see|sit down with|talk to|talk with|"
-    r"speak to|speak with|hold talks with|negotiate with|call|phone|host|greet|deal with)\b",
+    r"^\s*(and\s+)?(who|which\s+(\w+\s+){0,2}?(ministers?|officials?|leaders?|persons?|people|"
+    r"counterparts?|diplomats?))\s+(did|does|will|would)\s+(\w+\s+){1,4}?(meet|see|sit down with|talk to|"
+    r"talk with|speak to|speak with|hold talks with|negotiate with|call|phone|host|greet|deal with)\b",
     re.IGNORECASE,
 )
 # "Which agreements…", "what weapons…": the thing asked about, which the answering sentence must mention.
@@ -128,6 +129,8 @@ _OPINION = re.compile(
     r"\b(was|is|were|are) (\w+ ){1,2}(right|wrong) to\b",
     re.IGNORECASE,
 )
+# The article itself, however it is called: "this", "it", "the piece", "this article", "that write-up".
+_THE_PIECE = r"(this|it|that|the)( (article|piece|story|thing|one|analysis|op-?ed|write-?up|report|column))?"
 _SOURCE = {
     "author": re.compile(
         r"\bwho (wrote|writes|authored|penned)\b|\bwritten by\b|\bbyline\b|"
@@ -147,11 +150,9 @@ _SOURCE = {
         re.IGNORECASE,
     ),
     "date": re.compile(
-        r"\bwhen (was|is) (this|it|the article|the piece|the story|this thing|this piece) "
-        r"(published|written|out|from|dated)\b|\bpublication date\b|\bdate of (the|this) (article|piece)\b|"
-        r"\bhow old is (this|the article|the piece)\b|\bold news\b|\bwhat date (was|is) (this|it|"
-        r"the article)\b|"
-        r"\bwhen did (this|the article|the piece) come out\b",
+        rf"\bwhen (was|is) {_THE_PIECE} (published|written|out|from|dated|posted)\b|\bpublication date\b|"
+        rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
+        rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b",
         re.IGNORECASE,
     ),
     "standfirst": re.compile(

@@ -55,6 +55,16 @@ _POLITE = (
     r"any idea|anyone know"
 )
 _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
+# A question passed on for someone else: "our sales lead is asking how…", "my boss wants to know why…".
+# The asker is a person (my/our/someone/the team…), not one of the article's actors ("the US was asking…").
+_RELAYED = re.compile(
+    r"^\s*(my|our|someone|somebody|people|folks|everyone|everybody|a|an|the(?=(?-i: [a-z])))\b"
+    r"[\w\s'’-]{0,40}?"
+    r"\b((is|are|was|were|keeps?|kept) (asking|wondering)( me| us)?( about)?|asked (me|us)|"
+    r"(wants?|wanted|would like|'d like|needs?) (me |us )?to know)\s+(?=(how|why|what|who|whom|whose|when|"
+    r"where|which|whether|if|about)\b)",
+    re.IGNORECASE,
+)
 _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
 _TRAILER = re.compile(
     r"([\s,.;:-]*\b(thanks|thank you|thx|ty|cheers|pls|plz|please|lol|lmao|haha+|tia|in advance|"
@@ -170,7 +180,7 @@ def read_question(
     asks_config = bool(_CONFIG.search(text))
     if injection:
         text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
-    asked = find_question(text, relevance) if len(text) > LONG_MESSAGE_CHARS else text
+    asked = find_question(text, relevance) if len(text) > LONG_MESSAGE_CHARS else without_lead_in(text)
     text = " ".join(text.split())
     query = without_fillers(spell_out(strip_preamble(" ".join(asked.split()))))
     if correct is not None:
@@ -196,6 +206,7 @@ def strip_preamble(text: str) -> str:
         previous = text
         text = _LEAD.sub("", text)
         text = _POLITE_LEAD.sub("", text)
+        text = _RELAYED.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
     return stripped or text.strip()
 
@@ -233,6 +244,17 @@ def find_question(text: str, relevance: Relevance | None) -> str:
     if chosen > 0 and len(sentences[chosen].split()) <= SHORT_QUESTION_WORDS:
         return f"{sentences[chosen - 1]} {sentences[chosen]}"
     return sentences[chosen]
+
+
+def without_lead_in(text: str) -> str:
+    """A short message from its first sentence that asks: "PM here, prepping a briefing. In a nutshell, what
+    is driving…?" → "In a nutshell, what is driving…?". What follows that sentence stays ("…? like
+    concretely"), and a short question keeps the sentence before it ("Pakistan went anyway. Why?")."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    first = next((i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))), 0)
+    if first > 0 and len(sentences[first].split()) <= SHORT_QUESTION_WORDS:
+        first -= 1
+    return " ".join(sentences[first:]) if first > 0 else text
 
 
 def normalised(text: str) -> str:
