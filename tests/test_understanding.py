@@ -80,6 +80,14 @@ def test_a_described_person_is_answered_when_no_name_is_asked(engine: AnswerEngi
         ("what did modi's government say about the visit", "doesn't mention modi"),
         ("which Russian minister did Qureshi meet?", "doesn't name the minister"),
         ("whats the name of the russian official qureshi spoke to", "doesn't name the official"),
+        (
+            "Who was the senior Biden administration official who approached Pakistan?",
+            "doesn't name the official",
+        ),
+        ("did imran's visit fall on the same day as the invasion of ukraine?", "doesn't give the date"),
+        ("how long did imran and putin talk for", "doesn't say how long"),
+        ("what happened to qureshi after the trip", "28 February 2022"),
+        ("which deals or contracts did pakistan sign in moscow?", "doesn't say which deals"),
     ],
 )
 def test_what_the_article_does_not_cover_is_declined_with_the_reason(
@@ -163,3 +171,20 @@ def test_what_did_that_lead_to_moves_on_from_the_last_answer(engine: AnswerEngin
     )
     assert answer.grounded
     assert "diversif" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_he_in_a_follow_up_is_the_person_the_thread_was_about(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "who's the foreign minister?", "what did he make of the visit")
+    assert answer.grounded and "pros and cons" in answer.answer
+
+
+def test_a_name_asked_for_in_a_follow_up_is_the_named_role_of_the_last_answer(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "did the US contact pakistan before the trip?", "who was it exactly? got a name?"
+    )
+    assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+def test_now_in_a_question_the_article_answers_is_the_articles_now(engine: AnswerEngine) -> None:
+    answer = engine.answer("how close are pakistan and russia now, are they allies?")
+    assert answer.grounded and "strategic partnership" in answer.answer

@@ -165,8 +165,9 @@ class Composer:
                 return self._nothing_more(seen_points)
             ranked = fresh
         best = ranked[0]
-        if intent.now and best.similarity < SIMILAR_ENOUGH:
-            # "Who's the PM now?": nothing in the article is close, so it asks about our present, not its.
+        if intent.now and best.similarity < SIMILAR_ENOUGH and not leaning and best.coverage < COVERAGE_MIN:
+            # "Who's the PM now?": nothing in the article is close, so it asks about our present, not its. In
+            # a thread the article answered, "now" sets the article's present against its past.
             return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if (
             intent.focus
@@ -182,6 +183,8 @@ class Composer:
             return self._exact_words(ranked)
         if intent.detail and not details.states(intent.detail, _said(best), question):
             return self._near_miss(intent, question, best)
+        if details.only_restates(question, best.passage.text):
+            return self._near_miss(replace(intent, detail="name"), question, best)
         correction = self._correction(question, ranked)
         if correction:
             return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)
@@ -286,9 +289,10 @@ class Composer:
             return True
         said = {t for e in closest for t in self._tokenizer.terms(_said(e))}
         keywords = [k for e in closest for h in e.points[:2] for k in h.ref.point.keywords]
-        said |= {t for k in keywords for t in self._tokenizer.terms(k)}
-        # A shared stem of four letters or more counts: "tech" is "technologies".
-        return any(a in said or any(_same_stem(a, s) for s in said) for a in asked)
+        curated = {t for k in keywords for t in self._tokenizer.terms(k)}
+        # In what is said, a shared stem of four letters or more counts ("tech" is "technologies"); a curated
+        # keyword must be the word itself ("agree", kept for "did Pakistan agree?", is not "agreements").
+        return any(a in said or a in curated or any(_same_stem(a, s) for s in said) for a in asked)
 
     def _anchored(self, event: str, best: Evidence) -> bool:
         """A question tied to an event ("…during the visit", "…while he was in Moscow") is answered only by a

@@ -94,3 +94,24 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
         if before and new(before.group(1)):  # "Shah Mehmood Qureshi, the foreign minister"
             return True
     return False
+
+
+_WHO_ROLE = re.compile(rf"^\s*(and\s+)?(who|whos|who's)\b.*?\b({_ROLE})\b", re.I)
+
+
+def only_restates(question: str, sentence: str) -> bool:
+    """A "who was the senior Biden administration official who…?" answered by a sentence that calls them no
+    more than the question does ("a senior Biden administration official approached…"): no answer at all."""
+    asked = _WHO_ROLE.search(question)
+    if asked is None:
+        return False
+    role = asked.group(3).lower().rstrip("s")
+    match = re.search(rf"((?:[\w’'-]+ ){{0,3}}){role}s?\b", sentence, re.I)
+    if match is None or names_someone(sentence, role, known=question):
+        return False
+    described = [w.lower() for w in re.findall(r"[A-Za-z]+", match.group(1)) if w.lower() not in _ARTICLES]
+    question_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+    return all(w in question_words for w in described)
+
+
+_ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "through", "by", "via"})

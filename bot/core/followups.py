@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.answer import Turn
+from bot.core.details import role_asked
 from bot.core.intent import Intent, read_intent
 
 # A follow-up with at most this many words of its own leans on the thread for its subject.
@@ -23,6 +24,14 @@ _CONSEQUENCE = re.compile(
     r"\b(lead|led|leads|leading) to\b|\bresult(ed|s)? in\b|\bwhat came (of|out of)\b|\b(consequences?|"
     r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
 )
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+# A person named by a role ("the foreign minister", "a senior official") or a full name ("Imran Khan").
+_ROLE_PHRASE = re.compile(
+    r"\b(?:(foreign|prime|finance|senior|us|american|russian|pakistani|chinese|indian) )?(minister|official|"
+    r"president|leader|envoy|ambassador|diplomat|spokesman|spokesperson|author|writer|correspondent)\b",
+    re.IGNORECASE,
+)
+_FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
 _PERSON = re.compile(r"\b(he|his|him|she|her|hers)\b")
 _ABOUT_SOURCE = {
     "where": "outlet",
@@ -73,6 +82,18 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         return Resolved(f"{intent.swap} {asked_before}", "", intent, previous)
     if intent.who_said:
         return Resolved(query, earlier, intent, previous)
+    if intent.speaker and intent.speaker.lower() in _PRONOUNS:
+        person = _person_in(asked_before) or _person_in(previous.summary)
+        if person is not None:
+            # "what did he say about the trip?" after "who's the FM?": what did the foreign minister say.
+            standing = re.sub(rf"\b{re.escape(intent.speaker)}\b", person, query, count=1)
+            return Resolved(standing, asked_before, read_intent(standing), previous)
+    if intent.detail == "name" and role_asked(query) is None:
+        role = role_asked(previous.summary) or role_asked(asked_before)
+        if role is not None:
+            # "who was it exactly, got a name?" after "…through a senior Biden administration official…":
+            # the name asked for is the official's.
+            return Resolved(f"{query} (the {role})", asked_before, intent, previous)
     if intent.more:
         return Resolved(query, earlier, intent, previous, moves_on=True)
     if intent.why and len(query.split()) <= SHORT_WORDS:
@@ -83,6 +104,15 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         # "And what did all that lead to?": what came of what was just said, not the same again.
         return Resolved(query, f"{asked_before} {previous.summary}", intent, previous, moves_on=True)
     return Resolved(query, asked_before, intent, previous)
+
+
+def _person_in(text: str) -> str | None:
+    """The first person a piece of text names: a role with its qualifier, or a full name."""
+    role = _ROLE_PHRASE.search(text)
+    if role is not None:
+        return f"the {role.group(0).lower()}"
+    name = _FULL_NAME.search(text[1:])
+    return name.group(0) if name else None
 
 
 def _swap(question: str, new: str, entity_of: dict[str, str]) -> str | None:

@@ -34,8 +34,9 @@ _QUANTITY = re.compile(
 )
 _NAME = re.compile(
     r"\bnames? of\b|\b(his|her|their|its|the official's|the person's|the guy's)\s+(\w+\s+)?names?\b|"
-    r"\bwhat('s| is| was| were) (the|his|her|their) names?\b|\bnames? (pls|please|plz)\b|\bwho (exactly|"
-    r"specifically)\b|"
+    r"\bwhat('?s| is| was| were) (the|his|her|their)( \w+)? names?\b|\bnames? (pls|please|plz)\b|"
+    r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
+    r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$",
     re.IGNORECASE,
 )
@@ -49,16 +50,19 @@ _COUNTERPART = re.compile(
 # "Which agreements…", "what weapons…": the thing asked about, which the answering sentence must mention.
 _FOCUS = re.compile(
     r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|exactly|the|this|that)\b)"
-    r"(?P<noun>[a-z][a-z-]{2,})\s+(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
+    r"(?P<noun>[a-z][a-z-]{2,})(\s+(or|and|and/or)\s+[a-z][a-z-]{2,})?\s+"
+    r"(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
     re.IGNORECASE,
 )
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)\b|\bon what (date|day)\b|\bexact (date|day|time)\b|"
-    r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b",
+    r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b|"
+    r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b",
     re.IGNORECASE,
 )
 _EVENT_DURATION = re.compile(
-    r"\bhow long (did|does|was|were|will|would)\b.*\b(last|take|stay|spend|go on|run|be there|remain)\b|"
+    r"\bhow long (did|does|was|were|will|would)\b.*\b(last|take|stay|spend|go on|run|be there|remain|talk|"
+    r"meet|speak|chat|sit|negotiate|discuss)\b|"
     r"\bfor how long\b|\bhow many (days|hours|weeks|nights)\b|\bhow long (was|were) (the|his|their) "
     r"(visit|trip|stay|meeting|tour)\b",
     re.IGNORECASE,
@@ -103,7 +107,7 @@ _OUTCOME = re.compile(
 )
 _AFTER = re.compile(
     r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
-    r"what happened (next|later|after)|later (on|that year|in 2022)|in (the )?future|"
+    r"what happened (to (\w+ ){1,3})?(next|later|after)|later (on|that year|in 2022)|in (the )?future|"
     r"next (year|month|week|decade|few)|"
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
     r"(stay|stayed|remain|remained|stays|remains) (the )?(pm|prime minister|in power|in office)|"
