@@ -333,14 +333,17 @@ def _share(entities: tuple[str, ...], doc: frozenset[str]) -> float:
 
 
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
-# → "best"), and a "didnt" or "isnt" typed without its apostrophe.
+# → "best"), and contractions typed without their apostrophe ("didnt", "mustnt", "theyre", "weve", "itll").
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),
     ("ies", ("y", "")),
     ("ing", ("", "e")),
     ("ed", ("", "e")),
-    ("nt", ("n",)),
+    ("nt", ("n", "")),
+    ("re", ("",)),
+    ("ve", ("",)),
+    ("ll", ("",)),
 )
 
 

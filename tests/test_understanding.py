@@ -188,3 +188,41 @@ def test_a_name_asked_for_in_a_follow_up_is_the_named_role_of_the_last_answer(en
 def test_now_in_a_question_the_article_answers_is_the_articles_now(engine: AnswerEngine) -> None:
     answer = engine.answer("how close are pakistan and russia now, are they allies?")
     assert answer.grounded and "strategic partnership" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tldr why did pakistan say no to the US?",
+        "fwiw did the FM say pakistan mustnt waste the chance?",
+        "imo theyre getting closer because of china, is that what the article says?",
+    ],
+)
+def test_chat_tags_and_contractions_without_apostrophes_are_not_names(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded, answer.answer
+
+
+def test_asking_for_the_actual_names_is_asking_for_a_name(engine: AnswerEngine) -> None:
+    answer = engine.answer("what defence deals did the US sign with india? the actual names pls")
+    assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_tldr_alone_asks_for_the_summary(engine: AnswerEngine) -> None:
+    answer = engine.answer("tldr?")
+    assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_an_attempt_to_have_the_trip_called_off_is_not_a_claim_that_it_was(engine: AnswerEngine) -> None:
+    tried = engine.answer("did the US try to get pakistan to call off the trip?")
+    claimed = engine.answer("why did pakistan cancel the trip")
+    assert tried.kind == "answer" and claimed.kind == "correction"
+
+
+def test_who_exactly_points_back_at_the_last_answer(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "did the US contact pakistan before the trip?", "who exactly was the messenger in washington"
+    )
+    assert not answer.grounded and "doesn't name the official" in answer.answer

@@ -51,10 +51,15 @@ MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
 # "Asked Pakistan to skip the trip" reports a request; it does not claim the trip was skipped.
+_REQUESTING = (
+    r"(ask|asked|asking|tell|told|telling|want|wants|wanted|urge|urged|urging|press|pressed|pressured|"
+    r"request|requested|advise|advised|beg|begged|try|tried|trying|attempt|attempted|get|got|getting|"
+    r"persuade|persuaded|convince|convinced|push|pushed|pushing|force|forced|lobby|lobbied|demand|demanded|"
+    r"expect|expected|pressure|pressuring)"
+)
+# …and so does an attempt to have it done, however it is chained ("try to get khan to scrap the trip").
 _REPORTED_REQUEST = re.compile(
-    r"\b(ask|asked|asking|tell|told|telling|want|wants|wanted|urge|urged|urging|press|pressed|pressured|"
-    r"request|requested|advise|advised|beg|begged)"
-    r"\s+(\w+\s+){0,3}?to\s+(\w+\s+){0,3}?\w+",
+    rf"\b{_REQUESTING}\s+(\w+\s+){{0,3}}?to\s+(?:{_REQUESTING}\s+(\w+\s+){{0,3}}?to\s+)*(\w+\s+){{0,3}}?\w+",
     re.IGNORECASE,
 )
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +70,11 @@ class AnswerEngine:
         self.composer = Composer(kb, self.retriever)
         self.speller = Speller(self.retriever.words)
         self._entity_of = entity_words(kb)
+        # What the base is about, when it holds one source: whom a first question's "they" means.
+        self._subject = next(iter(kb.sources.values())).meta.title if len(kb.sources) == 1 else ""
+        self._subject_entities = {
+            self._entity_of.get(w) for w in re.findall(r"\w+", self._subject.lower())
+        } - {None}
         self._cache_ttl = cache_ttl
         self._thread_turns = thread_turns
         self._thread_ttl = thread_ttl
@@ -102,6 +108,12 @@ class AnswerEngine:
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
         return Asked(question, resolved, context_turns, self._cache_key(resolved.query, context_turns))
+
+    def _refers_back_to_nothing(self, query: str) -> bool:
+        """A question that points at "they" or "these two" and names neither of the ones the base is about."""
+        words = re.findall(r"[\w']+", query.lower())
+        named = {self._entity_of.get(w.strip("'")) for w in words}
+        return bool(_THEY.search(query)) and not named & self._subject_entities
 
     def complete(
         self, asked: Asked, cached: Answer | None, *, team: str = "local", conversation: str | None = None
@@ -155,6 +167,11 @@ class AnswerEngine:
             resolved.query, retrieval, intent=resolved.intent, seen_points=seen_points,
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
+        if draft.not_close and not context_turns and self._refers_back_to_nothing(resolved.query):
+            # "they're getting closer because of china, right?" asked first, and not answered as it stands:
+            # "they" are what the article is about.
+            retrieval = self.retriever.search(asked, context=self._subject, prefer_topic=prefer)
+            draft = self.composer.compose(resolved.query, retrieval, intent=resolved.intent)
         answer = self._to_answer(question.text, draft)
         # The writer words grounded drafts, and may answer what no sentence was close enough to offline (it
         # reads the whole article); what the article does not cover on evidence (names, dates, later events)
@@ -262,6 +279,12 @@ def _code_version() -> str:
     return digest.hexdigest()[:12]
 
 
+# A first question that points at someone it does not name: "they", "these two", "both sides".
+_THEY = re.compile(
+    r"\b(they|them|their|theirs|these two|those two|the two( countries| sides| nations)?|"
+    r"both( sides| countries)?|each other|the pair)\b",
+    re.IGNORECASE,
+)
 _ANSWER_CODE = (
     "bot.core.answer",
     "bot.core.compose",

@@ -15,7 +15,9 @@ SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|also|then|what about|how about|what else|anything else|why|how come|really|says who|"
     r"who says|source)\b|"
-    r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b",
+    r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b|"
+    # "who exactly?", "when was the last one then?": words that point back at what was just said.
+    r"\b(exactly|the (last|first|next|previous|same|other) one)\b|\bthen\W*$",
     re.IGNORECASE,
 )
 _MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
@@ -37,6 +39,7 @@ _NAME = re.compile(
     r"\bwhat('?s| is| was| were) (the|his|her|their)( \w+)? names?\b|\bnames? (pls|please|plz)\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
+    r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$",
     re.IGNORECASE,
 )

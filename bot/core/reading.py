@@ -55,6 +55,14 @@ _POLITE = (
     r"any idea|anyone know"
 )
 _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
+# Chat tags before the question itself ("tldr why did…", "fwiw, who…", "eli5 how…"): they say how to answer,
+# not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
+_TAG_LEAD = re.compile(
+    r"^\s*(tl;? ?dr|eli5|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b[\s,!.:;-]*"
+    r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
+    r"should|has|have|had)\b)",
+    re.IGNORECASE,
+)
 # A question passed on for someone else: "our sales lead is asking how…", "my boss wants to know why…".
 # The asker is a person (my/our/someone/the team…), not one of the article's actors ("the US was asking…").
 _RELAYED = re.compile(
@@ -79,6 +87,8 @@ _ASKS = re.compile(
 # Shorthand people type in Slack, spelt out so retrieval and intent reading see the words ("the FM" → "the
 # foreign minister", "b4 going" → "before going"). Matched as whole words, case-insensitively.
 _SHORTHAND = {
+    "tldr": "summary",
+    "tl;dr": "summary",
     "fm": "foreign minister",
     "pm": "prime minister",
     "govt": "government",
@@ -107,6 +117,33 @@ _SHORTHAND = {
     "pak": "pakistan",
     "yrs": "years",
     "mins": "ministers",
+    # Contractions typed without their apostrophe, which the spelling corrector would otherwise "fix"
+    # ("theyre" → "there"); only the unambiguous ones ("were", "its", "ill", "well" are words too).
+    "theyre": "they are",
+    "youre": "you are",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "wasnt": "was not",
+    "arent": "are not",
+    "werent": "were not",
+    "wont": "will not",
+    "cant": "cannot",
+    "wouldnt": "would not",
+    "shouldnt": "should not",
+    "couldnt": "could not",
+    "mustnt": "must not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "hadnt": "had not",
+    "im": "i am",
+    "ive": "i have",
+    "theyve": "they have",
+    "weve": "we have",
+    "youve": "you have",
+    "itll": "it will",
+    "theyll": "they will",
 }
 _SHORTHAND_WORD = re.compile(
     r"(?<![\w/])("
@@ -114,9 +151,12 @@ _SHORTHAND_WORD = re.compile(
     + r")(?![\w/])",
     re.IGNORECASE,
 )
-# Casual fillers that carry no part of a question ("what did washington actually want", "easy call or nah").
+# Casual fillers that carry no part of a question ("what did washington actually want", "easy call or nah"),
+# and asking for confirmation after a claim ("…because of china, is that what the article says?").
 _FILLERS = re.compile(
-    r"\s*\b(or nah|or not|lol|lmao|haha+|tbh|ngl|imo|fr|literally|basically|actually|honestly|seriously|"
+    r"\s*\b((is|was) (that|this|it) (right|true|correct|so|accurate|what the (article|piece) says)|"
+    r"am i (right|wrong)|or nah|or not|lol|lmao|haha+|tbh|tbf|ngl|imo|imho|fwiw|iirc|afaik|smh|fr|literally|"
+    r"basically|actually|honestly|seriously|"
     r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh)\b[,!.]?",
     re.IGNORECASE,
 )
@@ -205,6 +245,7 @@ def strip_preamble(text: str) -> str:
     while previous != text:
         previous = text
         text = _LEAD.sub("", text)
+        text = _TAG_LEAD.sub("", text)
         text = _POLITE_LEAD.sub("", text)
         text = _RELAYED.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
@@ -216,7 +257,7 @@ def without_fillers(text: str) -> str:
     out."""
     text = re.sub(r"\b(gonna|wanna|gotta|dunno)\b", lambda m: _SPOKEN[m.group(1).lower()], text, flags=re.I)
     stripped = " ".join(_FILLERS.sub(" ", text).split())
-    return stripped or text
+    return stripped if re.search(r"\w", stripped) else text
 
 
 def spell_out(text: str) -> str:
