@@ -93,7 +93,8 @@ class ThreadMemory(Protocol):
 
 
 class DeliveryClaims(Protocol):
-    """First-claimant-wins markers, so an event, command or briefing is handled once across processes."""
+    """First-claimant-wins markers, so an event or a command is handled once across processes (scheduled
+    briefings use SlotClaims' leases)."""
 
     def claim(self, team: str, kind: str, ident: str, ttl: int, *, when_down: bool) -> bool: ...
 
