@@ -31,8 +31,11 @@ BOT_EVENTS = [
 BOT_SCOPES = [
     "app_mentions:read",  # app_mention
     "assistant:write",  # assistant.threads.setStatus, setSuggestedPrompts, setTitle
-    "channels:history",  # questions in public channel threads the bot follows
-    "groups:history",  # ... and in private channels
+    # Threads the bot follows, and (conversations.history, only after a briefing's outcome was unknown) a look
+    # for that briefing's metadata in the channel it was posted to; reading metadata the app posted itself
+    # needs no metadata.message:read. Channels the bot was invited to only; no *:read listing scopes.
+    "channels:history",  # public channels
+    "groups:history",  # private channels
     "chat:write",  # answers, briefings, the DM telling a subscriber their briefings stopped
     "commands",
     "im:history",  # message.im: DMs and the assistant panel

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.http_retry.handler import RetryHandler
 
 from bot.core import ConfigError, Settings
 
@@ -29,3 +30,20 @@ def with_rate_limit_retries(client: WebClient) -> WebClient:
     if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
         client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=1))
     return client
+
+
+def never_resending(client: WebClient, *, rate_limit_retries: int = RATE_LIMIT_RETRIES) -> WebClient:
+    """A copy of `client` that never sends a request again after a lost connection (the first may have been
+    done: a post would go out twice), only after a 429 (Slack did nothing) when `rate_limit_retries` > 0."""
+    handlers: list[RetryHandler] = (
+        [RateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)] if rate_limit_retries else []
+    )
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        ssl=client.ssl,
+        proxy=client.proxy,
+        headers=dict(client.headers),
+        retry_handlers=handlers,
+    )

@@ -72,7 +72,7 @@ def make_clock(
     return BriefingClock(
         kb,
         storage.subscriptions,
-        storage.claims,
+        storage.slots,
         storage.counters,
         SlackPublisher(client),
         now=now,

@@ -19,7 +19,7 @@ from bot.core.application import (
     suggested_prompts,
 )
 from bot.core.briefing import Briefing
-from bot.core.briefing_clock import BriefingPublisher, PostResult
+from bot.core.briefing_clock import BriefingPublisher, PostResult, Seen
 from bot.core.schedule import Subscription
 from bot.core.settings import ConfigError, Settings
 
@@ -37,6 +37,7 @@ __all__ = [
     "Notice",
     "PostResult",
     "Prompt",
+    "Seen",
     "Settings",
     "SourceInfo",
     "Subscription",

@@ -7,6 +7,7 @@ documented default, so a question is still answered.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -92,11 +93,44 @@ class ThreadMemory(Protocol):
 
 
 class DeliveryClaims(Protocol):
-    """First-claimant-wins markers, so an event, command or briefing is handled once across processes."""
+    """First-claimant-wins markers, so an event or a command is handled once across processes (scheduled
+    briefings use SlotClaims' leases)."""
 
     def claim(self, team: str, kind: str, ident: str, ttl: int, *, when_down: bool) -> bool: ...
 
     def release(self, team: str, kind: str, ident: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Lease:
+    """A briefing slot this clock may post now. `retry`: an earlier attempt's outcome is unknown (its clock
+    died or Slack's reply was lost), so its post may exist; `since`: when the first attempt began."""
+
+    retry: bool
+    since: dt.datetime
+
+
+class SlotClaims(Protocol):
+    """Leases on scheduled briefing slots, so each is posted once across clocks, crashes and lost replies.
+
+    A slot is free, leased ("posting" until the lease ends) or done. With the store down nothing is taken.
+    """
+
+    def take(self, team: str, ident: str, *, now: dt.datetime, lease: int, ttl: int) -> Lease | None:
+        """Lease a free slot, or one whose lease ended; None when it is done, leased, or the store is down."""
+        ...
+
+    def done(self, team: str, ident: str, ttl: int) -> None:
+        """The slot is posted (or will never be): no one takes it again."""
+        ...
+
+    def unknown(self, team: str, ident: str, *, now: dt.datetime) -> None:
+        """The attempt's outcome is unknown: end the lease now, so the next taker checks before posting."""
+        ...
+
+    def release(self, team: str, ident: str) -> None:
+        """Nothing was posted: free the slot for a fresh attempt."""
+        ...
 
 
 class RateLimits(Protocol):
@@ -133,6 +167,10 @@ class SubscriptionStore(Protocol):
 
     def next_in_rotation(self, team: str, place: str) -> int:
         """1 for a place's first briefing, then 2, 3…; 0 when the store is down."""
+        ...
+
+    def rewind_rotation(self, team: str, place: str) -> None:
+        """Take back the last step: that briefing was never posted, so the next one is the same topic."""
         ...
 
 

@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     briefing_cron: str | None = Field(default=None, description="e.g. '0 9 * * mon-fri'")
     briefing_tz: str = "UTC"
     briefing_grace_seconds: int = Field(default=3600, ge=0)
+    briefing_tick_seconds: float = Field(
+        default=30.0, gt=0, le=3600, description="how often the clock looks for due briefings"
+    )
 
     log_level: str = "INFO"
 

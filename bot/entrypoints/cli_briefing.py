@@ -12,7 +12,9 @@ from bot.core.settings import ConfigError, Settings
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `clock` and `brief` to the `briefbot` parser."""
     clock = sub.add_parser("clock", help="post scheduled briefings to Slack channels (the Procfile's clock)")
-    clock.add_argument("--interval", type=float, default=30.0, help="seconds between ticks (default 30)")
+    clock.add_argument(
+        "--interval", type=float, help="seconds between ticks (default: BRIEFING_TICK_SECONDS, 30)"
+    )
     clock.add_argument("--once", action="store_true", help="one tick, then exit (for cron or a check)")
     clock.set_defaults(run=run_clock)
 
@@ -30,7 +32,9 @@ def run_clock(args: argparse.Namespace, settings: Settings) -> int:
 
     if settings.slack_bot_token is None:  # before any start-up work: no Valkey, no knowledge base yet
         raise ConfigError("SLACK_BOT_TOKEN is not set; the clock needs it to post briefings to Slack")
-    briefing_clock = clock.clock_from_settings(settings, interval=args.interval)
+    briefing_clock = clock.clock_from_settings(
+        settings, interval=args.interval or settings.briefing_tick_seconds
+    )
     if args.once:
         for sent in briefing_clock.tick():
             print(f"{sent.outcome}: {sent.channel} {sent.slot.isoformat()} {sent.topic}")

@@ -1,9 +1,12 @@
-"""The clock process (the Procfile's `clock`): tick the briefing clock every 30 s with APScheduler."""
+"""The clock process (the Procfile's `clock`): tick the briefing clock every BRIEFING_TICK_SECONDS with
+APScheduler. It starts even while Slack is unreachable; the settings' default briefing waits for the bot's
+team (auth.test), so it shares keys with that team's /brief commands in the web process."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from http.client import HTTPException
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
@@ -13,16 +16,52 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.adapters.storage import RedisStorage
-from bot.core import Settings
+from bot.core import Settings, Subscription
 from bot.core.briefing_clock import BriefingClock, default_subscriptions
 from bot.entrypoints.wiring import connect_storage
 from handlers.posting import SlackPublisher
-from handlers.web_api import web_client
+from handlers.web_api import never_resending, web_client
 from knowledge.base import load_knowledge_base
 
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 30.0
+
+
+class TeamDefaults:
+    """The settings' default subscriptions, for the bot token's team once auth.test has said which it is.
+
+    Until then (Slack unreachable at start-up) there are none: a default under a made-up team would read and
+    write other keys than the team's own /brief commands. Asked at every tick, so it resolves lazily.
+    """
+
+    def __init__(self, client: WebClient, defaults: list[Subscription]) -> None:
+        self._client = never_resending(client, rate_limit_retries=0)  # a tick never waits on auth.test
+        self._defaults = defaults
+        self.team: str | None = None
+        self._warned = False
+
+    def __call__(self) -> list[Subscription]:
+        if not self._defaults:
+            return []
+        if self.team is None:
+            self.team = self._resolve()
+            if self.team is None:
+                return []
+        return [d.model_copy(update={"team": self.team}) for d in self._defaults]
+
+    def _resolve(self) -> str | None:
+        try:
+            team = self._client.auth_test().get("team_id")
+        except (SlackApiError, OSError, HTTPException) as exc:
+            if not self._warned:
+                log.warning(
+                    "clock.team_unknown error=%s; default briefings wait for auth.test", type(exc).__name__
+                )
+                self._warned = True
+            return None
+        log.info("clock.team team=%s", team)
+        return str(team) if team else None
 
 
 def clock_from_settings(
@@ -31,15 +70,17 @@ def clock_from_settings(
     """The clock for this deployment: posting with the bot token, defaults from BRIEFING_* settings."""
     client = web_client(settings)
     storage = storage or connect_storage(settings)
+    # Settings are checked now (a bad BRIEFING_TZ stops the process); the team is filled in once known.
+    defaults = TeamDefaults(client, default_subscriptions(settings, team="local"))
     return BriefingClock(
         load_knowledge_base(settings.knowledge_dir),
         storage.subscriptions,
-        storage.claims,
+        storage.slots,
         storage.counters,
         SlackPublisher(client),
         grace_seconds=settings.briefing_grace_seconds,
         interval=interval,
-        defaults=default_subscriptions(settings, team=_team_of(client)),
+        defaults=defaults,
     )
 
 
@@ -58,8 +99,8 @@ def run(clock: BriefingClock) -> None:
     # APScheduler logs every run at INFO: two lines each tick would drown the briefings themselves.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     log.info(
-        "clock.start interval=%s grace_seconds=%d defaults=%d",
-        clock.interval, clock.grace.total_seconds(), len(clock.defaults),
+        "clock.start interval=%s grace_seconds=%d lease_seconds=%d",
+        clock.interval, clock.grace.total_seconds(), clock.lease,
     )  # fmt: skip
     try:
         scheduler.start()
@@ -77,12 +118,3 @@ def _schedule(clock: BriefingClock, scheduler: BaseScheduler) -> None:
         coalesce=True,
         misfire_grace_time=None,
     )
-
-
-def _team_of(client: WebClient) -> str:
-    """The workspace the bot token belongs to, so defaults share keys with that team's /brief commands."""
-    try:
-        return str(client.auth_test().get("team_id") or "local")
-    except (SlackApiError, OSError) as exc:
-        log.warning("clock.team_unknown error=%s; using team 'local'", type(exc).__name__)
-        return "local"

@@ -7,7 +7,7 @@ All of them listen on 127.0.0.1 on a free port and are used as context managers:
 """
 
 from tests.servers.fake_openai import Completion, FakeOpenAI
-from tests.servers.fake_slack import Call, FakeSlack, Reply
+from tests.servers.fake_slack import DROPPED, Call, FakeSlack, Reply
 from tests.servers.redis_server import RedisServer
 
-__all__ = ["Call", "Completion", "FakeOpenAI", "FakeSlack", "RedisServer", "Reply"]
+__all__ = ["DROPPED", "Call", "Completion", "FakeOpenAI", "FakeSlack", "RedisServer", "Reply"]

@@ -20,11 +20,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, owner: BaseFakeServer, handler: type[BaseHTTPRequestHandler]) -> None:
+    def __init__(self, owner: BaseFakeServer, handler: type[BaseHTTPRequestHandler], port: int = 0) -> None:
         self.owner = owner
         self._conns: set[socket.socket] = set()
         self._conns_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), handler)
+        super().__init__(("127.0.0.1", port), handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._conns_lock:
@@ -102,6 +102,13 @@ class BaseHandler(BaseHTTPRequestHandler):
         except CLIENT_GONE:
             self.close_connection = True
 
+    def drop_connection(self) -> None:
+        """Close the connection without a reply: the request arrived, its answer never does."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+
     def send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         """Send `payload` as JSON (strings are sent verbatim as text/plain)."""
         if isinstance(payload, (bytes, str)):
@@ -121,11 +128,14 @@ class BaseFakeServer:
         self.stopping = threading.Event()
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._port = 0  # after down(), up() listens on the same port again
 
     @property
     def port(self) -> int:
-        """The TCP port the server listens on (only valid once started)."""
+        """The TCP port the server listens on (once started; while down, the one it will listen on again)."""
         if self._httpd is None:
+            if self._port:
+                return self._port
             raise RuntimeError(f"{type(self).__name__} is not running")
         return int(self._httpd.server_address[1])
 
@@ -139,7 +149,8 @@ class BaseFakeServer:
         if self._httpd is not None:
             return
         self.stopping.clear()
-        self._httpd = _Server(self, self.handler_class)
+        self._httpd = _Server(self, self.handler_class, self._port)
+        self._port = int(self._httpd.server_address[1])
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -160,6 +171,14 @@ class BaseFakeServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+
+    def down(self) -> None:
+        """Stop listening, keeping the port: clients now get "connection refused" until `up()`."""
+        self.stop()
+
+    def up(self) -> None:
+        """Listen again on the same port (and URL) after `down()`; recorded calls are kept."""
+        self.start()
 
     def __enter__(self) -> Self:
         self.start()

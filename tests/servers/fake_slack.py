@@ -2,7 +2,9 @@
 
 Like Slack, the assistant methods (`assistant.threads.setStatus`, `setSuggestedPrompts`, `setTitle`) refuse a
 call without the arguments they require; a response_url can be scripted to fail (`script("response_url:r1",
-Reply(404, "expired_url"))`).
+Reply(404, "expired_url"))`). `conversations.history` answers from the messages posted here, with their
+metadata only when asked (`include_all_metadata`). Lost replies: `script("chat.postMessage", DROPPED)` posts
+the message and closes the connection without answering; `down()` refuses connections until `up()`.
 """
 
 from __future__ import annotations
@@ -35,11 +37,14 @@ class Call:
 
 @dataclass
 class Reply:
-    """A scripted reply: HTTP status, JSON body (dict) or raw text (str), extra headers."""
+    """A scripted reply: HTTP status, JSON body (dict) or raw text (str), extra headers. With `drop` the
+    connection closes without a reply, after doing what the body says: the default body (`DROPPED`) does
+    what Slack would (a post is posted), another body (e.g. `{"ok": False}`) does nothing."""
 
     status: int = 200
     body: dict[str, Any] | str = field(default_factory=lambda: {"ok": True})
     headers: dict[str, str] = field(default_factory=dict)
+    drop: bool = False
 
 
 ReplySpec = dict[str, Any] | Reply
@@ -50,6 +55,9 @@ ASSISTANT_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "assistant.threads.setTitle": ("channel_id", "thread_ts", "title"),
 }
 DefaultSpec = ReplySpec | Callable[[Call], ReplySpec]
+# Slack did it, but its reply was lost (the connection dropped before the response).
+DROPPED = Reply(drop=True)
+HISTORY_MAX = 999
 
 
 def _maybe_json(value: str) -> Any:
@@ -105,7 +113,10 @@ class _SlackHandler(BaseHandler):
                 self.send_json(400, {"ok": False, "error": "invalid_json"})
                 return
             reply = fake._handle_api(Call(method=method, args=args, headers=headers))
-            self.send_json(reply.status, reply.body, reply.headers)
+            if reply.drop:
+                self.drop_connection()
+            else:
+                self.send_json(reply.status, reply.body, reply.headers)
         elif url.path.startswith("/response/"):
             name = url.path[len("/response/") :].strip("/")
             text = body.decode("utf-8", errors="replace")
@@ -228,7 +239,10 @@ class FakeSlack(BaseFakeServer):
             queue = self._scripts.get(call.method)
             scripted = queue.popleft() if queue else None
             custom = self._defaults.get(call.method)
-        if scripted is not None:
+        if scripted is not None and scripted.drop:
+            done = scripted.body if scripted.body != DROPPED.body else self._default_body(call)
+            reply = Reply(200, done, drop=True)
+        elif scripted is not None:
             reply = scripted
         elif custom is not None:
             reply = _as_reply(custom(call) if callable(custom) else custom)
@@ -263,6 +277,8 @@ class FakeSlack(BaseFakeServer):
                 if key in args:
                     message[key] = args[key]
             return {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if call.method == "conversations.history":
+            return self._history(args)
         if call.method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self.next_ts()}
         required = ASSISTANT_ARGUMENTS.get(call.method)
@@ -271,6 +287,26 @@ class FakeSlack(BaseFakeServer):
         if call.method == "chat.update":
             return {"ok": True, "channel": channel, "ts": args.get("ts", ""), "text": args.get("text", "")}
         return {"ok": True}
+
+    def _history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A channel's messages posted here, newest first, between `oldest` and `latest` (as Unix times; the
+        fake's messages are timed by when they arrived), at most `limit`; metadata only when asked for."""
+        channel = args.get("channel")
+        oldest = float(args.get("oldest") or 0)
+        latest = float(args.get("latest") or time.time() + 1)
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        posted = [
+            c for c in self.calls("chat.postMessage")
+            if c.args.get("channel") == channel and c.reply and c.reply.get("ok") and oldest < c.at < latest
+        ]  # fmt: skip
+        messages = []
+        for call in reversed(posted):
+            message = dict(cast(dict[str, Any], call.reply)["message"])
+            if not with_metadata:
+                message.pop("metadata", None)
+            messages.append(message)
+        limit = min(int(args.get("limit") or 100), HISTORY_MAX)
+        return {"ok": True, "messages": messages[:limit], "has_more": len(messages) > limit}
 
 
 def _as_reply(spec: ReplySpec) -> Reply:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.adapters.storage.admission import RedisAdmission
 from bot.adapters.storage.answer_cache import RedisAnswerCache
-from bot.adapters.storage.claims import RedisDeliveryClaims
+from bot.adapters.storage.claims import RedisDeliveryClaims, RedisSlotClaims
 from bot.adapters.storage.counters import RedisCounters
 from bot.adapters.storage.guard import RedisGuard
 from bot.adapters.storage.local import LocalClaims, LocalRateLimits
@@ -23,6 +23,7 @@ class RedisStorage:
     answers: RedisAnswerCache
     threads: RedisThreadMemory
     claims: RedisDeliveryClaims
+    slots: RedisSlotClaims
     limits: RedisRateLimits
     counters: RedisCounters
     subscriptions: RedisSubscriptions
@@ -37,6 +38,7 @@ class RedisStorage:
             answers=RedisAnswerCache(guard),
             threads=RedisThreadMemory(guard),
             claims=RedisDeliveryClaims(guard, local_claims),
+            slots=RedisSlotClaims(guard),
             limits=RedisRateLimits(guard, local_limits),
             counters=RedisCounters(guard),
             subscriptions=RedisSubscriptions(guard),

@@ -24,6 +24,7 @@ class RedisSubscriptions:
     def __init__(self, guard: RedisGuard) -> None:
         self._guard = guard
         self._remove = guard.client.register_script(_REMOVE)
+        self._rewind = guard.client.register_script(_REWIND)
 
     def save(self, subscription: Subscription) -> bool:
         """Add or replace the channel's subscription; False when Redis is unavailable."""
@@ -78,9 +79,22 @@ class RedisSubscriptions:
 
         return int(self._guard.run("rotation", advance, 0))
 
+    def rewind_rotation(self, team: str, place: str) -> None:
+        """Take back a place's last step (its briefing was never posted); never below the first topic."""
+        self._guard.run(
+            "rotation.rewind", lambda: self._rewind(keys=[key(team, "rotation")], args=[place]), None
+        )
+
 
 # Remove one channel's subscription (ARGV: channel, team); with the team's last one gone, drop it from the
 # registry the clock reads. Atomic, so a subscription saved meanwhile never loses its registry entry.
+# Step a place's rotation back (KEYS[1] the team's rotation, ARGV[1] the place), unless it is at its start.
+_REWIND = """
+if tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') > 0 then
+  return redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
+end
+return 0
+"""
 _REMOVE = """
 local removed = redis.call('HDEL', KEYS[1], ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then
