@@ -1,7 +1,7 @@
 """Durable jobs through the Procfile's processes: a "Thinking…" placeholder always ends — in the answer, even
 when the process running its job is killed (kill -9 of the whole process group), or after every attempt in a
-short apology; a worker told to stop finishes its job first. Heartbeats are one second here, so a dead
-process's job is found and retried within a few seconds.
+short apology; a worker told to stop finishes its job first; Socket Mode runs the same jobs in its process.
+Heartbeats are one second here, so a dead process's job is found and retried within a few seconds.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ import time
 from typing import Any
 
 from bot.adapters.storage import RedisStorage
-from bot.core import wording
+from bot.core import Asker, Settings, conversation_id, wording
+from bot.entrypoints.job_queue import process_jobs
+from bot.entrypoints.wiring import build_application
+from handlers.replies import conversation_job
 from tests.servers import Completion, FakeOpenAI, FakeSlack, RedisServer, Reply
 from tests.slack_signing import SlackSender, callback
 from tests.web_process import ProcfileProcess, run_web, run_worker
@@ -139,3 +142,24 @@ def test_a_worker_told_to_stop_finishes_its_job_first(
         assert update.args["text"].startswith("Pakistan listened to the US view")
         assert not took_the_job(web)
     assert len(fake_llm.requests) == 1
+
+
+def test_socket_mode_runs_the_same_jobs_in_its_process_and_apologises_after_the_last_attempt(
+    redis_server: RedisServer, fake_slack: FakeSlack, fake_llm: FakeOpenAI, storage: RedisStorage
+) -> None:
+    settings = Settings(
+        _env_file=None, slack_bot_token="xoxb-test", slack_api_url=fake_slack.url, redis_url=redis_server.url,
+        openai_base_url=fake_llm.base_url, openai_api_key="sk-test", openai_max_retries=0, job_attempts=2,
+    )  # type: ignore[call-arg]  # fmt: skip
+    jobs = process_jobs(settings, build_application(settings, storage), storage, process="socket")
+    assert jobs.consumer is None  # no queue, no consumer: a thread pool in this process
+    refused = Reply(200, {"ok": False, "error": "internal_error"})
+    fake_slack.script("chat.update", refused, refused)
+    asker = Asker("T1", "U1", "CJ5")
+    jobs.queue.submit(conversation_job(asker, delivery="EvJobs5", text=QUESTION, thread_ts=None,
+                                       conversation=conversation_id("CJ5", "1700003000.000100")))  # fmt: skip
+    updates = fake_slack.wait_for("chat.update", count=3, timeout=10)
+    [placeholder] = fake_slack.calls("chat.postMessage")
+    assert placeholder.reply is not None
+    assert [u.args["ts"] for u in updates] == [placeholder.reply["ts"]] * 3
+    assert updates[-1].args["text"] == wording.JOB_FAILED
