@@ -7,17 +7,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 
-from bot.core import Briefbot, ConfigError, Settings, wording
+from bot.core import Briefbot, ConfigError, JobQueue, Settings, wording
 from handlers.dedup import Deduplication
 from handlers.listeners import register_all
 from handlers.web_api import web_client
-from handlers.work import Background
 
 log = logging.getLogger(__name__)
 
 
-def build_app(application: Briefbot, settings: Settings, *, socket_mode: bool = False) -> App:
-    """A Bolt App with every listener registered; `auth.test` and all Web API calls go to SLACK_API_URL."""
+def build_app(application: Briefbot, settings: Settings, jobs: JobQueue, *, socket_mode: bool = False) -> App:
+    """A Bolt App with every listener registered, submitting slow work to `jobs`; `auth.test` and all Web API
+    calls go to SLACK_API_URL."""
     if socket_mode:
         if settings.slack_bot_token is None:
             raise ConfigError("SLACK_BOT_TOKEN is not set; it is required to serve Slack")
@@ -38,7 +38,7 @@ def build_app(application: Briefbot, settings: Settings, *, socket_mode: bool = 
         name="briefbot",
     )
     app.use(Deduplication(application))
-    register_all(app, application, Background(settings.listener_threads))
+    register_all(app, application, jobs)
     log.info(
         "slack.app_ready mode=%s api=%s listener_threads=%d",
         "socket" if socket_mode else "http", settings.slack_api_url or "slack.com", settings.listener_threads,

@@ -1,8 +1,15 @@
-"""Running the Procfile's `web` command for real (gunicorn in a subprocess) with an explicit environment."""
+"""Running the Procfile's processes for real (gunicorn's `web`, `briefbot worker`) in subprocesses with an
+explicit environment, and ending them as a platform would: SIGTERM, or SIGKILL of the whole process group.
+
+Each web process gets a job queue of its own (JOB_QUEUE) unless the test names one: processes that share a
+queue share their jobs, and tests that run two web processes with different settings side by side must not.
+"""
 
 from __future__ import annotations
 
+import os
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -30,7 +37,9 @@ def procfile_command(process: str = "web") -> list[str]:
 
 
 @dataclass
-class WebProcess:
+class ProcfileProcess:
+    """One running Procfile process; `port` is the web process's (0 for others)."""
+
     port: int
     proc: subprocess.Popen[bytes]
     log_path: Path
@@ -38,30 +47,61 @@ class WebProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def kill(self) -> None:
+        """SIGKILL the process and every child (gunicorn's workers), as a crashed dyno or an OOM kill."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=5)
+
+    def wait_for_log(self, line: str, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while line not in self.log():
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise AssertionError(f"no {line!r} in the log:\n{self.log()[-3000:]}")
+            time.sleep(0.05)
+
+
+WebProcess = ProcfileProcess
+
 
 @contextmanager
 def run_web(env: dict[str, str], *, wait: bool = True) -> Iterator[WebProcess]:
     """Start the Procfile's web command with only `env` (plus PATH and PORT); wait until /healthz answers."""
     port = free_port()
-    full_env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", "PORT": str(port), **env}
-    with tempfile.TemporaryDirectory(prefix="briefbot-web-") as tmp:
-        log_path = Path(tmp) / "web.log"
+    with _run("web", {"JOB_QUEUE": f"web-{port}", **env, "PORT": str(port)}, port) as web:
+        if wait:
+            _wait_healthy(web)
+        yield web
+
+
+@contextmanager
+def run_worker(env: dict[str, str], *, wait: bool = True) -> Iterator[ProcfileProcess]:
+    """Start the Procfile's worker command with only `env` (plus PATH); wait until it takes jobs."""
+    with _run("worker", env, 0) as worker:
+        if wait:
+            worker.wait_for_log("jobs.consumer_started role=worker", timeout=START_TIMEOUT)
+        yield worker
+
+
+@contextmanager
+def _run(process: str, env: dict[str, str], port: int) -> Iterator[ProcfileProcess]:
+    full_env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", **env}
+    with tempfile.TemporaryDirectory(prefix=f"briefbot-{process}-") as tmp:
+        log_path = Path(tmp) / f"{process}.log"
         with log_path.open("wb") as log:
             proc = subprocess.Popen(
-                procfile_command(), cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT
-            )
-        web = WebProcess(port, proc, log_path)
+                procfile_command(process), cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, so `kill` takes its children too
+            )  # fmt: skip
+        running = ProcfileProcess(port, proc, log_path)
         try:
-            if wait:
-                _wait_healthy(web)
-            yield web
+            yield running
         finally:
             if proc.poll() is None:
                 proc.terminate()
                 try:
                     proc.wait(timeout=15)
                 except subprocess.TimeoutExpired:
-                    proc.kill()
+                    os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait(timeout=5)
 
 

@@ -1,5 +1,5 @@
 """The core: reading questions, the answer engine, composing, answers, briefings and schedules as structured
-values (never markup), and the ports it needs (storage, the LLM writer).
+values (never markup), and the ports it needs (storage, the LLM writer, the job queue).
 
 It imports nothing of Slack, Redis or OpenAI; adapters implement its ports and surfaces render its values.
 What surfaces use is exported here; everything else is internal to the core.
@@ -20,6 +20,7 @@ from bot.core.application import (
 )
 from bot.core.briefing import Briefing
 from bot.core.briefing_clock import BriefingPublisher, PostResult, Seen
+from bot.core.jobs import Job, JobFailed, JobProgress, JobQueue, JobRunner, JobValue
 from bot.core.schedule import Subscription
 from bot.core.settings import ConfigError, Settings
 
@@ -33,6 +34,12 @@ __all__ = [
     "Citation",
     "ConfigError",
     "Heard",
+    "Job",
+    "JobFailed",
+    "JobProgress",
+    "JobQueue",
+    "JobRunner",
+    "JobValue",
     "Limits",
     "Notice",
     "PostResult",

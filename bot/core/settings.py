@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -72,6 +72,22 @@ class Settings(BaseSettings):
     openai_price_in_per_mtok: float = Field(default=0.15, ge=0, description="USD per million prompt tokens")
     openai_price_out_per_mtok: float = Field(default=0.60, ge=0, description="USD per million output tokens")
 
+    # Slow work (answers that may wait for the LLM, shares, posts that wait out a 429): see bot/core/jobs.py
+    jobs: Literal["auto", "rq", "inline"] = Field(
+        default="auto",
+        description="rq: a durable queue on Redis (the web process's default); inline: in this process "
+        "(Socket Mode's default); auto: each process its default",
+    )
+    job_queue: str = Field(default="briefbot", pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    job_threads: int = Field(default=8, ge=1, le=64, description="jobs one process runs at once")
+    job_attempts: int = Field(default=3, ge=1, le=10, description="tries before a job ends in an apology")
+    job_heartbeat_seconds: int = Field(
+        default=5, ge=1, le=60, description="a running job's heartbeat; three missed ones and it is retried"
+    )
+    job_timeout_seconds: int = Field(
+        default=120, ge=10, le=3600, description="a job still running after this long is retried elsewhere"
+    )
+
     # Briefings
     briefing_channel: str | None = None
     briefing_cron: str | None = Field(default=None, description="e.g. '0 9 * * mon-fri'")
@@ -135,6 +151,12 @@ class Settings(BaseSettings):
     @property
     def llm_enabled(self) -> bool:
         return self.openai_api_key is not None or self.openai_base_url is not None
+
+    @property
+    def job_budget(self) -> float:
+        """Seconds one job may take when all goes well: the whole LLM budget, then posting (Slack's client
+        waits 10 s), with a margin; a graceful shutdown waits this long for running jobs."""
+        return self.openai_timeout + 15
 
     @property
     def slack_enabled(self) -> bool:

@@ -46,6 +46,7 @@ ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
 SLACK_UNREACHABLE = "I can't reach Slack right now — please try again in a moment."
 THANKS_FOR_VOTE = "Thanks for the feedback."
 THINKING = "Thinking…"
+JOB_FAILED = "Sorry, I couldn't finish that answer. Please ask again in a moment."
 READING_ARTICLE = "Reading the article…"
 
 # Around an answer

@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
         # Long-running processes log at LOG_LEVEL (their start-up lines say which store and mode they use);
         # one-shot commands and the console stay quiet unless asked (-v): their errors are one line each.
-        serving = args.command in ("serve", "clock") or (args.command == "start" and settings.slack_enabled)
+        serving = args.command in ("serve", "clock", "worker") or (
+            args.command == "start" and settings.slack_enabled
+        )
         _configure_logging(settings.log_level if serving or args.verbose else "ERROR")
         command: Command = args.run
         return command(args, settings)

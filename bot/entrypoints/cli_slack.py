@@ -1,4 +1,4 @@
-"""Slack-facing subcommands: `serve` (Socket Mode) and `manifest`."""
+"""Slack-facing subcommands: `serve` (Socket Mode), `worker` (the job worker) and `manifest`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the Slack subcommands to the `briefbot` parser."""
     serve_cmd = sub.add_parser("serve", help="serve Slack over Socket Mode (needs SLACK_APP_TOKEN)")
     serve_cmd.set_defaults(run=serve)
+
+    worker = sub.add_parser(
+        "worker", help="take jobs off the queue: LLM answers, shares, posts (needs SLACK_BOT_TOKEN)"
+    )
+    worker.set_defaults(run=_worker)
 
     manifest = sub.add_parser(
         "manifest", help="print or write the Slack app manifest for this knowledge base"
@@ -53,12 +58,22 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError("SLACK_BOT_TOKEN is not set; Socket Mode needs it as well as SLACK_APP_TOKEN")
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.entrypoints.wiring import build_application
+    from bot.entrypoints.job_queue import process_jobs
+    from bot.entrypoints.wiring import build_application, connect_storage
     from handlers.bolt_app import build_app
 
-    app = build_app(build_application(settings), settings, socket_mode=True)
+    storage = connect_storage(settings)
+    application = build_application(settings, storage)
+    jobs = process_jobs(settings, application, storage, process="socket")
+    app = build_app(application, settings, jobs.queue, socket_mode=True)
     SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
     return 0
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.entrypoints.worker import run_worker
+
+    return run_worker(settings)
 
 
 def _manifest(args: argparse.Namespace, settings: Settings) -> int:

@@ -40,7 +40,10 @@ worker_class = "gevent"
 worker_connections = 1000  # per worker; past that, new connections wait in the listen backlog
 workers = _settings.web_concurrency
 timeout = 30
-graceful_timeout = 10
+# A worker that is told to stop finishes its requests, then the jobs it is running (only while no worker
+# process is alive does it run any): the whole LLM budget and a post. Heroku kills at 30 s whatever this says;
+# a job cut off is retried by another process (bot/adapters/queueing/rq_consumer.py).
+graceful_timeout = int(_settings.job_budget) + 5
 keepalive = 5  # also how long a connection may take to send a request's headers (gevent workers)
 accesslog = None  # every Slack request would be one line; errors still go to the error log
 errorlog = "-"
@@ -61,6 +64,15 @@ def on_starting(server: Any) -> None:
         url = _embedded.start()
     os.environ["REDIS_URL"] = url  # inherited by every worker the master forks
     server.log.info("redis.embedded shared by all workers")
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    """In a worker that stopped serving: wait for the jobs it is running (within graceful_timeout)."""
+    if os.getpid() != worker.pid:
+        return  # the master calls this too, for a worker that is already gone
+    from bot.entrypoints.web import stop_jobs  # imported in the worker, after gevent patched it
+
+    stop_jobs(_settings.job_budget)
 
 
 def on_exit(server: Any) -> None:

@@ -58,9 +58,8 @@ def build_engine(settings: Settings, kb: KnowledgeBase, storage: RedisStorage) -
 
 def connect_storage(settings: Settings) -> RedisStorage:
     """Storage on REDIS_URL, or on the shared embedded Valkey of the data directory (started if need be)."""
-    url = settings.redis_url or SharedValkey(embedded_data_dir(settings)).url()
     storage = RedisStorage.from_url(
-        url,
+        redis_url(settings),
         socket_timeout=settings.redis_socket_timeout,
         connect_timeout=settings.redis_connect_timeout,
         retry_after=settings.redis_retry_after,
@@ -72,6 +71,11 @@ def connect_storage(settings: Settings) -> RedisStorage:
             settings.redis_retry_after,
         )  # fmt: skip
     return storage
+
+
+def redis_url(settings: Settings) -> str:
+    """REDIS_URL, or the URL of the shared embedded Valkey of the data directory (started if need be)."""
+    return settings.redis_url or SharedValkey(embedded_data_dir(settings)).url()
 
 
 def embedded_data_dir(settings: Settings) -> Path:

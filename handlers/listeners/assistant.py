@@ -18,23 +18,19 @@ from slack_bolt import (
     BoltContext,
     BoltRequest,
     BoltResponse,
-    SetStatus,
     SetSuggestedPrompts,
-    SetTitle,
 )
 from slack_bolt.middleware import Middleware
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.core import Asker, Briefbot, conversation_id, wording
-from handlers.context import team_of
-from handlers.replies import answer_in_assistant_thread
-from handlers.work import Background
+from bot.core import Asker, Briefbot, JobQueue, conversation_id, wording
+from handlers.context import delivery_of, team_of
+from handlers.replies import assistant_job
 
 log = logging.getLogger(__name__)
 
 
-def register(app: App, application: Briefbot, background: Background) -> None:
+def register(app: App, application: Briefbot, jobs: JobQueue) -> None:
     """Register the assistant middleware and its listeners."""
     assistant = Assistant()
     prompts = [{"title": p.title, "message": p.message} for p in application.suggested_prompts()]
@@ -52,17 +48,15 @@ def register(app: App, application: Briefbot, background: Background) -> None:
         would re-read the thread and rewrite the bot's first message to store it)."""
 
     @assistant.user_message
-    def answer_in_panel(event: dict[str, Any], context: BoltContext, client: WebClient,
-                        set_status: SetStatus, set_title: SetTitle) -> None:  # fmt: skip
+    def answer_in_panel(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
         user, channel, thread_ts = event.get("user", ""), event["channel"], event["thread_ts"]
         asker = Asker(team_of(context), user, channel)
         text = event.get("text", "")
         heard = application.hear_direct(asker.team, text, conversation=conversation_id(channel, thread_ts))
         if not heard.answer:
             return  # "thanks!" needs no reply
-        answer_in_assistant_thread(application, background, client, asker, text=text, thread_ts=thread_ts,
-                                   set_status=set_status,
-                                   set_title=set_title if heard.first_in_thread else None)  # fmt: skip
+        jobs.submit(assistant_job(asker, delivery=delivery_of(body), text=text, thread_ts=thread_ts,
+                                  titled=heard.first_in_thread))  # fmt: skip
 
     app.use(_EventsOnly(assistant))
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.core import Asker, Briefbot, Notice
+from bot.core import Asker, Briefbot, JobQueue, Notice
 from handlers.blocks import (
     render_brief_usage,
     render_briefing,
@@ -20,14 +20,13 @@ from handlers.blocks import (
     render_subscriptions,
 )
 from handlers.context import team_of
-from handlers.work import Background
 
 log = logging.getLogger(__name__)
 
 OFF_WORDS = ("off", "stop", "unsubscribe", "cancel")
 
 
-def register(app: App, application: Briefbot, background: Background) -> None:
+def register(app: App, application: Briefbot, jobs: JobQueue) -> None:
     """Register the /brief command."""
 
     def brief(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:

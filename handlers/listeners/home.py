@@ -9,14 +9,13 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.core import Briefbot
+from bot.core import Briefbot, JobQueue
 from handlers.blocks import render_home
-from handlers.work import Background
 
 log = logging.getLogger(__name__)
 
 
-def register(app: App, application: Briefbot, background: Background) -> None:
+def register(app: App, application: Briefbot, jobs: JobQueue) -> None:
     """Publish the Home tab whenever a user opens it."""
     view = render_home(application.kb)
 

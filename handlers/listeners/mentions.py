@@ -7,18 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
 
-from bot.core import Asker, Briefbot, conversation_id
-from handlers.context import team_of
-from handlers.replies import answer_in_conversation
-from handlers.work import Background
+from bot.core import Asker, Briefbot, JobQueue, conversation_id
+from handlers.context import delivery_of, team_of
+from handlers.replies import conversation_job
 
 
-def register(app: App, application: Briefbot, background: Background) -> None:
+def register(app: App, application: Briefbot, jobs: JobQueue) -> None:
     """Listen to app_mention events."""
 
-    def answer_mention(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    def answer_mention(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
         if event.get("bot_id") or not event.get("user"):
             return  # other bots mentioning us: never start a bot-to-bot loop
         asker = Asker(team_of(context), event["user"], event["channel"])
@@ -29,7 +27,8 @@ def register(app: App, application: Briefbot, background: Background) -> None:
                                          starts_thread=not event.get("thread_ts"))  # fmt: skip
         if not heard.answer:
             return  # "@briefbot thanks!" needs no reply
-        answer_in_conversation(application, background, client, asker, text=text, thread_ts=thread_ts,
+        job = conversation_job(asker, delivery=delivery_of(body), text=text, thread_ts=thread_ts,
                                conversation=conversation, first_in_thread=heard.first_in_thread)  # fmt: skip
+        jobs.submit(job)
 
     app.event("app_mention")(answer_mention)

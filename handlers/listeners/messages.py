@@ -10,20 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
 
-from bot.core import Asker, Briefbot, conversation_id
-from handlers.context import mentions_bot, mentions_others, replies_to_bot, team_of
-from handlers.replies import answer_in_conversation
-from handlers.work import Background
+from bot.core import Asker, Briefbot, JobQueue, conversation_id
+from handlers.context import delivery_of, mentions_bot, mentions_others, replies_to_bot, team_of
+from handlers.replies import conversation_job
 
 READ_SUBTYPES = (None, "thread_broadcast", "file_share")  # others are edits, deletions, joins, bots
 
 
-def register(app: App, application: Briefbot, background: Background) -> None:
+def register(app: App, application: Briefbot, jobs: JobQueue) -> None:
     """Listen to message events (message.im, and message.channels / message.groups for followed threads)."""
 
-    def answer_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    def answer_message(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
         user = event.get("user")
         if event.get("subtype") not in READ_SUBTYPES or event.get("bot_id") or not user:
             return
@@ -45,7 +43,8 @@ def register(app: App, application: Briefbot, background: Background) -> None:
             )  # fmt: skip
         if not heard.answer:
             return  # thanks, emoji, "+1", words for someone else, or a thread the bot does not follow
-        answer_in_conversation(application, background, client, asker, text=text, thread_ts=thread_ts,
+        job = conversation_job(asker, delivery=delivery_of(body), text=text, thread_ts=thread_ts,
                                conversation=conversation, first_in_thread=heard.first_in_thread)  # fmt: skip
+        jobs.submit(job)
 
     app.event("message")(answer_message)

@@ -11,10 +11,9 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.core import Briefbot
+from bot.core import Briefbot, JobQueue
 from handlers.blocks import render_channel_settings
 from handlers.context import team_of
-from handlers.work import Background
 
 COMMAND = "/briefbot"
 MENTION_ONLY = ("mention-only", "mentions-only", "mentions", "quiet")
@@ -22,7 +21,7 @@ FOLLOW = ("follow-threads", "follow", "threads")
 OFF_WORDS = ("off", "no", "false", "stop")
 
 
-def register(app: App, application: Briefbot, background: Background) -> None:
+def register(app: App, application: Briefbot, jobs: JobQueue) -> None:
     """Register the /briefbot command."""
 
     def channel_settings(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
