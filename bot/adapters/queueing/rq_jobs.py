@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 PERFORM = f"{__name__}.perform"
 ON_FAILURE = f"{__name__}.failed"
 SERIALIZER = JSONSerializer
-QUEUED_TTL_SECONDS = 24 * 3600  # a job no process took in a day is dropped
+# A job no process took in 30 minutes is dropped: its answer would come too late to help, and Slack's
+# response URLs stop working then; a leftover job must not surprise a later deployment on the same Redis.
+QUEUED_TTL_SECONDS = 30 * 60
 FAILED_TTL_SECONDS = 24 * 3600
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
