@@ -226,3 +226,8 @@ def test_who_exactly_points_back_at_the_last_answer(engine: AnswerEngine) -> Non
         engine, "did the US contact pakistan before the trip?", "who exactly was the messenger in washington"
     )
     assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+def test_a_negated_premise_agrees_with_the_article_and_is_not_corrected(engine: AnswerEngine) -> None:
+    answer = engine.answer("why didn't pakistan just call off the trip given all the pressure?")
+    assert answer.kind == "answer" and "did not cancel" in answer.answer

@@ -62,6 +62,11 @@ _REPORTED_REQUEST = re.compile(
     rf"\b{_REQUESTING}\s+(\w+\s+){{0,3}}?to\s+(?:{_REQUESTING}\s+(\w+\s+){{0,3}}?to\s+)*(\w+\s+){{0,3}}?\w+",
     re.IGNORECASE,
 )
+# Words that deny what follows them within a few words ("didn't just cancel", "never called off").
+_NEGATION = frozenset(
+    {"not", "no", "never", "didnt", "dont", "doesnt", "wont", "wouldnt", "isnt", "wasnt", "werent", "arent"}
+    | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
+)
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
     r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
@@ -399,7 +404,7 @@ class Composer:
         asked = f" {_words(_REPORTED_REQUEST.sub(' ', question))} "
         for item in ranked[:4]:
             for hit in item.points:
-                if any(f" {_words(premise)} " in asked for premise in hit.ref.point.corrects):
+                if any(_states(asked, _words(premise)) for premise in hit.ref.point.corrects):
                     return hit.ref
         return None
 
@@ -454,6 +459,16 @@ class Composer:
 
 def _same_stem(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
+def _states(asked: str, premise: str) -> bool:
+    """Whether the question states the premise: it says it, and not negated ("why didn't pakistan just cancel"
+    agrees with an article that says it did not)."""
+    for match in re.finditer(rf" {re.escape(premise)} ", asked):
+        before = asked[: match.start()].split()[-3:]
+        if not _NEGATION.intersection(before):
+            return True
+    return False
 
 
 def _words(text: str) -> str:
