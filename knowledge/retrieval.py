@@ -58,6 +58,10 @@ class PointHit:
     entity_coverage: float
     similarity: float = 0.0  # cosine of the question and the point (its text or its quotes' sentences)
     fused: float = 0.0  # reciprocal rank fusion of the dense and the lexical rankings
+    # Cosine of the question and the point read after its source's title ("Why Pakistan and Russia are getting
+    # closer? Efforts by the two former Cold War rivals…"): who "the two" are. It ranks; as evidence of
+    # relevance it counts only above a higher bar (bot.core.compose), since the title is in every point.
+    in_context: float = 0.0
 
     @property
     def rank(self) -> float:
@@ -156,6 +160,9 @@ class Retriever:
         self._entities = self._named_entities()
         self._passage_vectors = self.embedder.remembered([p.text for p in self._passages])
         self._point_vectors = self.embedder.remembered([r.point.text for r in self._points])
+        self._point_vectors_in_context = self.embedder.remembered(
+            [f"{kb.sources[r.topic.source].meta.title} {r.point.text}" for r in self._points]
+        )
         samples = [(t.id, text) for t in kb.topics for text in (t.title, *t.questions)]
         self._sample_topics = [topic_id for topic_id, _ in samples]
         self._sample_vectors = self.embedder.remembered([text for _, text in samples])
@@ -179,19 +186,24 @@ class Retriever:
         topic_scores = _scores(self._topic_index, query, len(self.kb.topics))
         point_scores = _scores(self._point_index, query, len(self._points))
         passage_sims = self._passage_vectors @ vector
+        in_context = self._point_vectors_in_context @ vector
         point_sims = [
             max([float(self._point_vectors[i] @ vector), *(float(passage_sims[j]) for j in where)])
             for i, where in enumerate(self._point_passages)
         ]
         points = []
-        for ref, score, doc, own, sim in zip(
-            self._points, point_scores, self._point_sets, self._point_names, point_sims, strict=True
-        ):
+        for ref, score, doc, own, sim, read_in_context in zip(
+            self._points, point_scores, self._point_sets, self._point_names, point_sims, in_context,
+            strict=True,
+        ):  # fmt: skip
             topic_score = float(topic_scores[self._topic_position[ref.topic.id]])
             total = (float(score) + TOPIC_SCORE_SHARE * topic_score) * (
                 PREFERRED_TOPIC_BOOST if ref.topic.id == prefer_topic else 1.0
             )
-            points.append(PointHit(ref, total, _coverage(weights, doc), _share(entities, own), sim))
+            points.append(
+                PointHit(ref, total, _coverage(weights, doc), _share(entities, own), sim,
+                         in_context=max(sim, float(read_in_context)))
+            )  # fmt: skip
         passage_scores = _scores(self._passage_index, query, len(self._passages))
         passages = [
             PassageHit(p, float(score), _coverage(weights, doc), float(sim))

@@ -231,3 +231,16 @@ def test_who_exactly_points_back_at_the_last_answer(engine: AnswerEngine) -> Non
 def test_a_negated_premise_agrees_with_the_article_and_is_not_corrected(engine: AnswerEngine) -> None:
     answer = engine.answer("why didn't pakistan just call off the trip given all the pressure?")
     assert answer.kind == "answer" and "did not cancel" in answer.answer
+
+
+def test_a_point_is_read_under_its_topic_so_the_two_rivals_are_pakistan_and_russia(
+    engine: AnswerEngine,
+) -> None:
+    """ "Efforts by the two former Cold War rivals…" does not say who the two are; its topic's title does."""
+    answer = engine.answer("wait werent pakistan and russia basically enemies back in the day")
+    assert answer.grounded and "Cold War" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_a_who_question_about_a_role_no_close_sentence_mentions_is_declined(engine: AnswerEngine) -> None:
+    answer = engine.answer("Who is the president of Russia?")
+    assert not answer.grounded

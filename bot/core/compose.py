@@ -29,6 +29,10 @@ SIMILAR_ENOUGH = 0.50
 # paraphrases.
 SIMILAR_FLOOR = 0.20
 COVERAGE_MIN = 0.50
+# …and one whose key point, read after its source's title, is this close answers too ("were they enemies back
+# in the day" ↔ "Why Pakistan and Russia are getting closer? Efforts by the two former Cold War rivals…").
+# Higher than SIMILAR_ENOUGH: the title brings the subject into every point, so closeness means less.
+IN_CONTEXT_ENOUGH = 0.55
 # In a thread the article already answered, a follow-up this close (with the thread's words) is answered.
 SIMILAR_IN_THREAD = 0.30
 FLOOR_IN_THREAD = 0.10
@@ -191,6 +195,8 @@ class Composer:
             return self.decline()  # "signed during the visit": no sentence says what happened at the visit
         if intent.exact_words:
             return self._exact_words(ranked)
+        if details.role_missing(question, _said(best)):
+            return self.decline()
         if intent.detail and not details.states(intent.detail, _said(best), question):
             return self._near_miss(intent, question, best)
         if details.only_restates(question, best.passage.text):
@@ -349,6 +355,8 @@ class Composer:
         if names_them and best.coverage >= COVERAGE_MIN:
             return True
         if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH):
+            return True
+        if not follows_up and best.in_context >= IN_CONTEXT_ENOUGH:
             return True
         if best.similarity < (FLOOR_IN_THREAD if follows_up else SIMILAR_FLOOR):
             return False

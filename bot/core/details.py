@@ -99,6 +99,16 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
 _WHO_ROLE = re.compile(rf"^\s*(and\s+)?(who|whos|who's)\b.*?\b({_ROLE})\b", re.I)
 
 
+def role_missing(question: str, sentence: str) -> bool:
+    """A "who is the president of Russia?" whose closest sentence mentions no president at all: whatever it
+    says, it is not about the person asked for."""
+    asked = _WHO_ROLE.search(question)
+    if asked is None:
+        return False
+    role = asked.group(3).lower().rstrip("s")
+    return re.search(rf"\b{role}", sentence, re.I) is None
+
+
 def only_restates(question: str, sentence: str) -> bool:
     """A "who was the senior Biden administration official who…?" answered by a sentence that calls them no
     more than the question does ("a senior Biden administration official approached…"): no answer at all."""

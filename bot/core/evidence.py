@@ -38,6 +38,7 @@ class Evidence:
     coverage: float  # the largest share of the question's words the sentence or a point covers
     lexical: float
     score: float = 0.0  # cosine plus the weighted share of the best lexical match
+    in_context: float = 0.0  # the closer of this and its points read after their source's title: it ranks
 
     @property
     def gives_reason(self) -> bool:
@@ -62,7 +63,7 @@ def rank_evidence(retrieval: Retrieval, *, why: bool = False, body_only: bool = 
     ]
     best_lexical = max((e.lexical for e in items), default=0.0) or 1.0
     ranked = [
-        replace(e, score=(e.similarity + LEXICAL_WEIGHT * e.lexical / best_lexical)
+        replace(e, score=(e.in_context + LEXICAL_WEIGHT * e.lexical / best_lexical)
                 * (WHY_BOOST if why and e.gives_reason else 1.0))
         for e in items
     ]  # fmt: skip
@@ -73,4 +74,5 @@ def _evidence(hit: PassageHit, points: list[PointHit]) -> Evidence:
     similarity = max([hit.similarity, *(p.similarity for p in points)])
     coverage = max([hit.coverage, *(p.coverage for p in points)])
     lexical = max([hit.score * (0.5 + hit.coverage), *(p.rank for p in points)])
-    return Evidence(hit.passage, tuple(points), similarity, coverage, lexical)
+    in_context = max([similarity, *(p.in_context for p in points)])
+    return Evidence(hit.passage, tuple(points), similarity, coverage, lexical, in_context=in_context)
