@@ -244,3 +244,8 @@ def test_a_point_is_read_under_its_topic_so_the_two_rivals_are_pakistan_and_russ
 def test_a_who_question_about_a_role_no_close_sentence_mentions_is_declined(engine: AnswerEngine) -> None:
     answer = engine.answer("Who is the president of Russia?")
     assert not answer.grounded
+
+
+def test_a_who_question_answered_only_by_its_own_people_is_a_near_miss(engine: AnswerEngine) -> None:
+    answer = engine.answer("who was the pakistani prime minister who went to moscow before imran khan did?")
+    assert not answer.grounded and "doesn't name" in answer.answer

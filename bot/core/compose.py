@@ -199,7 +199,7 @@ class Composer:
             return self.decline()
         if intent.detail and not details.states(intent.detail, _said(best), question):
             return self._near_miss(intent, question, best)
-        if details.only_restates(question, best.passage.text):
+        if details.only_restates(question, best.passage.text) or details.names_nobody(question, _said(best)):
             return self._near_miss(replace(intent, detail="name"), question, best)
         correction = self._correction(question, ranked)
         if correction:

@@ -109,6 +109,13 @@ def role_missing(question: str, sentence: str) -> bool:
     return re.search(rf"\b{role}", sentence, re.I) is None
 
 
+def names_nobody(question: str, sentence: str) -> bool:
+    """A "who was the last prime minister to visit before Imran?" whose closest sentence names no one but the
+    question's own people: the name asked for is not there."""
+    asked = _WHO_ROLE.search(question)
+    return asked is not None and not names_someone(sentence, asked.group(3).lower(), known=question)
+
+
 def only_restates(question: str, sentence: str) -> bool:
     """A "who was the senior Biden administration official who…?" answered by a sentence that calls them no
     more than the question does ("a senior Biden administration official approached…"): no answer at all."""
