@@ -249,3 +249,18 @@ def test_a_who_question_about_a_role_no_close_sentence_mentions_is_declined(engi
 def test_a_who_question_answered_only_by_its_own_people_is_a_near_miss(engine: AnswerEngine) -> None:
     answer = engine.answer("who was the pakistani prime minister who went to moscow before imran khan did?")
     assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_is_that_in_the_article_shows_where_the_last_answer_comes_from(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "did the US put india on a par with NATO allies?", "is that actually in the article?"
+    )
+    assert answer.grounded and "Kamran Yousaf" in answer.answer
+    assert any("NATO" in c.quote for c in answer.citations)
+
+
+def test_anything_on_a_subject_follows_up_on_the_thread(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "what went wrong between the US and pakistan recently?", "anything on the financial side?"
+    )
+    assert answer.grounded and "IMF" in answer.answer + " ".join(c.quote for c in answer.citations)

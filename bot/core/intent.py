@@ -13,7 +13,8 @@ Detail = Literal["name", "date", "number", "duration", "event_duration"]
 SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
 
 _FOLLOW_UP = re.compile(
-    r"^(and|but|so|also|then|what about|how about|what else|anything else|why|how come|really|says who|"
+    r"^(and|but|so|also|then|what about|how about|what else|anything else|anything (on|about|re|regarding)|"
+    r"any (word|mention|info|details?) (on|about)|why|how come|really|says who|"
     r"who says|source)\b|"
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b|"
     # "who exactly?", "when was the last one then?": words that point back at what was just said.
@@ -177,7 +178,10 @@ _SOURCE = {
 _WHO_SAID = re.compile(
     r"^\s*(and |but |so )?(says who|who says( so)?|who said (that|this|so|it)|according to (whom|who)|"
     r"who('s| is) saying (that|this|so)|who (claims|thinks|feels|believes) (that|this|so)|"
-    r"whose (view|claim|words|opinion) is (that|this)|source( for that)?|sources?)\b",
+    r"whose (view|claim|words|opinion) is (that|this)|source( for that)?|sources?|"
+    # "is that in the article?", "does it actually say that?": where the last answer comes from.
+    r"(is|was) (that|this|it) (really |actually )?(in the (article|piece)|from the (article|piece))|"
+    r"(does|did) (the (article|piece)|it) (really |actually )?say (that|this|so))\b",
     re.IGNORECASE,
 )
 _SWAP = re.compile(
