@@ -264,3 +264,10 @@ def test_anything_on_a_subject_follows_up_on_the_thread(engine: AnswerEngine) ->
         engine, "what went wrong between the US and pakistan recently?", "anything on the financial side?"
     )
     assert answer.grounded and "IMF" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_a_message_with_two_questions_is_answered_by_the_one_that_stands_alone(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "why did the americans decide to get so close to new delhi in the first place? what was the goal"
+    )
+    assert answer.grounded and "China" in answer.answer + " ".join(c.quote for c in answer.citations)

@@ -172,6 +172,17 @@ class AnswerEngine:
             # "they" are what the article is about.
             retrieval = self.retriever.search(asked, context=self._subject, prefer_topic=prefer)
             draft = self.composer.compose(resolved.query, retrieval, intent=resolved.intent)
+        for part in _questions_in(resolved.query) if draft.not_close else []:
+            # "why did washington get closer to new delhi in the first place? what was the goal?": two
+            # questions in one message, each weighing on the other's words. The first answered alone stands.
+            retrieval = self.retriever.search(part, context=resolved.context, prefer_topic=prefer)
+            attempt = self.composer.compose(
+                part, retrieval, intent=read_intent(part), seen_points=seen_points,
+                seen_passages=seen_passages,
+            )  # fmt: skip
+            if not attempt.not_close:
+                draft = attempt
+                break
         answer = self._to_answer(question.text, draft)
         # The writer words grounded drafts, and may answer what no sentence was close enough to offline (it
         # reads the whole article); what the article does not cover on evidence (names, dates, later events)
@@ -277,6 +288,20 @@ def _code_version() -> str:
         if spec and spec.origin:
             digest.update(Path(spec.origin).read_bytes())
     return digest.hexdigest()[:12]
+
+
+_ASKING = re.compile(
+    r"(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|has|have|"
+    r"had)\b",
+    re.IGNORECASE,
+)
+
+
+def _questions_in(query: str) -> list[str]:
+    """The questions of a message that asks more than one ("why did X? what was the goal"); none otherwise."""
+    parts = [p.strip() for p in re.split(r"(?<=\?)\s+", query)]
+    parts = [p for p in parts if len(p.split()) >= 3 and (p.endswith("?") or _ASKING.match(p))]
+    return parts if len(parts) > 1 else []
 
 
 # A first question that points at someone it does not name: "they", "these two", "both sides".

@@ -123,7 +123,8 @@ _AFTER = re.compile(
 )
 # "…these days, according to the article" asks about the article's own present, not ours.
 _IN_THE_ARTICLE = re.compile(
-    r"\b(according to|acc(\.|ording)? to|in|does|did|per) (the|this) (article|piece|story|analysis)\b|"
+    r"\b(according to|acc(\.|ording)? to|in|does|did|per|by) (the|this) (article|piece|story|analysis|author|"
+    r"writer)\b|"
     r"\bthe (article|piece|author|writer) (says?|said|argues|claims|writes)\b",
     re.IGNORECASE,
 )
