@@ -109,6 +109,17 @@ class AnswerEngine:
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
         return Asked(question, resolved, context_turns, self._cache_key(resolved.query, context_turns))
 
+    def _other_readings(self, resolved: Resolved, context_turns: list[Turn]) -> list[tuple[str, str]]:
+        """Other ways to read a question nothing was close to, as (question, context), tried in turn:
+        - asked first, "they're getting closer because of china, right?": "they" are what the base is about;
+        - "why did washington get closer to new delhi in the first place? what was the goal?": two questions
+          in one message, each weighing on the other's words; the first answered alone stands."""
+        readings = []
+        if not context_turns and self._refers_back_to_nothing(resolved.query):
+            readings.append((resolved.query, self._subject))
+        readings += [(part, resolved.context) for part in _questions_in(resolved.query)]
+        return readings
+
     def _refers_back_to_nothing(self, query: str) -> bool:
         """A question that points at "they" or "these two" and names neither of the ones the base is about."""
         words = re.findall(r"[\w']+", query.lower())
@@ -167,21 +178,13 @@ class AnswerEngine:
             resolved.query, retrieval, intent=resolved.intent, seen_points=seen_points,
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
-        if draft.not_close and not context_turns and self._refers_back_to_nothing(resolved.query):
-            # "they're getting closer because of china, right?" asked first, and not answered as it stands:
-            # "they" are what the article is about.
-            retrieval = self.retriever.search(asked, context=self._subject, prefer_topic=prefer)
-            draft = self.composer.compose(resolved.query, retrieval, intent=resolved.intent)
-        for part in _questions_in(resolved.query) if draft.not_close else []:
-            # "why did washington get closer to new delhi in the first place? what was the goal?": two
-            # questions in one message, each weighing on the other's words. The first answered alone stands.
-            retrieval = self.retriever.search(part, context=resolved.context, prefer_topic=prefer)
+        for query, context in self._other_readings(resolved, context_turns) if draft.not_close else []:
+            other = self.retriever.search(query, context=context, prefer_topic=prefer)
             attempt = self.composer.compose(
-                part, retrieval, intent=read_intent(part), seen_points=seen_points,
-                seen_passages=seen_passages,
-            )  # fmt: skip
+                query, other, intent=read_intent(query), seen_points=seen_points, seen_passages=seen_passages
+            )
             if not attempt.not_close:
-                draft = attempt
+                draft, retrieval = attempt, other
                 break
         answer = self._to_answer(question.text, draft)
         # The writer words grounded drafts, and may answer what no sentence was close enough to offline (it
