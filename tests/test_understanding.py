@@ -271,3 +271,8 @@ def test_a_message_with_two_questions_is_answered_by_the_one_that_stands_alone(e
         "why did the americans decide to get so close to new delhi in the first place? what was the goal"
     )
     assert answer.grounded and "China" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_a_message_in_capitals_names_no_one_called_by_its_words(engine: AnswerEngine) -> None:
+    answer = engine.answer("WHO IS NUDGING PAKISTAN AND RUSSIA CLOSER TOGETHER LATELY")
+    assert answer.grounded and "China" in answer.answer + " ".join(c.quote for c in answer.citations)

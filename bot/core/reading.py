@@ -54,6 +54,14 @@ _POLITE = (
     r"(please|pls|plz) (tell|explain|remind)( me| us)?|tell me|explain( to me)?|remind me|help me understand|"
     r"any idea|anyone know"
 )
+# Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
+_SHOUTED_WORD = re.compile(r"[A-Za-z]+")
+_SHORT = (
+    "a i an am as at be by do go he if in is it me my no of on or so to up we ok all and any are "
+    "but can did for got had has her him his how its may new nor not now off old one our out own "
+    "pak say see she the too two was way who why yet you"
+)
+_SHORT_WORDS = frozenset(_SHORT.split())
 _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
 # Chat tags before the question itself ("tldr why did…", "fwiw, who…", "eli5 how…"): they say how to answer,
 # not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
@@ -213,7 +221,7 @@ def read_question(
     `correct` fixes misspelt words; `relevance` scores how much a sentence is about the knowledge base, to
     pick the question out of a long message (both come from the knowledge base; without them, neither is
     done)."""
-    text = clean(raw)
+    text = unshout(clean(raw))
     truncated = len(text) > MAX_INPUT_CHARS
     text = text[:MAX_INPUT_CHARS]
     injection = bool(_INJECTION.search(text))
@@ -226,6 +234,19 @@ def read_question(
     if correct is not None:
         query = correct(query)
     return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated)
+
+
+def unshout(text: str) -> str:
+    """A message typed in capitals, read as if it were not: "WHO IS PLAYING MATCHMAKER" names no one called
+    Matchmaker. Short capitalised tokens stay as typed (US, IMF, NPT), unless they are common short words."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    return _SHOUTED_WORD.sub(lambda m: _unshouted(m.group(0)), text)
+
+
+def _unshouted(word: str) -> str:
+    return word if len(word) <= 3 and word.lower() not in _SHORT_WORDS else word.lower()
 
 
 def clean(raw: str) -> str:
