@@ -19,7 +19,7 @@ from tests.block_kit import assert_every_call_valid, previews_off
 from tests.servers import Call, FakeSlack, RedisServer
 from tests.slack_signing import SlackSender, callback
 from tests.test_slack_http import acked, button, posts_in, shown, slash, wait_posts
-from tests.web_process import WebProcess, run_web
+from tests.web_process import WebProcess, run_web, slack_env
 
 SECRET = "conversations-signing-secret"
 BOT_USER = "UBOT"  # what the fake Slack's auth.test says the bot is
@@ -28,13 +28,7 @@ QUIET = 0.6  # how long to wait for a reply that must not come
 
 @pytest.fixture(scope="module")
 def web(redis_server: RedisServer, slack_server: FakeSlack) -> Iterator[WebProcess]:
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack_server.url,
-        "REDIS_URL": redis_server.url,
-    }
-    with run_web(env) as process:
+    with run_web(slack_env(SECRET, slack_server.url, redis_server.url)) as process:
         yield process
 
 

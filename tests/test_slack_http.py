@@ -19,7 +19,7 @@ from bot.adapters.storage import RedisStorage
 from tests.block_kit import assert_every_call_valid, assert_valid_message, previews_off
 from tests.servers import Call, FakeSlack, RedisServer, Reply
 from tests.slack_signing import Response, SlackSender, callback, request
-from tests.web_process import WebProcess, run_web
+from tests.web_process import WebProcess, run_web, slack_env
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_USER = "UBOT"  # what the fake Slack's auth.test says the bot is
@@ -29,13 +29,7 @@ BROADCASTS = ("<!channel>", "<!here>", "<!everyone>")
 
 @pytest.fixture(scope="module")
 def web(redis_server: RedisServer, slack_server: FakeSlack) -> Iterator[WebProcess]:
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack_server.url,
-        "REDIS_URL": redis_server.url,
-    }
-    with run_web(env) as process:
+    with run_web(slack_env(SECRET, slack_server.url, redis_server.url)) as process:
         yield process
 
 

@@ -21,7 +21,7 @@ from bot.core.settings import ConfigError, Settings, load_settings
 from handlers.wsgi import parse_slack_body
 from tests.servers import FakeSlack, RedisServer
 from tests.slack_signing import Response, SlackSender, request, signature
-from tests.web_process import WebProcess, run_web
+from tests.web_process import WebProcess, run_web, slack_env
 
 SECRET = "e2e1c3e0d6f14a8b9c7d5e3f1a2b4c6d"
 READ_TIMEOUT = 1.0
@@ -30,14 +30,9 @@ FORGED = "2099-01-01 00:00:00,000 ERROR briefbot.forged admin=yes"
 
 @pytest.fixture(scope="module")
 def web(redis_server: RedisServer, slack_server: FakeSlack) -> Iterator[WebProcess]:
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack_server.url,
-        "REDIS_URL": redis_server.url,
-        "WEB_READ_TIMEOUT": str(READ_TIMEOUT),
-        "WEB_HOST": "127.0.0.1",
-    }
+    env = slack_env(
+        SECRET, slack_server.url, redis_server.url, WEB_READ_TIMEOUT=str(READ_TIMEOUT), WEB_HOST="127.0.0.1"
+    )
     with run_web(env) as process:
         yield process
 

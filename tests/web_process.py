@@ -63,6 +63,18 @@ class ProcfileProcess:
 WebProcess = ProcfileProcess
 
 
+def slack_env(secret: str, slack_url: str, redis_url: str, **more: str) -> dict[str, str]:
+    """The environment a Procfile process reads, as the acceptance runs set it: a bot token, the signing
+    secret, the fake Slack's and Redis's addresses, and any other setting (`more`)."""
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": secret,
+        "SLACK_API_URL": slack_url,
+        "REDIS_URL": redis_url,
+        **more,
+    }
+
+
 @contextmanager
 def run_web(env: dict[str, str], *, wait: bool = True) -> Iterator[WebProcess]:
     """Start the Procfile's web command with only `env` (plus PATH and PORT); wait until /healthz answers."""
