@@ -99,30 +99,32 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
 _WHO_ROLE = re.compile(rf"^\s*(and\s+)?(who|whos|who's)\b.*?\b({_ROLE})\b", re.I)
 
 
+def who_role(question: str) -> str | None:
+    """The role a "who is/was the <role>…" question asks about, singular ("official"); None for any other."""
+    asked = _WHO_ROLE.search(question)
+    return asked.group(3).lower().rstrip("s") if asked else None
+
+
 def role_missing(question: str, sentence: str) -> bool:
     """A "who is the president of Russia?" whose closest sentence mentions no president at all: whatever it
     says, it is not about the person asked for."""
-    asked = _WHO_ROLE.search(question)
-    if asked is None:
-        return False
-    role = asked.group(3).lower().rstrip("s")
-    return re.search(rf"\b{role}", sentence, re.I) is None
+    role = who_role(question)
+    return role is not None and re.search(rf"\b{role}", sentence, re.I) is None
 
 
 def names_nobody(question: str, sentence: str) -> bool:
     """A "who was the last prime minister to visit before Imran?" whose closest sentence names no one but the
     question's own people: the name asked for is not there."""
-    asked = _WHO_ROLE.search(question)
-    return asked is not None and not names_someone(sentence, asked.group(3).lower(), known=question)
+    role = who_role(question)
+    return role is not None and not names_someone(sentence, role, known=question)
 
 
 def only_restates(question: str, sentence: str) -> bool:
     """A "who was the senior Biden administration official who…?" answered by a sentence that calls them no
     more than the question does ("a senior Biden administration official approached…"): no answer at all."""
-    asked = _WHO_ROLE.search(question)
-    if asked is None:
+    role = who_role(question)
+    if role is None:
         return False
-    role = asked.group(3).lower().rstrip("s")
     match = re.search(rf"((?:[\w’'-]+ ){{0,3}}){role}s?\b", sentence, re.I)
     if match is None or names_someone(sentence, role, known=question):
         return False

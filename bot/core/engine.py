@@ -16,7 +16,7 @@ from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
 from bot.core.intent import read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
-from bot.core.reading import Question, normalised, read_question
+from bot.core.reading import Question, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval, Retriever, entity_words
 from knowledge.spelling import Speller
@@ -117,7 +117,7 @@ class AnswerEngine:
         readings = []
         if not context_turns and self._refers_back_to_nothing(resolved.query):
             readings.append((resolved.query, self._subject))
-        readings += [(part, resolved.context) for part in _questions_in(resolved.query)]
+        readings += [(part, resolved.context) for part in questions_in(resolved.query)]
         return readings
 
     def _refers_back_to_nothing(self, query: str) -> bool:
@@ -291,20 +291,6 @@ def _code_version() -> str:
         if spec and spec.origin:
             digest.update(Path(spec.origin).read_bytes())
     return digest.hexdigest()[:12]
-
-
-_ASKING = re.compile(
-    r"(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|has|have|"
-    r"had)\b",
-    re.IGNORECASE,
-)
-
-
-def _questions_in(query: str) -> list[str]:
-    """The questions of a message that asks more than one ("why did X? what was the goal"); none otherwise."""
-    parts = [p.strip() for p in re.split(r"(?<=\?)\s+", query)]
-    parts = [p for p in parts if len(p.split()) >= 3 and (p.endswith("?") or _ASKING.match(p))]
-    return parts if len(parts) > 1 else []
 
 
 # A first question that points at someone it does not name: "they", "these two", "both sides".

@@ -288,6 +288,13 @@ def spell_out(text: str) -> str:
     return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1).lower()], text)
 
 
+def questions_in(query: str) -> list[str]:
+    """The questions of a message that asks more than one ("why did X? what was the goal"); none otherwise."""
+    parts = [p.strip() for p in re.split(r"(?<=\?)\s+", query)]
+    parts = [p for p in parts if len(p.split()) >= 3 and _ASKS.search(p)]
+    return parts if len(parts) > 1 else []
+
+
 def find_question(text: str, relevance: Relevance | None) -> str:
     """In a long message, the sentence that asks (the most relevant one, or the last one that asks)."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
