@@ -345,17 +345,14 @@ def _share(entities: tuple[str, ...], doc: frozenset[str]) -> float:
 
 
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
-# → "best"), and contractions typed without their apostrophe ("didnt", "mustnt", "theyre", "weve", "itll").
+# → "best"), and a "didnt" or "isnt" typed without its apostrophe (reading spells out the common ones).
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),
     ("ies", ("y", "")),
     ("ing", ("", "e")),
     ("ed", ("", "e")),
-    ("nt", ("n", "")),
-    ("re", ("",)),
-    ("ve", ("",)),
-    ("ll", ("",)),
+    ("nt", ("n",)),
 )
 
 
