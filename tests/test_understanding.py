@@ -276,3 +276,11 @@ def test_a_message_with_two_questions_is_answered_by_the_one_that_stands_alone(e
 def test_a_message_in_capitals_names_no_one_called_by_its_words(engine: AnswerEngine) -> None:
     answer = engine.answer("WHO IS NUDGING PAKISTAN AND RUSSIA CLOSER TOGETHER LATELY")
     assert answer.grounded and "China" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_a_remark_after_the_question_is_the_askers_view_not_a_request_for_the_bots(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("isn't this just pakistan ditching the west for moscow? reads like propaganda tbh")
+    assert answer.grounded and "move away from the US or West" in " ".join(c.quote for c in answer.citations)
+    assert not engine.answer("is this article propaganda?").grounded

@@ -128,6 +128,7 @@ _IN_THE_ARTICLE = re.compile(
     r"\bthe (article|piece|author|writer) (says?|said|argues|claims|writes)\b",
     re.IGNORECASE,
 )
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _OPINION = re.compile(
     r"\b(your|ur|you'?re?) (own )?(opinion|view|take|thoughts?|verdict)\b|\bdo (you|u|ya) (think|reckon|"
     r"believe)\b|"
@@ -247,7 +248,7 @@ def read_intent(question: str) -> Intent:
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
         and not _IN_THE_ARTICLE.search(question),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
-        opinion=bool(_OPINION.search(question)),
+        opinion=bool(_OPINION.search(_asked_part(question))),
         source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
@@ -256,6 +257,13 @@ def read_intent(question: str) -> Intent:
         else None,
         focus=focus.group("noun").lower() if (focus := _FOCUS.search(question)) else None,
     )
+
+
+def _asked_part(message: str) -> str:
+    """The sentences of a message that ask (end in "?"), or all of it: "isn't this just X? reads like
+    propaganda tbh" asks about X; the remark after it is the asker's own view, not a request for one."""
+    asking = [s for s in _SENTENCES.split(message) if s.rstrip().endswith("?")]
+    return " ".join(asking) or message
 
 
 def without_request(question: str) -> str:
