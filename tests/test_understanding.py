@@ -284,3 +284,9 @@ def test_a_remark_after_the_question_is_the_askers_view_not_a_request_for_the_bo
     answer = engine.answer("isn't this just pakistan ditching the west for moscow? reads like propaganda tbh")
     assert answer.grounded and "move away from the US or West" in " ".join(c.quote for c in answer.citations)
     assert not engine.answer("is this article propaganda?").grounded
+
+
+def test_a_short_label_before_a_colon_is_not_part_of_the_question(engine: AnswerEngine) -> None:
+    """ "gut check, one line: is the US gonna…" asks for a prediction, as it would without its label."""
+    labelled = engine.answer("gut check, one line: is the US gonna sanction pakistan over this trip?")
+    assert not labelled.grounded and "after" in labelled.answer

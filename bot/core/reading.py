@@ -62,6 +62,7 @@ _SHORT = (
     "pak say see she the too two was way who why yet you"
 )
 _SHORT_WORDS = frozenset(_SHORT.split())
+_LABEL_WORDS = 5
 _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
 # Chat tags before the question itself ("tldr why did…", "fwiw, who…", "eli5 how…"): they say how to answer,
 # not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
@@ -69,6 +70,13 @@ _TAG_LEAD = re.compile(
     r"^\s*(tl;? ?dr|eli5|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b[\s,!.:;-]*"
     r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had)\b)",
+    re.IGNORECASE,
+)
+# A short label before a colon, then the question: "gut check, one line: is…", "for my essay: how…".
+_LABEL_LEAD = re.compile(
+    r"^\s*(?!\S*\s*(what|why|how|who|whom|whose|when|where|which)\b)[^:?.!\n]{1,40}?(?<!\d):\s+"
+    r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
+    r"should|has|have|had|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
     re.IGNORECASE,
 )
 # A question passed on for someone else: "our sales lead is asking how…", "my boss wants to know why…".
@@ -267,6 +275,7 @@ def strip_preamble(text: str) -> str:
         previous = text
         text = _LEAD.sub("", text)
         text = _TAG_LEAD.sub("", text)
+        text = _LABEL_LEAD.sub("", text) if len(text.split(":", 1)[0].split()) <= _LABEL_WORDS else text
         text = _POLITE_LEAD.sub("", text)
         text = _RELAYED.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
