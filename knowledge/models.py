@@ -82,6 +82,10 @@ class KeyPoint(_Frozen):
         default=(),
         description="false premises this point refutes (e.g. 'cancel'); such a question gets a correction",
     )
+    questions: tuple[str, ...] = Field(
+        default=(),
+        description="questions people ask that this point answers, in their words (retrieval only)",
+    )
 
 
 class Topic(_Frozen):

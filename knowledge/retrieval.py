@@ -62,6 +62,9 @@ class PointHit:
     # closer? Efforts by the two former Cold War rivals…"): who "the two" are. It ranks; as evidence of
     # relevance it counts only above a higher bar (bot.core.compose), since the title is in every point.
     in_context: float = 0.0
+    # Cosine of the question and the closest of the questions the point is curated to answer: a question is
+    # closer in meaning to another question than to the sentence answering it.
+    asked: float = 0.0
 
     @property
     def rank(self) -> float:
@@ -163,6 +166,9 @@ class Retriever:
         self._point_vectors_in_context = self.embedder.remembered(
             [f"{kb.sources[r.topic.source].meta.title} {r.point.text}" for r in self._points]
         )
+        asked = [(i, text) for i, r in enumerate(self._points) for text in r.point.questions]
+        self._asked_point = np.array([i for i, _ in asked], dtype=np.intp)
+        self._asked_vectors = self.embedder.remembered([text for _, text in asked]) if asked else None
         samples = [(t.id, text) for t in kb.topics for text in (t.title, *t.questions)]
         self._sample_topics = [topic_id for topic_id, _ in samples]
         self._sample_vectors = self.embedder.remembered([text for _, text in samples])
@@ -191,9 +197,10 @@ class Retriever:
             max([float(self._point_vectors[i] @ vector), *(float(passage_sims[j]) for j in where)])
             for i, where in enumerate(self._point_passages)
         ]
+        asked = self._asked(vector)
         points = []
-        for ref, score, doc, own, sim, read_in_context in zip(
-            self._points, point_scores, self._point_sets, self._point_names, point_sims, in_context,
+        for ref, score, doc, own, sim, read_in_context, closest_asked in zip(
+            self._points, point_scores, self._point_sets, self._point_names, point_sims, in_context, asked,
             strict=True,
         ):  # fmt: skip
             topic_score = float(topic_scores[self._topic_position[ref.topic.id]])
@@ -202,7 +209,7 @@ class Retriever:
             )
             points.append(
                 PointHit(ref, total, _coverage(weights, doc), _share(entities, own), sim,
-                         in_context=max(sim, float(read_in_context)))
+                         in_context=max(sim, float(read_in_context)), asked=float(closest_asked))
             )  # fmt: skip
         passage_scores = _scores(self._passage_index, query, len(self._passages))
         passages = [
@@ -225,6 +232,13 @@ class Retriever:
     def words(self) -> frozenset[str]:
         """Every word the base uses (articles, key points, keywords, aliases): what typos are corrected to."""
         return self._words
+
+    def _asked(self, vector: np.ndarray) -> np.ndarray:
+        """Each point's closest curated question to the question's vector (0 for a point without any)."""
+        closest = np.zeros(len(self._points))
+        if self._asked_vectors is not None:
+            np.maximum.at(closest, self._asked_point, self._asked_vectors @ vector)
+        return closest
 
     def closeness(self, text: str) -> float:
         """How close a piece of text is, in meaning, to the closest sentence or key point of the base."""

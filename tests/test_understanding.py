@@ -290,3 +290,23 @@ def test_a_short_label_before_a_colon_is_not_part_of_the_question(engine: Answer
     """ "gut check, one line: is the US gonna…" asks for a prediction, as it would without its label."""
     labelled = engine.answer("gut check, one line: is the US gonna sanction pakistan over this trip?")
     assert not labelled.grounded and "after" in labelled.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("was the moscow visit a one-off thing or part of something bigger", "several years of efforts"),
+        (
+            "intern q: were pakistan and russia ever enemies or something? "
+            "what was the relationship like before",
+            "Cold War rivals",
+        ),
+    ],
+)
+def test_a_key_points_curated_questions_find_it_when_its_sentence_is_worded_far_from_the_question(
+    engine: AnswerEngine, question: str, words: str
+) -> None:
+    """The sentences say "the result of several years of efforts", "former Cold War rivals": too far in
+    meaning from how these are asked, but close to questions their key points are curated to answer."""
+    answer = engine.answer(question)
+    assert answer.grounded and words in " ".join(c.quote for c in answer.citations)

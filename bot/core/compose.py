@@ -33,6 +33,10 @@ COVERAGE_MIN = 0.50
 # in the day" ↔ "Why Pakistan and Russia are getting closer? Efforts by the two former Cold War rivals…").
 # Higher than SIMILAR_ENOUGH: the title brings the subject into every point, so closeness means less.
 IN_CONTEXT_ENOUGH = 0.55
+# A question this close to one a key point is curated to answer is relevant. Calibrated on calibration.json
+# and questions.json: 0.6 declines every unanswerable question that was declined without curated questions
+# (0.55 answers one more of them); 0.65 and above find no more answers than no curated questions at all.
+ASKED_ENOUGH = 0.6
 # In a thread the article already answered, a follow-up this close (with the thread's words) is answered.
 SIMILAR_IN_THREAD = 0.30
 FLOOR_IN_THREAD = 0.10
@@ -357,6 +361,8 @@ class Composer:
         if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH):
             return True
         if not follows_up and best.in_context >= IN_CONTEXT_ENOUGH:
+            return True
+        if best.asked >= ASKED_ENOUGH:
             return True
         if best.similarity < (FLOOR_IN_THREAD if follows_up else SIMILAR_FLOOR):
             return False
