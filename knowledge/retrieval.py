@@ -23,6 +23,7 @@ import numpy as np
 from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.models import Passage
+from knowledge.places import countries, named_in
 from knowledge.spelling import english_words
 from knowledge.text import Tokenizer, normalise
 
@@ -153,6 +154,11 @@ class Retriever:
         )
         self._said_words = frozenset(w for text in said for w in normalise(text).replace("'", " ").split())
         self._said_terms = frozenset(t for text in said for t in self.tokenizer.terms(text))
+        # Countries the base never names, by any of their names ("russian federation" is Russia, named).
+        said_words = " " + " ".join(re.findall(r"[a-z]+", " ".join(normalise(text) for text in said))) + " "
+        self._other_countries = frozenset(
+            name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
+        )
         # Rarity is judged over points and topics as separate documents, so a word of one topic's summary
         # ("closer", "qureshi") stays rare instead of counting once for each of that topic's points.
         docs = [*(frozenset(d) for d in point_docs), *topic_sets.values()]
@@ -269,8 +275,10 @@ class Retriever:
         """Names the base never mentions: capitalised words (not opening a sentence) it does not know, and
         words no English dictionary knows either ("modi", "cpec"), which are names whatever their case."""
         # A possessive is the name's own form: "modi's government" names Modi.
-        lowercase = re.findall(r"(?<![\w'’])([a-z]{4,})(?=(?:['’]s)?(?![\w'’]))", question)
+        # A part of a compound ("no-brainer") is not a word of its own.
+        lowercase = re.findall(r"(?<![\w'’-])([a-z]{4,})(?=(?:['’]s)?(?![\w'’-]))", question)
         names = [w for w in lowercase if self._unheard_of(w)]
+        names += [n.title() for n in named_in(question, self._other_countries) if n.title() not in names]
         for word in _capitalised_inside(question):
             if (
                 self.tokenizer.is_stopword(word)

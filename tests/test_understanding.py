@@ -310,3 +310,27 @@ def test_a_key_points_curated_questions_find_it_when_its_sentence_is_worded_far_
     meaning from how these are asked, but close to questions their key points are curated to answer."""
     answer = engine.answer(question)
     assert answer.grounded and words in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_country_the_article_never_names_is_declined_in_any_case(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "does it say anything about afghanistan? seems like the obvious reason to cooperate"
+    )
+    assert not answer.grounded and "Afghanistan" in answer.answer
+    assert engine.answer("which areas will the russian federation and pakistan cooperate in?").grounded
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was it a no-brainer for pakistan to go to moscow?",  # "brainer" is part of a word, not a name
+        "were the pakistan russia efforts secret?",  # "secret" asks nothing of the bot's own
+        # an emoji ends a sentence: "whatsapp" is in the story before the question, not in it
+        "my cousin keeps forwarding whatsapp stuff about this and im tired of it lol 😂 anyway "
+        "what did the US ask pakistan to do before the trip?",
+    ],
+)
+def test_everyday_words_and_the_story_before_a_question_do_not_stop_its_answer(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert engine.answer(question).grounded

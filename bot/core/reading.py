@@ -23,7 +23,11 @@ SHORT_QUESTION_WORDS = 5
 _MENTION = re.compile(r"<[@!#][^>]*>")  # <@U1>, <!channel>, <!subteam^S1|@team>, <#C1|general>
 _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
 _BARE_BROADCAST = re.compile(r"(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
+# Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
+# does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
+_EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(instruction|instructions|rules?|prompt|previous|"
     r"above|guidelines|context|constraints?)\b|\bsystem prompt\b|\byou are now\b|"
@@ -32,9 +36,13 @@ _INJECTION = re.compile(
     r"\b(say|print|output|repeat|reply)\s+(exactly|verbatim|only)\s*[:\"“'‘]|\bfrom now on\b",
     re.IGNORECASE,
 )
+# Asking for the bot's own configuration. Everyday words ("were the efforts secret?", "in what settings")
+# count only when they are the bot's or an app's: "your token", "the bot's settings", "slack secret".
 _CONFIG = re.compile(
-    r"\b(api[ _-]?keys?|tokens?|secrets?|passwords?|credentials?|env(ironment)?( var(iable)?s?)?|"
-    r"configuration|config|settings|system prompt|signing secret|xox[a-z]-|sk-)\b",
+    r"\b(api[ _-]?keys?|env(ironment)? var(iable)?s?|environment|system prompt|signing secret|xox[a-z]-|sk-|"
+    r"(?-i:[A-Z]+_[A-Z_]+))\b|"
+    r"\b(your|ur|the bot'?s|the app'?s|bot|app|slack|openai|access|auth|bearer)\s+(own\s+)?"
+    r"(tokens?|secrets?|passwords?|credentials?|config(uration)?|settings|keys?)\b",
     re.IGNORECASE,
 )
 # Openings that greet or ask politely before the question: "hey bot, quick q:", "can you tell me", "pls".
@@ -265,6 +273,7 @@ def clean(raw: str) -> str:
     text = _MENTION.sub(" ", text)  # once more: escaped markup becomes markup after unescaping
     text = _BARE_BROADCAST.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
+    text = _EMOJI_BETWEEN_WORDS.sub("\n", text)
     return "".join(_visible(ch) for ch in text)
 
 

@@ -1,0 +1,32 @@
+"""The countries of the world by name (from pycountry's ISO 3166 data): a country the knowledge base never
+mentions is a subject it does not cover, however the question spells it ("afghanistan", "iran")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+_ADJECTIVAL = re.compile(r"^([a-z]+?a)n (federation|arab republic)$")
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[tuple[str, ...], ...]:
+    """Each country's names in lower case (short, common and official), leaving out inverted forms such as
+    "korea, republic of"."""
+    found = []
+    for country in pycountry.countries:
+        names = {getattr(country, field, None) for field in ("name", "common_name", "official_name")}
+        kept = {n.lower() for n in names if n and not re.search(r"[,()]", n)}
+        # The everyday name inside an adjectival one: "Russian Federation" is Russia, "Syrian Arab Republic"
+        # Syria.
+        kept |= {m.group(1) for n in kept if (m := _ADJECTIVAL.match(n))}
+        found.append(tuple(sorted(kept)))
+    return tuple(names for names in found if names)
+
+
+def named_in(text: str, names: frozenset[str]) -> list[str]:
+    """Which of `names` the text names as whole words, in the order it does."""
+    words = " " + " ".join(re.findall(r"[a-z]+", text.lower())) + " "
+    return sorted((n for n in names if f" {n} " in words), key=lambda n: words.index(f" {n} "))
