@@ -334,3 +334,16 @@ def test_everyday_words_and_the_story_before_a_question_do_not_stop_its_answer(
     engine: AnswerEngine, question: str
 ) -> None:
     assert engine.answer(question).grounded
+
+
+def test_a_follow_up_whose_pronoun_was_read_as_someone_never_quoted_is_read_as_asked(
+    engine: AnswerEngine,
+) -> None:
+    """ "they" read as the official of the last answer asks what the official said back, which the article
+    never quotes; read as asked, in its thread, it is answered."""
+    answer = _thread(
+        engine,
+        "what did the biden people want from islamabad before the moscow trip?",
+        "and what did they say back?",
+    )
+    assert answer.grounded

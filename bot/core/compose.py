@@ -165,8 +165,8 @@ class Composer:
         if intent.summary and len(question.split()) <= 12:
             return self.overview(self.kb.topics[0])
         speakers = self._speakers(intent, retrieval)
-        if speakers is None:  # "what did Modi say": someone the article never quotes
-            return self.decline()
+        if speakers is None:  # "what did India say": someone the article never quotes
+            return replace(self.decline(), not_close=True)
         ranked = rank_evidence(retrieval, why=intent.why)
         if speakers:  # "what did X say" is answered only by points X speaks in: Russia says nothing here
             ranked = [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]

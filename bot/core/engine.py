@@ -109,12 +109,18 @@ class AnswerEngine:
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
         return Asked(question, resolved, context_turns, self._cache_key(resolved.query, context_turns))
 
-    def _other_readings(self, resolved: Resolved, context_turns: list[Turn]) -> list[tuple[str, str]]:
+    def _other_readings(
+        self, asked: str, resolved: Resolved, context_turns: list[Turn]
+    ) -> list[tuple[str, str]]:
         """Other ways to read a question nothing was close to, as (question, context), tried in turn:
+        - a follow-up as it was asked, when the reading of its pronoun found nothing: "and what did they say
+          back?" read as "…the official say back?" asks what no one the article quotes said;
         - asked first, "they're getting closer because of china, right?": "they" are what the base is about;
         - "why did washington get closer to new delhi in the first place? what was the goal?": two questions
           in one message, each weighing on the other's words; the first answered alone stands."""
         readings = []
+        if context_turns and asked != resolved.query:
+            readings.append((asked, resolved.context))
         if not context_turns and self._refers_back_to_nothing(resolved.query):
             readings.append((resolved.query, self._subject))
         readings += [(part, resolved.context) for part in questions_in(resolved.query)]
@@ -178,7 +184,8 @@ class AnswerEngine:
             resolved.query, retrieval, intent=resolved.intent, seen_points=seen_points,
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
-        for query, context in self._other_readings(resolved, context_turns) if draft.not_close else []:
+        readings = self._other_readings(question.query, resolved, context_turns) if draft.not_close else []
+        for query, context in readings:
             other = self.retriever.search(query, context=context, prefer_topic=prefer)
             attempt = self.composer.compose(
                 query, other, intent=read_intent(query), seen_points=seen_points, seen_passages=seen_passages
