@@ -347,3 +347,10 @@ def test_a_follow_up_whose_pronoun_was_read_as_someone_never_quoted_is_read_as_a
         "and what did they say back?",
     )
     assert answer.grounded
+
+
+def test_what_dates_asks_for_a_date_the_article_does_not_give(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "who actually went to moscow, imran khan himself?", "nice. what dates exactly was he there?"
+    )
+    assert not answer.grounded and "doesn't give the date" in answer.answer
