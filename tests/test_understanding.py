@@ -354,3 +354,16 @@ def test_what_dates_asks_for_a_date_the_article_does_not_give(engine: AnswerEngi
         engine, "who actually went to moscow, imran khan himself?", "nice. what dates exactly was he there?"
     )
     assert not answer.grounded and "doesn't give the date" in answer.answer
+
+
+def test_what_the_writer_says_is_what_the_article_says(engine: AnswerEngine) -> None:
+    for question in ("what did the writer say about china", "what does kamran yousaf say about the imf"):
+        assert engine.answer(question).grounded, question
+
+
+def test_what_a_titled_person_said_is_declined_when_the_close_sentence_has_someone_else(
+    engine: AnswerEngine,
+) -> None:
+    """The article has "a senior Biden administration official", never the president himself."""
+    assert not engine.answer("What did President Biden personally say to Imran Khan?").grounded
+    assert engine.answer("what did the us official say?").grounded

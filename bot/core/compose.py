@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
 from bot.core.evidence import Evidence, rank_evidence, states_reason
-from bot.core.intent import Intent, read_intent
+from bot.core.intent import Intent, is_the_author, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
 from knowledge.retrieval import Retrieval, Retriever
@@ -82,9 +82,7 @@ _AGENTLESS = re.compile(
     re.IGNORECASE,
 )
 # Who a question may mean by "what did X say" when X is the article itself: no curated speaker is needed.
-_THE_ARTICLE = frozenset(
-    {"it", "the article", "the piece", "the author", "the writer", "he", "the story", "they"}
-)
+_THE_ARTICLE = frozenset({"it", "the article", "the piece", "he", "the story", "they"})
 
 
 @dataclass(frozen=True)
@@ -199,7 +197,9 @@ class Composer:
             return self.decline()  # "signed during the visit": no sentence says what happened at the visit
         if intent.exact_words:
             return self._exact_words(ranked)
-        if details.role_missing(question, _said(best)):
+        if details.role_missing(question, _said(best)) or (
+            intent.speaker and details.speaker_role_missing(intent.speaker, _said(best))
+        ):
             return self.decline()
         if intent.detail and not details.states(intent.detail, _said(best), question):
             return self._near_miss(intent, question, best)
@@ -425,7 +425,11 @@ class Composer:
     def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str] | None:
         """The named entities a "what did X say/think…" question asks about: empty when it is not one (or X is
         the article), None when X is no one the base knows."""
-        if intent.speaker is None or normalise(intent.speaker).strip() in _THE_ARTICLE:
+        if (
+            intent.speaker is None
+            or normalise(intent.speaker).strip() in _THE_ARTICLE
+            or is_the_author(intent.speaker)
+        ):
             return frozenset()
         terms = frozenset(self._tokenizer.terms(intent.speaker))
         named = terms & frozenset(retrieval.entities)

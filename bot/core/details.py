@@ -39,6 +39,10 @@ _TITLES = frozenset(
     {"prime", "minister", "foreign", "president", "senior", "deputy", "secretary", "state", "general", "mr",
      "ms", "mrs", "dr", "sir", "the", "of", *_ROLE.split("|")}
 )  # fmt: skip
+# Role words that name no one in particular, or the article's own author (all of it is his).
+_NOT_A_SPEAKERS_ROLE = frozenset(
+    {"people", "guy", "person", "writer", "author", "correspondent", "journalist", "reporter"}
+)
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
 _CAPITALISED = r"[A-Z][a-z’']+"
 
@@ -110,6 +114,13 @@ def role_missing(question: str, sentence: str) -> bool:
     says, it is not about the person asked for."""
     role = who_role(question)
     return role is not None and re.search(rf"\b{role}", sentence, re.I) is None
+
+
+def speaker_role_missing(speaker: str, sentence: str) -> bool:
+    """A "what did President Biden say?" whose closest sentence mentions no president (it has "a senior Biden
+    administration official"): what the person with that role said is not there."""
+    roles = [r.lower() for r in _ROLE_IN_QUESTION.findall(speaker) if r.lower() not in _NOT_A_SPEAKERS_ROLE]
+    return any(re.search(rf"\b{role.rstrip('s')}", sentence, re.I) is None for role in roles)
 
 
 def names_nobody(question: str, sentence: str) -> bool:

@@ -14,7 +14,7 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
-from bot.core.intent import read_intent, without_request
+from bot.core.intent import as_the_article, read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import Question, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
@@ -176,6 +176,7 @@ class AnswerEngine:
         prefer = previous.topic if previous else None
         # A request for exact words is retrieved by its subject: "quote the line about the IMF" → "the IMF".
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
+        asked = as_the_article(asked, resolved.intent.speaker)
         retrieval = self.retriever.search(asked, context=resolved.context, prefer_topic=prefer)
         # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
         seen_points = frozenset(p for t in context_turns for p in t.key_points)

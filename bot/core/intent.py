@@ -129,6 +129,10 @@ _IN_THE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
+_THE_AUTHOR = re.compile(
+    r"(the )?(author|writer|journalist|reporter|correspondent|columnist)|kamran( yousaf)?|yousaf",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(
     r"\b(your|ur|you'?re?) (own )?(opinion|view|take|thoughts?|verdict)\b|\bdo (you|u|ya) (think|reckon|"
     r"believe)\b|"
@@ -264,6 +268,19 @@ def _asked_part(message: str) -> str:
     propaganda tbh" asks about X; the remark after it is the asker's own view, not a request for one."""
     asking = [s for s in _SENTENCES.split(message) if s.rstrip().endswith("?")]
     return " ".join(asking) or message
+
+
+def as_the_article(question: str, speaker: str | None) -> str:
+    """A question about what the article's author says, asked of the article: "what did the writer say about
+    china" → "what did the article say about china" (the whole article is his; "writer" is no subject)."""
+    if speaker is None or not is_the_author(speaker):
+        return question
+    return question.replace(speaker, "the article", 1)
+
+
+def is_the_author(speaker: str) -> bool:
+    """Whether "what did X say" asks what the article's author says: "the writer", "the journalist"."""
+    return bool(_THE_AUTHOR.fullmatch(speaker.strip()))
 
 
 def without_request(question: str) -> str:
