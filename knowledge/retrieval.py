@@ -156,6 +156,21 @@ class Retriever:
         self._said_terms = frozenset(t for text in said for t in self.tokenizer.terms(text))
         # Countries the base never names, by any of their names ("russian federation" is Russia, named).
         said_words = " " + " ".join(re.findall(r"[a-z]+", " ".join(normalise(text) for text in said))) + " "
+        # The vocabulary's other words for a country ("islamabad", "american") are read as the country by the
+        # embedding too: the model keeps "Islamabad and Washington" apart from "Pakistan and the US".
+        every_country = frozenset(name for names in countries() for name in names)
+        self._country_of = {
+            normalise(word): country
+            for country, words in kb.vocabulary.aliases.items()
+            if {country, *map(normalise, words)} & every_country
+            for word in words
+        }
+        self._countries_named = re.compile(
+            r"\b(" + "|".join(map(re.escape, sorted(self._country_of, key=len, reverse=True))) + r")\b"
+            if self._country_of
+            else r"(?!)",
+            re.IGNORECASE,
+        )
         self._other_countries = frozenset(
             name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
         )
@@ -253,6 +268,7 @@ class Retriever:
 
     def query_vector(self, question: str, context: str = "", *, own_words: int = 0) -> np.ndarray:
         """The question's embedding; a follow-up's leans towards the thread's earlier words."""
+        question = self._countries_named.sub(lambda m: self._country_of[m.group(0).lower()], question)
         vectors = self.embedder.queries([question, context] if context else [question])
         if not context:
             return vectors[0]

@@ -367,3 +367,9 @@ def test_what_a_titled_person_said_is_declined_when_the_close_sentence_has_someo
     """The article has "a senior Biden administration official", never the president himself."""
     assert not engine.answer("What did President Biden personally say to Imran Khan?").grounded
     assert engine.answer("what did the us official say?").grounded
+
+
+def test_a_capital_is_read_as_its_country(engine: AnswerEngine) -> None:
+    """ "Islamabad" and "the Kremlin" are Pakistan and Russia to the embedding too: the topic's overview."""
+    answer = engine.answer("why is islamabad cosying up to the kremlin?")
+    assert answer.grounded and answer.topic == WHY_TOPIC
