@@ -24,7 +24,7 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.models import Passage
 from knowledge.places import countries, named_in
-from knowledge.spelling import english_words
+from knowledge.spelling import english_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
 # bm25s sets its own logger to DEBUG on import, which would print on every index build.
@@ -45,6 +45,9 @@ RRF_K = 5
 # itself ("how come?"), less when it asks something of its own ("was it worth it?").
 CONTEXT_VECTOR_WEIGHT = 0.6
 CONTEXT_VECTOR_WEIGHT_OWN = 0.3
+# From this length, a lowercase word one edit from an English word is taken for its typo, not for a name:
+# "strech", "brainer" (of "no brainer"); shorter words are too often a name one edit from a word ("modi").
+TYPO_NOT_NAME_LETTERS = 6
 H = TypeVar("H", "PointHit", "PassageHit")
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)")
 
@@ -318,6 +321,8 @@ class Retriever:
         for stem in stems:
             if len(stem) > 2 and (stem in english or stem in self._said_words or stem in self._model_words):
                 return False
+        if len(word) >= TYPO_NOT_NAME_LETTERS and one_edit_from_english(word):
+            return False
         return not set(self.tokenizer.terms(word)) & self._said_terms
 
     def _point_terms(self, ref: PointRef) -> list[str]:

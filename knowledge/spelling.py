@@ -74,6 +74,17 @@ class Speller:
         return _WORD.sub(lambda m: self.correct_word(m.group()), text)
 
 
+def one_edit_from_english(word: str) -> bool:
+    """Whether a word is one edit (a swap of neighbours counts as one) from an English dictionary word: a
+    typo of a rarer word ("strech", "brainer") rather than a name."""
+    return process.extractOne(word, _dictionary_words(), scorer=OSA.distance, score_cutoff=1) is not None
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> list[str]:
+    return list(english_words())
+
+
 @lru_cache(maxsize=1)
 def english_words() -> dict[str, int]:
     """symspellpy's English frequency dictionary: word → count in its corpus."""

@@ -373,3 +373,23 @@ def test_a_capital_is_read_as_its_country(engine: AnswerEngine) -> None:
     """ "Islamabad" and "the Kremlin" are Pakistan and Russia to the embedding too: the topic's overview."""
     answer = engine.answer("why is islamabad cosying up to the kremlin?")
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "what stuff are pk and ru actualy working together on, right?",
+            "areas of cooperation",
+        ),  # pk, ru; tag
+        (
+            "the piece claims the west cant do anything about moscow? thats a strech tbh",
+            "other means",
+        ),  # typo
+    ],
+)
+def test_chat_abbreviations_tags_and_typos_of_rarer_words_are_read_as_meant(
+    engine: AnswerEngine, question: str, words: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and words in " ".join(c.quote for c in answer.citations)

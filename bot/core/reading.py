@@ -100,9 +100,12 @@ _RELAYED = re.compile(
 _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
 _TRAILER = re.compile(
     r"([\s,.;:-]*\b(thanks|thank you|thx|ty|cheers|pls|plz|please|lol|lmao|haha+|tia|in advance|"
-    r"thanks in advance)\b[\s!.]*)+$",
+    r"thanks in advance|or what|or nah)\b[\s!.?]*)+$",
     re.IGNORECASE,
 )
+# A statement asked as a question with a tag: "pk and ru werent friends historically, right?" — the tag is no
+# part of the question ("right" would match "did the right thing"). Not "was the US right?", which asks.
+_TAG_QUESTION = re.compile(r"[\s,]+(right|yeah|yes|no|correct|true|innit|eh)\s*\?+\s*$", re.IGNORECASE)
 _ASKS = re.compile(
     r"\?|^\s*(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had|quote|tell|explain|give|list|name|describe|summari[sz]e)\b",
@@ -139,6 +142,10 @@ _SHORTHAND = {
     "bn": "billion",
     "mn": "million",
     "pak": "pakistan",
+    "pk": "pakistan",
+    "ru": "russia",
+    "smth": "something",
+    "sth": "something",
     "yrs": "years",
     "mins": "ministers",
     # Contractions typed without their apostrophe, which the spelling corrector would otherwise "fix"
@@ -288,6 +295,8 @@ def strip_preamble(text: str) -> str:
         text = _POLITE_LEAD.sub("", text)
         text = _RELAYED.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
+    if not _ASKS.match(stripped.replace("?", "")):
+        stripped = _TAG_QUESTION.sub("?", stripped)
     return stripped or text.strip()
 
 
