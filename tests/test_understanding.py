@@ -219,6 +219,11 @@ def test_an_attempt_to_have_the_trip_called_off_is_not_a_claim_that_it_was(engin
     tried = engine.answer("did the US try to get pakistan to call off the trip?")
     claimed = engine.answer("why did pakistan cancel the trip")
     assert tried.kind == "answer" and claimed.kind == "correction"
+    for wanted in (
+        "who on the us side leaned on pk to skip the moscow trip?",
+        "what did washington want from islamabad, just drop the visit or more than that",
+    ):
+        assert engine.answer(wanted).kind == "answer", wanted
 
 
 def test_who_exactly_points_back_at_the_last_answer(engine: AnswerEngine) -> None:

@@ -63,13 +63,12 @@ _REQUESTING = (
     r"(ask|asked|asking|tell|told|telling|want|wants|wanted|urge|urged|urging|press|pressed|pressured|"
     r"request|requested|advise|advised|beg|begged|try|tried|trying|attempt|attempted|get|got|getting|"
     r"persuade|persuaded|convince|convinced|push|pushed|pushing|force|forced|lobby|lobbied|demand|demanded|"
-    r"expect|expected|pressure|pressuring)"
+    r"expect|expected|pressure|pressuring|lean|leaned|leaning|nudge|nudged|want|wanted)"
 )
-# …and so does an attempt to have it done, however it is chained ("try to get khan to scrap the trip").
-_REPORTED_REQUEST = re.compile(
-    rf"\b{_REQUESTING}\s+(\w+\s+){{0,3}}?to\s+(?:{_REQUESTING}\s+(\w+\s+){{0,3}}?to\s+)*(\w+\s+){{0,3}}?\w+",
-    re.IGNORECASE,
-)
+# …and so does an attempt to have it done, however it is chained ("try to get khan to scrap the trip"), and
+# whatever the rest of the sentence wants done ("what did washington want from islamabad, just drop the
+# visit").
+_REPORTED_REQUEST = re.compile(rf"\b{_REQUESTING}\b[^.?!]*", re.IGNORECASE)
 # Words that deny what follows them within a few words ("didn't just cancel", "never called off").
 _NEGATION = frozenset(
     {"not", "no", "never", "didnt", "dont", "doesnt", "wont", "wouldnt", "isnt", "wasnt", "werent", "arent"}
