@@ -23,7 +23,10 @@ from rapidfuzz.distance import OSA
 # Corrections may land on the base's words or on this many of the most frequent English words.
 COMMON_WORDS = 5000
 BASE_BONUS = 10**8  # a base word is as likely as a word seen this often in symspellpy's corpus
-RARE_WORD_LETTERS = 8  # from this length, a word one edit from any dictionary word is corrected to it
+RARE_WORD_LETTERS = 8
+# A known word of this many letters or more is still a typo of a base word this many times more frequent.
+REAL_WORD_TYPO_LETTERS = 6
+REAL_WORD_TYPO_RATIO = 50  # from this length, a word one edit from any dictionary word is corrected to it
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -44,6 +47,8 @@ class Speller:
         """The word, or the base or common word it is a typo of."""
         stem, suffix = (word[:-2], word[-2:]) if word[-2:].lower() in ("'s", "’s") else (word, "")
         lowered = stem.lower()
+        if self._is_known(lowered) and len(lowered) >= REAL_WORD_TYPO_LETTERS and lowered not in self._base:
+            return self._real_word_typo(lowered, suffix) or word
         if len(lowered) < 4 or self._is_known(lowered) or not lowered.isalpha():
             return word
         limit = 2 if len(lowered) >= 8 else 1
@@ -61,6 +66,14 @@ class Speller:
             return word
         # People drop letters more often than they type stray ones: "bejing" is "beijing" before "being".
         return max(candidates, key=lambda w: (len(w) >= len(lowered), self._weight(w))) + suffix
+
+    def _real_word_typo(self, word: str, suffix: str) -> str | None:
+        """A rare English word one edit from a base word far more common is that word mistyped: "minster"
+        (459,048 in the corpus) is "minister" (43,931,892) in a question about this article."""
+        count = self._english.get(word, 0)
+        found = process.extract(word, sorted(self._base), scorer=OSA.distance, score_cutoff=1, limit=5)
+        likely = [w for w, _, _ in found if self._english.get(w, 0) >= REAL_WORD_TYPO_RATIO * count]
+        return max(likely, key=lambda w: self._english.get(w, 0)) + suffix if likely else None
 
     def _is_known(self, word: str) -> bool:
         return word in self._base or word in self._english

@@ -398,3 +398,16 @@ def test_chat_abbreviations_tags_and_typos_of_rarer_words_are_read_as_meant(
 ) -> None:
     answer = engine.answer(question)
     assert answer.grounded and words in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_rare_word_one_letter_from_a_far_commoner_word_of_the_article_is_its_typo(
+    engine: AnswerEngine,
+) -> None:
+    """ "minster" is an English word (a church), but here it is "minister" mistyped."""
+    answer = engine.answer("whos the minster quoted in this")
+    assert answer.grounded and "Qureshi" in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_summary_of_one_subject_is_that_topics_overview(engine: AnswerEngine) -> None:
+    assert engine.answer("whats the india angle in this piece, tldr").topic == "india-factor"
+    assert engine.answer("tldr?").topic == WHY_TOPIC

@@ -42,6 +42,8 @@ SIMILAR_IN_THREAD = 0.30
 FLOOR_IN_THREAD = 0.10
 # A question this close to one of a topic's sample questions gets the topic's overview.
 BROAD_SIMILARITY = 0.86
+# A summary request is about another topic than the base's first when it is this much closer to that topic.
+SUBJECT_MARGIN = 0.1
 # Share of its words a sentence must cover to answer a question tied to an event ("…during the visit").
 ANCHORED_COVERAGE = 0.6
 # A name the article mentions in at most this many sentences pins a question to them.
@@ -160,7 +162,7 @@ class Composer:
         if retrieval.unknown_names:
             return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
         if intent.summary and len(question.split()) <= 12:
-            return self.overview(self.kb.topics[0])
+            return self.overview(self._summarised(retrieval))
         speakers = self._speakers(intent, retrieval)
         if speakers is None:  # "what did India say": someone the article never quotes
             return replace(self.decline(), not_close=True)
@@ -435,6 +437,16 @@ class Composer:
         if terms and not named and not terms & self._speaker_terms:
             return None
         return named
+
+    def _summarised(self, retrieval: Retrieval) -> Topic:
+        """The topic a summary asks for: the base's first, unless the request names a subject another topic
+        is about ("the india angle, tldr")."""
+        first = self.kb.topics[0]
+        if not retrieval.topics or not retrieval.entities:
+            return first
+        topic_id, similarity = max(retrieval.topics.items(), key=lambda kv: kv[1])
+        named = similarity - retrieval.topics.get(first.id, 0.0) >= SUBJECT_MARGIN
+        return (self.kb.topic(topic_id) or first) if named else first
 
     def _broad_topic(self, retrieval: Retrieval) -> Topic | None:
         if not retrieval.topics:
