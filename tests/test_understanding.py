@@ -411,3 +411,12 @@ def test_a_rare_word_one_letter_from_a_far_commoner_word_of_the_article_is_its_t
 def test_a_summary_of_one_subject_is_that_topics_overview(engine: AnswerEngine) -> None:
     assert engine.answer("whats the india angle in this piece, tldr").topic == "india-factor"
     assert engine.answer("tldr?").topic == WHY_TOPIC
+
+
+def test_the_last_one_asks_for_a_name_and_when_do_they_asks_about_the_future(engine: AnswerEngine) -> None:
+    last = _thread(
+        engine, "how long since a pk leader went to moscow one-on-one?", "who was the last one tho"
+    )
+    assert not last.grounded and "doesn't name" in last.answer
+    later = _thread(engine, "pk is stuck on the fatf grey list per this?", "when do they get off it")
+    assert not later.grounded and "28 February 2022" in later.answer

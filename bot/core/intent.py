@@ -41,7 +41,9 @@ _NAME = re.compile(
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
-    r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$",
+    r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$|"
+    # "who was the last one tho": a person picked out of the thread by a word, to be named
+    r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b",
     re.IGNORECASE,
 )
 # "Who did Imran Khan meet in Moscow?": a counterpart the answer must name (someone other than the subject).
@@ -110,6 +112,8 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(
+    r"^\s*(and\s+|so\s+)?when (do|does|will|would) (\w+ ){1,3}?(get|be|become|leave|join|end|start|happen|"
+    r"come|go|sign|lift|drop)\b|"
     r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
     r"what happened (to (\w+ ){1,3})?(next|later|after)|later (on|that year|in 2022)|in (the )?future|"
     r"next (year|month|week|decade|few)|"
