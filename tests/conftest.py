@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,16 @@ from bot.core.settings import Settings
 from bot.entrypoints.wiring import connect_storage
 from knowledge.base import KnowledgeBase, load_knowledge_base
 from tests.servers import FakeOpenAI, FakeSlack, RedisServer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vector_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The embeddings every process of the tests keeps between runs, in a directory of the tests' own (never
+    the user's cache)."""
+    directory = tmp_path_factory.mktemp("vectors")
+    os.environ["VECTOR_CACHE_DIR"] = str(directory)
+    yield directory
+    os.environ.pop("VECTOR_CACHE_DIR", None)
 
 
 @pytest.fixture(scope="session")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.core import wording
 from bot.core.engine import AnswerEngine
 from bot.core.evaluation import load_eval_set, run_eval
+from knowledge.base import KnowledgeBase
+from knowledge.embedding import default_embedder
 from tests.servers import RedisServer
 
 DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.json"
@@ -212,13 +216,34 @@ def test_cli_threads_share_context_across_processes(redis_server: RedisServer) -
     assert out["topic"] == "india-factor"
 
 
-def _briefbot(redis_server: RedisServer, *args: str) -> str:
+def _briefbot(redis_server: RedisServer, *args: str, env: dict[str, str] | None = None) -> str:
     if not redis_server.running:
         redis_server.start()
-    env = {**os.environ, "REDIS_URL": redis_server.url}
+    env = {**os.environ, "REDIS_URL": redis_server.url, **(env or {})}
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)
     done = subprocess.run(
         [sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env, timeout=60, check=True
     )
     return done.stdout
+
+
+def test_the_bases_embeddings_are_kept_between_runs_and_a_broken_file_is_rewritten(
+    redis_server: RedisServer, tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    """The first process embeds the base and keeps the vectors; the file holds the model's own vectors; a
+    corrupt file is ignored (the answer still comes) and written again."""
+    env = {"VECTOR_CACHE_DIR": str(tmp_path)}
+    first = json.loads(_briefbot(redis_server, "ask", "--json", "Who wrote this analysis?", env=env))
+    (kept,) = tmp_path.glob("vectors-*.npz")
+    with np.load(kept) as stored:
+        vectors = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+    passage = next(iter(kb.sources.values())).passages[5].text
+    key = hashlib.sha1(passage.encode(), usedforsecurity=False).hexdigest()
+    assert np.allclose(vectors[key], default_embedder().embed([passage])[0], atol=1e-5)
+    assert len(vectors) > len(kb.points) * 6  # sentences, key points, their curated questions, topics
+    kept.write_bytes(b"not a numpy file")
+    again = json.loads(_briefbot(redis_server, "ask", "--json", "Who wrote this analysis?", env=env))
+    assert again["answer"] == first["answer"]
+    with np.load(kept) as stored:
+        assert len(stored["keys"]) == len(vectors)

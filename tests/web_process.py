@@ -94,9 +94,15 @@ def run_worker(env: dict[str, str], *, wait: bool = True) -> Iterator[ProcfilePr
         yield worker
 
 
+def _test_dirs() -> dict[str, str]:
+    """Where the tests' processes keep files between runs (conftest's vector_cache), if it is set."""
+    cache = os.environ.get("VECTOR_CACHE_DIR")
+    return {"VECTOR_CACHE_DIR": cache} if cache else {}
+
+
 @contextmanager
 def _run(process: str, env: dict[str, str], port: int) -> Iterator[ProcfileProcess]:
-    full_env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", **env}
+    full_env = {"PATH": f"{VENV_BIN}:/usr/bin:/bin", **_test_dirs(), **env}
     with tempfile.TemporaryDirectory(prefix=f"briefbot-{process}-") as tmp:
         log_path = Path(tmp) / f"{process}.log"
         with log_path.open("wb") as log:

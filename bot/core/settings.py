@@ -51,6 +51,11 @@ class Settings(BaseSettings):
 
     # Answers
     knowledge_dir: Path | None = None
+    vector_cache_dir: Path | None = Field(
+        default=None,
+        description="where the knowledge base's embeddings are kept between runs (default: the user's cache "
+        "directory)",
+    )
     cache_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=0)
     thread_turns: int = Field(default=10, ge=1, le=100)
     thread_ttl_seconds: int = Field(default=24 * 3600, ge=60)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from bot.adapters.storage import RedisStorage
 from bot.adapters.storage.embedded import SharedValkey
@@ -14,6 +14,7 @@ from bot.core import Briefbot, Limits, Settings
 from bot.core.engine import AnswerEngine
 from bot.core.ports import GroundedWriter
 from knowledge.base import KnowledgeBase, load_knowledge_base
+from knowledge.embedding import default_embedder, vectors_file_name
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 def build_application(settings: Settings, storage: RedisStorage | None = None) -> Briefbot:
     """Load the base, connect storage and build the engine; logs which store and answer mode are in use."""
     kb = load_knowledge_base(settings.knowledge_dir)
+    default_embedder().keep_vectors_in(vector_file(settings))
     storage = storage or connect_storage(settings)
     engine = build_engine(settings, kb, storage)
     log.info("services.ready kb_version=%s topics=%d mode=%s", kb.version, len(kb.topics), engine.mode)
@@ -76,6 +78,12 @@ def connect_storage(settings: Settings) -> RedisStorage:
 def redis_url(settings: Settings) -> str:
     """REDIS_URL, or the URL of the shared embedded Valkey of the data directory (started if need be)."""
     return settings.redis_url or SharedValkey(embedded_data_dir(settings)).url()
+
+
+def vector_file(settings: Settings) -> Path:
+    """Where the base's embeddings are kept between runs: VECTOR_CACHE_DIR, else the user's cache."""
+    directory = settings.vector_cache_dir or Path(user_cache_dir("briefbot", appauthor=False))
+    return directory / vectors_file_name()
 
 
 def embedded_data_dir(settings: Settings) -> Path:
