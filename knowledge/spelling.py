@@ -6,8 +6,9 @@ English word within one edit (two for words of eight letters or more), counting 
 letters as one edit ("pakistna" → "pakistan", "gettng" → "getting", "rusia" → "russia"); of the closest
 candidates, one that restores a dropped letter wins, then the more frequent. A four-letter word is only
 un-swapped ("waht" → "what"); a word of eight letters or more may also be one edit from any dictionary word
-("bilaetrally"). Anything else is kept as typed: it may be a name the article never mentions ("modi" stays
-"modi"), and that is worth knowing.
+("bilaetrally"). A rare English word of six letters or more one edit from a base word fifty times commoner is
+taken for that word mistyped ("minster" → "minister"). Anything else is kept as typed: it may be a name the
+article never mentions ("modi" stays "modi"), and that is worth knowing.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from rapidfuzz.distance import OSA
 # Corrections may land on the base's words or on this many of the most frequent English words.
 COMMON_WORDS = 5000
 BASE_BONUS = 10**8  # a base word is as likely as a word seen this often in symspellpy's corpus
-RARE_WORD_LETTERS = 8
+RARE_WORD_LETTERS = 8  # from this length, a word one edit from any dictionary word is corrected to it
 # A known word of this many letters or more is still a typo of a base word this many times more frequent.
 REAL_WORD_TYPO_LETTERS = 6
-REAL_WORD_TYPO_RATIO = 50  # from this length, a word one edit from any dictionary word is corrected to it
+REAL_WORD_TYPO_RATIO = 50
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -40,8 +41,9 @@ class Speller:
         self._english = english
         common = sorted(english, key=lambda w: -english[w])[:COMMON_WORDS]
         self._targets = sorted(self._base | {w for w in common if len(w) > 2})
+        self._base_words = sorted(self._base)
         # Between equally close candidates the more frequent wins; the base's own words count as frequent.
-        self._dictionary = list(english)
+        self._dictionary = _dictionary_words()
 
     def correct_word(self, word: str) -> str:
         """The word, or the base or common word it is a typo of."""
@@ -71,7 +73,7 @@ class Speller:
         """A rare English word one edit from a base word far more common is that word mistyped: "minster"
         (459,048 in the corpus) is "minister" (43,931,892) in a question about this article."""
         count = self._english.get(word, 0)
-        found = process.extract(word, sorted(self._base), scorer=OSA.distance, score_cutoff=1, limit=5)
+        found = process.extract(word, self._base_words, scorer=OSA.distance, score_cutoff=1, limit=5)
         likely = [w for w, _, _ in found if self._english.get(w, 0) >= REAL_WORD_TYPO_RATIO * count]
         return max(likely, key=lambda w: self._english.get(w, 0)) + suffix if likely else None
 
