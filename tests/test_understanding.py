@@ -420,3 +420,8 @@ def test_the_last_one_asks_for_a_name_and_when_do_they_asks_about_the_future(eng
     assert not last.grounded and "doesn't name" in last.answer
     later = _thread(engine, "pk is stuck on the fatf grey list per this?", "when do they get off it")
     assert not later.grounded and "28 February 2022" in later.answer
+
+
+def test_a_sentence_sharing_no_word_with_the_question_must_be_closer_in_meaning(engine: AnswerEngine) -> None:
+    """ "weather" and "cold" are close to the embedding; the weather is not in the article."""
+    assert not engine.answer("what's the weather in islamabad rn ☀️?").grounded

@@ -28,6 +28,10 @@ SIMILAR_ENOUGH = 0.50
 # idf-weighted words. Similarity alone does not separate the two kinds of question; words alone miss
 # paraphrases.
 SIMILAR_FLOOR = 0.20
+# Below this share of the question's words, closeness alone must clear SIMILAR_ENOUGH by this much (no case of
+# the calibration, regression or blind sets changes; an off-topic question about the weather is declined).
+BARE_COVERAGE = 0.1
+BARE_BUMP = 0.1
 COVERAGE_MIN = 0.50
 # …and one whose key point, read after its source's title, is this close answers too ("were they enemies back
 # in the day" ↔ "Why Pakistan and Russia are getting closer? Efforts by the two former Cold War rivals…").
@@ -359,7 +363,12 @@ class Composer:
         names_them = bool(rare) and all(e in said for e in rare)
         if names_them and best.coverage >= COVERAGE_MIN:
             return True
-        if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH):
+        # A sentence sharing none of a fresh question's words must be closer in meaning: "what's the
+        # weather in islamabad" is 0.53 from "the US attitude towards Pakistan became very cold".
+        bare = not follows_up and best.coverage < BARE_COVERAGE
+        if best.similarity >= (SIMILAR_IN_THREAD if follows_up else SIMILAR_ENOUGH) + (
+            BARE_BUMP if bare else 0
+        ):
             return True
         if not follows_up and best.in_context >= IN_CONTEXT_ENOUGH:
             return True
