@@ -359,6 +359,8 @@ def test_what_dates_asks_for_a_date_the_article_does_not_give(engine: AnswerEngi
         engine, "who actually went to moscow, imran khan himself?", "nice. what dates exactly was he there?"
     )
     assert not answer.grounded and "doesn't give the date" in answer.answer
+    actual = engine.answer("what were the actual dates imran was in moscow?")
+    assert not actual.grounded and "doesn't give the date" in actual.answer
 
 
 def test_what_the_writer_says_is_what_the_article_says(engine: AnswerEngine) -> None:

@@ -61,7 +61,8 @@ _FOCUS = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|\bexact (date|day|time)s?\b|"
+    r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
+    r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
     r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b|"
     r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b",
     re.IGNORECASE,
