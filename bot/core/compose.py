@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
 from bot.core.evidence import Evidence, rank_evidence, states_reason
-from bot.core.intent import Intent, is_the_author, read_intent
+from bot.core.intent import Intent, is_the_article, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
 from knowledge.retrieval import Retrieval, Retriever
@@ -69,7 +69,7 @@ _REQUESTING = (
     r"(ask|asked|asking|tell|told|telling|want|wants|wanted|urge|urged|urging|press|pressed|pressured|"
     r"request|requested|advise|advised|beg|begged|try|tried|trying|attempt|attempted|get|got|getting|"
     r"persuade|persuaded|convince|convinced|push|pushed|pushing|force|forced|lobby|lobbied|demand|demanded|"
-    r"expect|expected|pressure|pressuring|lean|leaned|leaning|nudge|nudged|want|wanted)"
+    r"expect|expected|pressure|pressuring|lean|leaned|leaning|nudge|nudged)"
 )
 # …and so does an attempt to have it done, however it is chained ("try to get khan to scrap the trip"), and
 # whatever the rest of the sentence wants done ("what did washington want from islamabad, just drop the
@@ -86,8 +86,6 @@ _AGENTLESS = re.compile(
     r"^(it|this|that|they|he|she|but|also|however|nevertheless)\b",
     re.IGNORECASE,
 )
-# Who a question may mean by "what did X say" when X is the article itself: no curated speaker is needed.
-_THE_ARTICLE = frozenset({"it", "the article", "the piece", "he", "the story", "they"})
 
 
 @dataclass(frozen=True)
@@ -202,8 +200,9 @@ class Composer:
             return self.decline()  # "signed during the visit": no sentence says what happened at the visit
         if intent.exact_words:
             return self._exact_words(ranked)
+        titled = intent.speaker and not is_the_article(intent.speaker)
         if details.role_missing(question, _said(best)) or (
-            intent.speaker and details.speaker_role_missing(intent.speaker, _said(best))
+            titled and details.speaker_role_missing(intent.speaker or "", _said(best))
         ):
             return self.decline()
         if intent.detail and not details.states(intent.detail, _said(best), question):
@@ -435,11 +434,7 @@ class Composer:
     def _speakers(self, intent: Intent, retrieval: Retrieval) -> frozenset[str] | None:
         """The named entities a "what did X say/think…" question asks about: empty when it is not one (or X is
         the article), None when X is no one the base knows."""
-        if (
-            intent.speaker is None
-            or normalise(intent.speaker).strip() in _THE_ARTICLE
-            or is_the_author(intent.speaker)
-        ):
+        if intent.speaker is None or is_the_article(intent.speaker):
             return frozenset()
         terms = frozenset(self._tokenizer.terms(intent.speaker))
         named = terms & frozenset(retrieval.entities)

@@ -39,10 +39,8 @@ _TITLES = frozenset(
     {"prime", "minister", "foreign", "president", "senior", "deputy", "secretary", "state", "general", "mr",
      "ms", "mrs", "dr", "sir", "the", "of", *_ROLE.split("|")}
 )  # fmt: skip
-# Role words that name no one in particular, or the article's own author (all of it is his).
-_NOT_A_SPEAKERS_ROLE = frozenset(
-    {"people", "guy", "person", "writer", "author", "correspondent", "journalist", "reporter"}
-)
+# Role words that name no one in particular.
+_NOT_A_SPEAKERS_ROLE = frozenset({"people", "guy", "person"})
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
 _CAPITALISED = r"[A-Z][a-z’']+"
 

@@ -134,6 +134,8 @@ _IN_THE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
+# Who a question may mean by "what did X say" when X is the article itself, besides its author.
+_THE_ARTICLE = frozenset({"it", "the article", "the piece", "he", "the story", "they"})
 _THE_AUTHOR = re.compile(
     r"(the )?(author|writer|journalist|reporter|correspondent|columnist)|kamran( yousaf)?|yousaf",
     re.IGNORECASE,
@@ -278,14 +280,15 @@ def _asked_part(message: str) -> str:
 def as_the_article(question: str, speaker: str | None) -> str:
     """A question about what the article's author says, asked of the article: "what did the writer say about
     china" → "what did the article say about china" (the whole article is his; "writer" is no subject)."""
-    if speaker is None or not is_the_author(speaker):
+    if speaker is None or not _THE_AUTHOR.fullmatch(speaker.strip()):
         return question
     return question.replace(speaker, "the article", 1)
 
 
-def is_the_author(speaker: str) -> bool:
-    """Whether "what did X say" asks what the article's author says: "the writer", "the journalist"."""
-    return bool(_THE_AUTHOR.fullmatch(speaker.strip()))
+def is_the_article(speaker: str) -> bool:
+    """Whether "what did X say" asks what the article says: "it", "the piece", "the writer", "Kamran Yousaf"
+    (no curated speaker is needed)."""
+    return " ".join(speaker.lower().split()) in _THE_ARTICLE or bool(_THE_AUTHOR.fullmatch(speaker.strip()))
 
 
 def without_request(question: str) -> str:
