@@ -59,6 +59,7 @@ class Embedder:
         self._memo: dict[str, np.ndarray] = {}  # the base's own texts, embedded once per process
         self._file: Path | None = None
         self._kept: dict[str, np.ndarray] = {}  # vectors from earlier runs, by the sha1 of their text
+        self._unsaved = False
 
     def keep_vectors_in(self, path: Path) -> None:
         """Keep the base's vectors in a file between runs, so a new process embeds only texts it has not seen
@@ -108,20 +109,29 @@ class Embedder:
                 self._memo[text] = vector
         if missing and self._file is not None:
             self._kept |= {_key(t): self._memo[t] for t in missing}
-            self._save(self._file)
+            self._unsaved = True
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([self._memo[t] for t in texts])
 
-    def _save(self, path: Path) -> None:
-        """Write the kept vectors atomically (a temporary file renamed into place); a failure only logs."""
+    def save_vectors(self) -> None:
+        """Write the kept vectors, when texts were embedded since the last write, atomically (a temporary
+        file renamed into place); a failure only logs. The retriever calls it once it has embedded the
+        base."""
+        if not self._unsaved or self._file is None:
+            return
+        path, temporary = self._file, None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as out:
+                temporary = Path(out.name)
                 np.savez(out, keys=np.array(list(self._kept)), vectors=np.stack(list(self._kept.values())))
-            os.replace(out.name, path)
+            os.replace(temporary, path)
+            self._unsaved = False
         except OSError as error:
             log.warning("embedding.vectors_not_saved path=%s error=%s", path, type(error).__name__)
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
 
     def queries(self, texts: list[str]) -> np.ndarray:
         """Embeddings of questions (this model embeds questions and passages alike)."""

@@ -199,6 +199,7 @@ class Retriever:
         where = {p.id: i for i, p in enumerate(self._passages)}
         # A point is as close to a question as its own words or the sentences its quotes come from.
         self._point_passages = [[where[q.passage_id] for q in r.quotes] for r in self._points]
+        self.embedder.save_vectors()
         give_back_memory()
 
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:
