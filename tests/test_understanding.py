@@ -427,3 +427,14 @@ def test_the_last_one_asks_for_a_name_and_when_do_they_asks_about_the_future(eng
 def test_a_sentence_sharing_no_word_with_the_question_must_be_closer_in_meaning(engine: AnswerEngine) -> None:
     """ "weather" and "cold" are close to the embedding; the weather is not in the article."""
     assert not engine.answer("what's the weather in islamabad rn ☀️?").grounded
+
+
+def test_a_question_naming_its_subject_by_a_pronoun_keeps_the_statement_before_it(
+    engine: AnswerEngine,
+) -> None:
+    """The statement says who "they" are; its tag ("…, right?") asks only for agreement, so the question is
+    the sentence after it, and "in the cold war" is no event the answer must be about."""
+    answer = engine.answer(
+        "pakistan and russia used to be rivals back in the cold war, right? so why are they making up now"
+    )
+    assert answer.grounded and "Cold War rivals" in " ".join(c.quote for c in answer.citations)

@@ -134,6 +134,8 @@ _IN_THE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
+# A statement that asks only for agreement: "…during the cold war no?", "…, right?".
+_TAGGED = re.compile(r"[\s,]+(right|yeah|yes|no|correct|true|innit|eh)\s*\?+\s*$", re.IGNORECASE)
 # Who a question may mean by "what did X say" when X is the article itself, besides its author.
 _THE_ARTICLE = frozenset({"it", "the article", "the piece", "he", "the story", "they"})
 _THE_AUTHOR = re.compile(
@@ -264,17 +266,22 @@ def read_intent(question: str) -> Intent:
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
         during=(during.group("event") or during.group("place")).lower()
-        if (during := _DURING.search(question))
+        if (during := _DURING.search(_asked_part(question, tags=False)))
         else None,
         focus=focus.group("noun").lower() if (focus := _FOCUS.search(question)) else None,
     )
 
 
-def _asked_part(message: str) -> str:
+def _asked_part(message: str, *, tags: bool = True) -> str:
     """The sentences of a message that ask (end in "?"), or all of it: "isn't this just X? reads like
-    propaganda tbh" asks about X; the remark after it is the asker's own view, not a request for one."""
-    asking = [s for s in _SENTENCES.split(message) if s.rstrip().endswith("?")]
-    return " ".join(asking) or message
+    propaganda tbh" asks about X; the remark after it is the asker's own view, not a request for one.
+    Without `tags`, a statement asking only for agreement ("they were rivals during the cold war, no?") is
+    context, not part of what is asked."""
+    sentences = _SENTENCES.split(message)
+    if not tags:
+        sentences = [s for s in sentences if not _TAGGED.search(s)] or sentences
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asking) or " ".join(sentences)
 
 
 def as_the_article(question: str, speaker: str | None) -> str:

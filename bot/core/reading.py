@@ -25,6 +25,8 @@ _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
 _BARE_BROADCAST = re.compile(r"(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE)
 # Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
 # does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
+# A third person named only by a pronoun: the sentence before says who.
+_POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
@@ -328,6 +330,8 @@ def find_question(text: str, relevance: Relevance | None) -> str:
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))]
     if len(sentences) < 2 or not asking:
         return text
+    # "they were rivals in the cold war, no? so what's driving them now": the tag asks only for agreement.
+    asking = [i for i in asking if not _TAG_QUESTION.search(sentences[i])] or asking
     if relevance is None or len(asking) == 1:
         chosen = asking[-1]
     else:
@@ -337,7 +341,7 @@ def find_question(text: str, relevance: Relevance | None) -> str:
         chosen = next(
             i for i, score in reversed(list(zip(asking, scores, strict=True))) if score >= best - 0.02
         )
-    if chosen > 0 and len(sentences[chosen].split()) <= SHORT_QUESTION_WORDS:
+    if chosen > 0 and _leans_back(sentences[chosen]):
         return f"{sentences[chosen - 1]} {sentences[chosen]}"
     return sentences[chosen]
 
@@ -348,9 +352,15 @@ def without_lead_in(text: str) -> str:
     concretely"), and a short question keeps the sentence before it ("Pakistan went anyway. Why?")."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     first = next((i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))), 0)
-    if first > 0 and len(sentences[first].split()) <= SHORT_QUESTION_WORDS:
+    if first > 0 and _leans_back(sentences[first]):
         first -= 1
     return " ".join(sentences[first:]) if first > 0 else text
+
+
+def _leans_back(question: str) -> bool:
+    """A question that needs the sentence before it: a short one ("Why?"), or one that names its subject
+    only by a pronoun ("pak and russia were rivals. so what's driving them to patch things up?")."""
+    return len(question.split()) <= SHORT_QUESTION_WORDS or bool(_POINTS_BACK.search(question))
 
 
 def normalised(text: str) -> str:
