@@ -435,6 +435,7 @@ def test_a_question_naming_its_subject_by_a_pronoun_keeps_the_statement_before_i
     """The statement says who "they" are; its tag ("…, right?") asks only for agreement, so the question is
     the sentence after it, and "in the cold war" is no event the answer must be about."""
     answer = engine.answer(
-        "pakistan and russia used to be rivals back in the cold war, right? so why are they making up now"
+        "pakistan and russia used to be on opposite sides back during the cold war days, right? so what is "
+        "pushing them to make up these days, per the article"
     )
     assert answer.grounded and "Cold War rivals" in " ".join(c.quote for c in answer.citations)
