@@ -439,3 +439,15 @@ def test_a_question_naming_its_subject_by_a_pronoun_keeps_the_statement_before_i
         "pushing them to make up these days, per the article"
     )
     assert answer.grounded and "Cold War rivals" in " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sorry if this is basic, but who wrote this?",
+        "might be a dumb q but who wrote this?",
+        "not sure the article covers it, but who wrote this?",
+    ],
+)
+def test_a_hedge_before_the_question_is_not_part_of_it(engine: AnswerEngine, message: str) -> None:
+    assert engine.read(message).question.query == "who wrote this?"

@@ -100,6 +100,15 @@ _RELAYED = re.compile(
     re.IGNORECASE,
 )
 _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
+# A hedge before the question: "sorry if this is basic, but who…", "might be a dumb q but why…".
+_HEDGE_LEAD = re.compile(
+    r"^\s*(sorry|apologies|forgive me|pardon|(this|it) (might|may|could) be|(might|may|could) be|maybe|"
+    r"probably|prob|not sure|i know|i reali[sz]e|if (this|that|it)('s| is| was)?)\b"
+    r"[^?.!\n]{0,60}?[\s,]+but[\s,]+"
+    r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
+    r"should|has|have|had)\b)",
+    re.IGNORECASE,
+)
 _TRAILER = re.compile(
     r"([\s,.;:-]*\b(thanks|thank you|thx|ty|cheers|pls|plz|please|lol|lmao|haha+|tia|in advance|"
     r"thanks in advance|or what|or nah)\b[\s!.?]*)+$",
@@ -295,6 +304,7 @@ def strip_preamble(text: str) -> str:
         text = _TAG_LEAD.sub("", text)
         text = _LABEL_LEAD.sub("", text) if len(text.split(":", 1)[0].split()) <= _LABEL_WORDS else text
         text = _POLITE_LEAD.sub("", text)
+        text = _HEDGE_LEAD.sub("", text)
         text = _RELAYED.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
     if not _ASKS.match(stripped.replace("?", "")):
