@@ -451,3 +451,12 @@ def test_a_question_naming_its_subject_by_a_pronoun_keeps_the_statement_before_i
 )
 def test_a_hedge_before_the_question_is_not_part_of_it(engine: AnswerEngine, message: str) -> None:
     assert engine.read(message).question.query == "who wrote this?"
+
+
+def test_a_specific_thing_asked_for_that_the_close_sentences_never_mention_is_declined(
+    engine: AnswerEngine,
+) -> None:
+    """ "Specific" names what is asked for: projects, which no sentence about energy names."""
+    answer = engine.answer("any concrete energy projects between pk and russia?")
+    assert not answer.grounded and "which projects" in answer.answer
+    assert engine.answer("what specific areas did they pick for cooperation?").grounded

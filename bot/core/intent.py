@@ -60,6 +60,41 @@ _FOCUS = re.compile(
     r"(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
     re.IGNORECASE,
 )
+# "any specific arms deals?", "which particular projects": the phrase names what is to be named.
+_SPECIFIC = re.compile(r"\b(specific|particular|concrete)\s+(?P<phrase>[a-z-]{3,}(\s+[a-z-]{3,})?)", re.I)
+_NOT_A_HEAD = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "about",
+        "from",
+        "with",
+        "did",
+        "does",
+        "do",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "tho",
+        "though",
+        "there",
+        "that",
+        "this",
+        "the",
+        "like",
+        "they",
+        "them",
+        "it",
+        "its",
+    ]
+)
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
     r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
@@ -268,8 +303,19 @@ def read_intent(question: str) -> Intent:
         during=(during.group("event") or during.group("place")).lower()
         if (during := _DURING.search(_asked_part(question, tags=False)))
         else None,
-        focus=focus.group("noun").lower() if (focus := _FOCUS.search(question)) else None,
+        focus=_focus(question),
     )
+
+
+def _focus(question: str) -> str | None:
+    """The kind of thing a question asks to be named: "which agreements did…" → "agreements", "any specific
+    energy projects tho?" → "projects" (the head of the phrase after "specific")."""
+    if which := _FOCUS.search(question):
+        return which.group("noun").lower()
+    if specific := _SPECIFIC.search(question):
+        words = [w for w in specific.group("phrase").lower().split() if w not in _NOT_A_HEAD]
+        return words[-1] if words else None
+    return None
 
 
 def _asked_part(message: str, *, tags: bool = True) -> str:
