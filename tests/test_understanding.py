@@ -460,3 +460,29 @@ def test_a_specific_thing_asked_for_that_the_close_sentences_never_mention_is_de
     answer = engine.answer("any concrete energy projects between pk and russia?")
     assert not answer.grounded and "which projects" in answer.answer
     assert engine.answer("what specific areas did they pick for cooperation?").grounded
+
+
+def test_when_asks_for_a_time_and_a_sentence_placing_nothing_in_time_is_a_near_miss(
+    engine: AnswerEngine,
+) -> None:
+    placed = engine.answer("when was pakistan placed on the grey list?")
+    assert not placed.grounded and "doesn't say when" in placed.answer and placed.citations
+    assert engine.answer("when did the us change its south asia policy?").grounded
+
+
+def test_which_one_and_trade_volume_ask_for_a_name_and_a_figure(engine: AnswerEngine) -> None:
+    which = engine.answer("which pakistani leader was the one who went to moscow before imran khan?")
+    assert not which.grounded and "doesn't name" in which.answer
+    volume = engine.answer("what's the annual trade volume between the two?")
+    assert not volume.grounded
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which minister was the one who defended the trip?", "who was the minister who defended the trip?"],
+)
+def test_a_sentence_nearly_as_close_that_names_the_person_asked_for_leads(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and "Qureshi" in answer.answer

@@ -9,6 +9,7 @@ it says what is missing and shows what the article does say."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.core import details, wording
@@ -50,6 +51,10 @@ BROAD_SIMILARITY = 0.86
 SUBJECT_MARGIN = 0.1
 # Share of its words a sentence must cover to answer a question tied to an event ("…during the visit").
 ANCHORED_COVERAGE = 0.6
+# A sentence naming the person asked for (or having the role asked about) leads instead of the best one when
+# it is among the closest three and scores at least this share of the best.
+DETAIL_CANDIDATES = 3
+DETAIL_SHARE = 0.9
 # A name the article mentions in at most this many sentences pins a question to them.
 RARE_MENTIONS = 2
 # Other sentences join the best one when they score at least this share of it, and are this close.
@@ -201,12 +206,26 @@ class Composer:
         if intent.exact_words:
             return self._exact_words(ranked)
         titled = intent.speaker and not is_the_article(intent.speaker)
-        if details.role_missing(question, _said(best)) or (
-            titled and details.speaker_role_missing(intent.speaker or "", _said(best))
-        ):
+        if details.role_missing(question, _said(best)):
+            # "who was the minister who defended the trip?": a sentence nearly as close may have the minister.
+            ranked = _led_by(ranked, lambda e: not details.role_missing(question, _said(e)))
+            if not ranked:
+                return self.decline()
+            best = ranked[0]
+        if titled and details.speaker_role_missing(intent.speaker or "", _said(best)):
             return self.decline()
         if intent.detail and not details.states(intent.detail, _said(best), question):
-            return self._near_miss(intent, question, best)
+            # "which minister defended the trip?" is answered by the sentence naming Qureshi, not by "The
+            # government justified the visit". Only a name: a nearby sentence's figure ("in 23 years") or time
+            # is seldom the one asked about.
+            stating = (
+                _led_by(ranked, lambda e: details.states("name", _said(e), question))
+                if intent.detail == "name"
+                else []
+            )
+            if not stating:
+                return self._near_miss(intent, question, best)
+            ranked, best = stating, stating[0]
         if details.only_restates(question, best.passage.text) or details.names_nobody(question, _said(best)):
             return self._near_miss(replace(intent, detail="name"), question, best)
         correction = self._correction(question, ranked)
@@ -488,6 +507,14 @@ class Composer:
                 draft = Draft(
                     draft.kind, draft.lead, points, quotes, draft.topic, draft.heading, draft.passages
                 )
+
+
+def _led_by(ranked: list[Evidence], fits: Callable[[Evidence], bool]) -> list[Evidence]:
+    """The ranking led by the first of the closest sentences that fits what the question asks for (a name, a
+    role), when it scores nearly as well as the best; empty when none does."""
+    near = [e for e in ranked[:DETAIL_CANDIDATES] if e.score >= DETAIL_SHARE * ranked[0].score]
+    leader = next((e for e in near if fits(e)), None)
+    return [] if leader is None else [leader, *(e for e in ranked if e is not leader)]
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -28,6 +28,12 @@ _DURATION = re.compile(
     rf"\bdecades\b",
     re.I,
 )
+# Words that place something in time without a date: "just days before", "in recent years", "ago".
+_IN_TIME = re.compile(
+    rf"\b(before|after|since|until|till|ago|during|while|when|recent|recently|once|then|now|later|earlier|"
+    rf"first|last|past|decades?|{_UNIT}|era|cold war|bush|biden|\d+)\b",
+    re.I,
+)
 _EVENT_DURATION = re.compile(
     rf"\blast(ed|ing)\b|\bfor (\d+|{_NUMBER_WORDS}|several) (days|hours|weeks)\b|\d+-day", re.I
 )
@@ -49,6 +55,8 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
     """True when `sentence` states the kind of detail the question asks for."""
     if detail == "date":
         return bool(_DATE.search(sentence))
+    if detail == "time":
+        return bool(_DATE.search(sentence) or _DURATION.search(sentence) or _IN_TIME.search(sentence))
     if detail == "number":
         return bool(_NUMBER.search(sentence))
     if detail == "duration":

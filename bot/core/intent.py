@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Detail = Literal["name", "date", "number", "duration", "event_duration"]
+Detail = Literal["name", "date", "time", "number", "duration", "event_duration"]
 SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
 
 _FOLLOW_UP = re.compile(
@@ -32,6 +32,7 @@ _QUANTITY = re.compile(
     r"\bhow (much|many|big|large|high)\b(?! ?(of )?a deal)|\bwhat (amount|number|percentage|share|figure|"
     r"size|sum)\b|"
     r"\b(any |the )?(figures?|numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
+    r"\b(trade|export|import|sales?) (volume|value|figures?)\b|"
     r"\b(billion|million|trillion)s?\b",
     re.IGNORECASE,
 )
@@ -43,7 +44,9 @@ _NAME = re.compile(
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
-    r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b",
+    r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
+    # "which pakistani leader was the one that visited before him?"
+    r"^\s*(and\s+|so\s+)?which (\w+ ){1,2}(was|is|were) (the|that) (\w+ )?(one|ones|guy|person|people)\b",
     re.IGNORECASE,
 )
 # "Who did Imran Khan meet in Moscow?": a counterpart the answer must name (someone other than the subject).
@@ -62,39 +65,14 @@ _FOCUS = re.compile(
 )
 # "any specific arms deals?", "which particular projects": the phrase names what is to be named.
 _SPECIFIC = re.compile(r"\b(specific|particular|concrete)\s+(?P<phrase>[a-z-]{3,}(\s+[a-z-]{3,})?)", re.I)
-_NOT_A_HEAD = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "about",
-        "from",
-        "with",
-        "did",
-        "does",
-        "do",
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "have",
-        "had",
-        "tho",
-        "though",
-        "there",
-        "that",
-        "this",
-        "the",
-        "like",
-        "they",
-        "them",
-        "it",
-        "its",
-    ]
-)
+_NOT_A_HEAD = frozenset({
+    "in", "on", "at", "of", "for", "about", "from", "with", "did", "does", "do", "was", "were", "is", "are",
+    "has", "have", "had", "tho", "though", "there", "that", "this", "the", "like", "they", "them", "it",
+    "its",
+})  # fmt: skip
+# "When did Pakistan first get put on the grey list?": answered by a sentence that places it in time at all
+# ("just days before the visit", "in recent years"), not only by a date.
+_WHEN = re.compile(r"^\s*(and\s+|so\s+|but\s+)?when (did|was|were|is|are|does|do|has|have|had)\b", re.I)
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
     r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
@@ -355,6 +333,8 @@ def _detail(question: str) -> Detail | None:
         return "name"
     if _DATE.search(question):
         return "date"
+    if _WHEN.search(question):
+        return "time"
     if _EVENT_DURATION.search(question):
         return "event_duration"
     if _DURATION.search(question):

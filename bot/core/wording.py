@@ -22,6 +22,7 @@ AS_OF = "(As of the article's date, {date}.)"
 NO_OPINION = "I can only tell you what the article says, and it doesn't give a view on that."
 MISSING_DETAIL = {
     "date": "The article doesn't give the date.",
+    "time": "The article doesn't say when.",
     "number": "The article doesn't give that figure.",
     "duration": "The article doesn't say how long.",
     "event_duration": "The article doesn't say how long.",
