@@ -486,3 +486,18 @@ def test_a_sentence_nearly_as_close_that_names_the_person_asked_for_leads(
 ) -> None:
     answer = engine.answer(question)
     assert answer.grounded and "Qureshi" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("can you explain the economic side of it?", "economic-pressure"),
+        ("walk me through the china angle", "china-factor"),
+    ],
+)
+def test_one_part_of_the_story_asked_for_is_its_topics_overview(
+    engine: AnswerEngine, question: str, topic: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and answer.topic == topic and len(answer.citations) >= 2
+    assert engine.answer("tldr?").topic == WHY_TOPIC

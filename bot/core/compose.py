@@ -169,7 +169,9 @@ class Composer:
         if retrieval.unknown_names:
             return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
         if intent.summary and len(question.split()) <= 12:
-            return self.overview(self._summarised(retrieval))
+            return self.overview(self._summarised(retrieval, question))
+        if intent.part and (part := self._part(intent.part, retrieval)):
+            return self.overview(part)
         speakers = self._speakers(intent, retrieval)
         if speakers is None:  # "what did India say": someone the article never quotes
             return replace(self.decline(), not_close=True)
@@ -461,15 +463,31 @@ class Composer:
             return None
         return named
 
-    def _summarised(self, retrieval: Retrieval) -> Topic:
+    def _summarised(self, retrieval: Retrieval, question: str) -> Topic:
         """The topic a summary asks for: the base's first, unless the request names a subject another topic
-        is about ("the india angle, tldr")."""
+        is about: an entity ("the india angle, tldr") or a word of that topic's title or keywords ("explain
+        the economic angle"; "summarise the article" names no subject, though it is closest to the source)."""
         first = self.kb.topics[0]
-        if not retrieval.topics or not retrieval.entities:
+        if not retrieval.topics:
             return first
         topic_id, similarity = max(retrieval.topics.items(), key=lambda kv: kv[1])
-        named = similarity - retrieval.topics.get(first.id, 0.0) >= SUBJECT_MARGIN
-        return (self.kb.topic(topic_id) or first) if named else first
+        topic = self.kb.topic(topic_id) or first
+        subject = set(self._tokenizer.terms(" ".join([topic.title, *topic.keywords])))
+        named_subject = retrieval.entities or subject & set(self._tokenizer.terms(question))
+        named = named_subject and similarity - retrieval.topics.get(first.id, 0.0) >= SUBJECT_MARGIN
+        return topic if named else first
+
+    def _part(self, subject: str, retrieval: Retrieval) -> Topic | None:
+        """The topic a request for one part of the story asks for ("the economic angle", "the us part"): the
+        closest topic, when its title or keywords have the subject's word; none for a subject no topic is
+        about ("the history bit" is answered from the closest sentences)."""
+        if not retrieval.topics:
+            return None
+        topic = self.kb.topic(max(retrieval.topics.items(), key=lambda kv: kv[1])[0])
+        if topic is None:
+            return None
+        words = set(self._tokenizer.terms(" ".join([topic.title, *topic.keywords])))
+        return topic if words & set(self._tokenizer.terms(subject)) else None
 
     def _broad_topic(self, retrieval: Retrieval) -> Topic | None:
         if not retrieval.topics:

@@ -106,6 +106,12 @@ _REQUEST = re.compile(
     r"\b(pls|please|plz|thx|thanks)\b",
     re.IGNORECASE,
 )
+# "pls explain the us part", "what about the economic angle": one subject's part of the story.
+_PART = re.compile(
+    r"(^\s*|\b(explain|about|on|cover\w*|through|summari[sz]e) )the (?P<subject>(\w+ ){1,2}?)"
+    r"(angle|side|part|bit|aspect|dimension)s?\b",
+    re.IGNORECASE,
+)
 _SUMMARY = re.compile(
     r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument|point)|key (points?|ideas?)|"
     r"in (short|brief|a nutshell)|what('s| is) (this|the|it) (article |piece |story )?about|"
@@ -253,6 +259,7 @@ class Intent:
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
+    part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
     )
@@ -268,6 +275,7 @@ def read_intent(question: str) -> Intent:
         why=bool(_WHY.search(question)),
         quantity=bool(_QUANTITY.search(question)),
         summary=bool(_SUMMARY.search(question)),
+        part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
         speaker=said.group("who") if said else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
