@@ -501,3 +501,10 @@ def test_one_part_of_the_story_asked_for_is_its_topics_overview(
     answer = engine.answer(question)
     assert answer.grounded and answer.topic == topic and len(answer.citations) >= 2
     assert engine.answer("tldr?").topic == WHY_TOPIC
+
+
+def test_asked_how_it_turned_out_a_judgement_nearly_as_close_answers(engine: AnswerEngine) -> None:
+    """ "did it go well?" is answered by how the article judges the outcome, not by the events again."""
+    answer = _thread(engine, "pakistan defied washington and went, yeah?", "did it go well for them?")
+    quoted = " ".join(c.quote for c in answer.citations)
+    assert answer.grounded and ("right thing" in quoted or "cards well" in quoted)

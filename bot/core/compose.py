@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
-from bot.core.evidence import Evidence, rank_evidence, states_reason
+from bot.core.evidence import Evidence, judges, rank_evidence, states_reason
 from bot.core.intent import Intent, is_the_article, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
@@ -175,12 +175,18 @@ class Composer:
         speakers = self._speakers(intent, retrieval)
         if speakers is None:  # "what did India say": someone the article never quotes
             return replace(self.decline(), not_close=True)
-        ranked = rank_evidence(retrieval, why=intent.why)
+        # "did it go well?" prefers a sentence judging how it went, when that or the closest one is relevant.
+        judgings = (True, False) if intent.judges else (False,)
+        rankings = [rank_evidence(retrieval, why=intent.why, judging=judging) for judging in judgings]
         if speakers:  # "what did X say" is answered only by points X speaks in: Russia says nothing here
-            ranked = [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
+            rankings = [
+                [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
+                for ranked in rankings
+            ]
+        ranked = rankings[0]
         # A thread the article answered, or a request for the article's own words, leans on what is there.
         leaning = bool(seen_passages) or intent.exact_words
-        if not ranked or not self._relevant(ranked[0], retrieval, follows_up=leaning):
+        if not any(r and self._relevant(r[0], retrieval, follows_up=leaning) for r in rankings):
             return replace(self.decline(), not_close=True)
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
@@ -230,6 +236,10 @@ class Composer:
             ranked, best = stating, stating[0]
         if details.only_restates(question, best.passage.text) or details.names_nobody(question, _said(best)):
             return self._near_miss(replace(intent, detail="name"), question, best)
+        if intent.judges and not judges(best.passage.text):
+            # "is it good for Pakistan?": a judgement nearly as close ("…did the right thing") answers it.
+            ranked = _led_by(ranked, lambda e: judges(e.passage.text)) or ranked
+            best = ranked[0]
         correction = self._correction(question, ranked)
         if correction:
             return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)

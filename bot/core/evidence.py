@@ -25,8 +25,14 @@ LEXICAL_WEIGHT = 0.5
 # the curated questions' closeness in place of the sentence's (max) found as many and lost three elsewhere.
 ASKED_WEIGHT = 0.3
 ASKED_FLOOR = 0.4
-# How much more a reason-giving sentence counts for a "why" question.
+# How much more a reason-giving sentence counts for a "why" question, and a judging one for "worth it?".
 WHY_BOOST = 1.15
+JUDGES_BOOST = 1.15
+# A sentence that judges how something turned out: "Qureshi was convinced that Pakistan did the right thing".
+_JUDGES = re.compile(
+    r"\b(right|wrong|well|good|bad|better|worse|mistake|success\w*|fail\w*|wise|benefit\w*|worth|convinced)\b",
+    re.IGNORECASE,
+)
 _STATES_REASON = re.compile(
     r"\b(because|since|reason|in order to|to counter|so that|due to|the (main )?idea was|contributed|"
     r"linked to|led to|as a result|result of|given that|in view of|it considered|it thinks|feels)\b",
@@ -52,13 +58,21 @@ class Evidence:
         return states_reason(self.passage.text)
 
 
+def judges(text: str) -> bool:
+    """True when a text judges how something turned out ("did the right thing", "playing its cards well")."""
+    return bool(_JUDGES.search(text))
+
+
 def states_reason(text: str) -> bool:
     """True when a text gives a reason ("because…", "in order to…", "the reason … was…")."""
     return bool(_STATES_REASON.search(text))
 
 
-def rank_evidence(retrieval: Retrieval, *, why: bool = False, body_only: bool = True) -> list[Evidence]:
-    """Sentences as evidence, best first."""
+def rank_evidence(
+    retrieval: Retrieval, *, why: bool = False, judging: bool = False, body_only: bool = True
+) -> list[Evidence]:
+    """Sentences as evidence, best first: for a "why" question reasons count more, and judgements for a
+    question asking how something turned out."""
     quoting: dict[str, list[PointHit]] = {}
     for hit in retrieval.points:
         for passage_id in dict.fromkeys(q.passage_id for q in hit.ref.quotes):
@@ -71,7 +85,8 @@ def rank_evidence(retrieval: Retrieval, *, why: bool = False, body_only: bool = 
     best_lexical = max((e.lexical for e in items), default=0.0) or 1.0
     ranked = [
         replace(e, score=(_closeness(e) + LEXICAL_WEIGHT * e.lexical / best_lexical)
-                * (WHY_BOOST if why and e.gives_reason else 1.0))
+                * (WHY_BOOST if why and e.gives_reason else 1.0)
+                * (JUDGES_BOOST if judging and _JUDGES.search(e.passage.text) else 1.0))
         for e in items
     ]  # fmt: skip
     return sorted(ranked, key=lambda e: -e.score)

@@ -106,6 +106,13 @@ _REQUEST = re.compile(
     r"\b(pls|please|plz|thx|thanks)\b",
     re.IGNORECASE,
 )
+# Asking how something turned out: "was it worth it?", "so it paid off?", "is it good for pakistan?".
+_JUDGING = re.compile(
+    r"\b(worth it|worth (the|all)|pa(y|id|ys|ying) off|work(ed|s)? out|working out|go(ne|es)? well|went well|"
+    r"(good|bad) (for|move|call|decision|idea)|(right|wrong) (call|move|decision|thing|choice)|mistake|"
+    r"success(ful)?|backfired?|smart (move|call)|wise|benefit(ed|s)?)\b",
+    re.IGNORECASE,
+)
 # "pls explain the us part", "what about the economic angle": one subject's part of the story.
 _PART = re.compile(
     r"(^\s*|\b(explain|about|on|cover\w*|through|summari[sz]e) )the (?P<subject>(\w+ ){1,2}?)"
@@ -259,6 +266,7 @@ class Intent:
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
+    judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
@@ -275,6 +283,7 @@ def read_intent(question: str) -> Intent:
         why=bool(_WHY.search(question)),
         quantity=bool(_QUANTITY.search(question)),
         summary=bool(_SUMMARY.search(question)),
+        judges=bool(_JUDGING.search(question)),
         part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
         speaker=said.group("who") if said else None,
         detail=_detail(question),
