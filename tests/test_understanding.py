@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from bot.core import wording
 from bot.core.engine import AnswerEngine
 
 WHY_TOPIC = "why-russia"
@@ -508,3 +509,8 @@ def test_asked_how_it_turned_out_a_judgement_nearly_as_close_answers(engine: Ans
     answer = _thread(engine, "pakistan defied washington and went, yeah?", "did it go well for them?")
     quoted = " ".join(c.quote for c in answer.citations)
     assert answer.grounded and ("right thing" in quoted or "cards well" in quoted)
+
+
+def test_a_personal_opinion_asked_in_any_question_of_a_message_is_declined(engine: AnswerEngine) -> None:
+    answer = engine.answer("does the writer think the war in ukraine is justified? whats his personal view")
+    assert not answer.grounded and answer.answer == wording.NO_OPINION

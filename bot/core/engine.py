@@ -6,7 +6,7 @@ import hashlib
 import importlib.util
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,6 +104,9 @@ class AnswerEngine:
     def _read_in(self, raw_question: str, turns: list[Turn]) -> Asked:
         question = read_question(raw_question, correct=self.speller.correct, relevance=self._relevance)
         intent = read_intent(question.query)
+        if not intent.opinion and read_intent(question.text).opinion:
+            # "does the writer think the war is justified? what's his personal opinion": any of its questions
+            intent = replace(intent, opinion=True)
         follows_up = bool(turns) and (intent.follow_up or intent.swap is not None or intent.who_said)
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)

@@ -160,6 +160,7 @@ _IN_THE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
+_OPENS_A_QUESTION = re.compile(r"\s*(what|why|how|who|whom|whose|when|where|which)('?s)?\b", re.IGNORECASE)
 # A statement that asks only for agreement: "…during the cold war no?", "…, right?".
 _TAGGED = re.compile(r"[\s,]+(right|yeah|yes|no|correct|true|innit|eh)\s*\?+\s*$", re.IGNORECASE)
 # Who a question may mean by "what did X say" when X is the article itself, besides its author.
@@ -169,7 +170,8 @@ _THE_AUTHOR = re.compile(
     re.IGNORECASE,
 )
 _OPINION = re.compile(
-    r"\b(your|ur|you'?re?) (own )?(opinion|view|take|thoughts?|verdict)\b|\bdo (you|u|ya) (think|reckon|"
+    r"\b(your|ur|you'?re?) (own )?(opinion|view|take|thoughts?|verdict)\b|"
+    r"\b(personal|private) (opinion|views?|take|feelings?)\b|\bdo (you|u|ya) (think|reckon|"
     r"believe)\b|"
     r"\bwhat do (you|u) (think|reckon)\b|\bin (your|ur|my) (opinion|view)\b|\b(morally|ethically)\b|"
     r"\b(biased|reliable|trustworthy|hypocritical|propaganda)\b|\b(good|bad|great|weak|strong|better|best|"
@@ -321,7 +323,7 @@ def _asked_part(message: str, *, tags: bool = True) -> str:
     sentences = _SENTENCES.split(message)
     if not tags:
         sentences = [s for s in sentences if not _TAGGED.search(s)] or sentences
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    asking = [s for s in sentences if s.rstrip().endswith("?") or _OPENS_A_QUESTION.match(s)]
     return " ".join(asking) or " ".join(sentences)
 
 
