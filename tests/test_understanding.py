@@ -514,3 +514,13 @@ def test_asked_how_it_turned_out_a_judgement_nearly_as_close_answers(engine: Ans
 def test_a_personal_opinion_asked_in_any_question_of_a_message_is_declined(engine: AnswerEngine) -> None:
     answer = engine.answer("does the writer think the war in ukraine is justified? whats his personal view")
     assert not answer.grounded and answer.answer == wording.NO_OPINION
+
+
+def test_they_in_a_first_question_is_read_as_the_ones_the_article_is_about(engine: AnswerEngine) -> None:
+    for question in (
+        "how close are they these days per the article, basically allies?",
+        "how tight are they right now according to the article, like a real alliance?",
+        "what stage is their relationship at now per the writer?",
+    ):
+        answer = engine.answer(question)
+        assert answer.grounded and "strategic partnership" in " ".join(c.quote for c in answer.citations)

@@ -75,6 +75,10 @@ class AnswerEngine:
         self._subject_entities = {
             self._entity_of.get(w) for w in re.findall(r"\w+", self._subject.lower())
         } - {None}
+        # …and named as its title names them: "Pakistan and Russia".
+        self._subject_names = " and ".join(
+            w for w in re.findall(r"[\w'’.-]+", self._subject) if self._entity_of.get(w.lower())
+        )
         self._cache_ttl = cache_ttl
         self._thread_turns = thread_turns
         self._thread_ttl = thread_ttl
@@ -126,8 +130,22 @@ class AnswerEngine:
             readings.append((asked, resolved.context))
         if not context_turns and self._refers_back_to_nothing(resolved.query):
             readings.append((resolved.query, self._subject))
+            readings.append((self._as_the_subject(resolved.query), self._subject))
         readings += [(part, resolved.context) for part in questions_in(resolved.query)]
         return readings
+
+    def _as_the_subject(self, query: str) -> str:
+        """ "how close are they now?" asked first → "how close are Pakistan and Russia now?": the pronoun read
+        as the ones the base is about, so the question's meaning is measured with them in it."""
+        if not self._subject_names:
+            return query
+        names = self._subject_names
+
+        def named(match: re.Match[str]) -> str:
+            word = match.group(0).lower()
+            return f"{names}'s" if word in {"their", "theirs"} else names
+
+        return _THEY.sub(named, query, count=1)
 
     def _refers_back_to_nothing(self, query: str) -> bool:
         """A question that points at "they" or "these two" and names neither of the ones the base is about."""
