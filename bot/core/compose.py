@@ -400,7 +400,7 @@ class Composer:
             BARE_BUMP if bare else 0
         ):
             return True
-        if not follows_up and best.in_context >= IN_CONTEXT_ENOUGH:
+        if not follows_up and best.in_context >= IN_CONTEXT_ENOUGH + (BARE_BUMP if bare else 0):
             return True
         if best.asked >= ASKED_ENOUGH:
             return True

@@ -103,7 +103,8 @@ _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
 # A hedge before the question: "sorry if this is basic, but who…", "might be a dumb q but why…".
 _HEDGE_LEAD = re.compile(
     r"^\s*(sorry|apologies|forgive me|pardon|(this|it) (might|may|could) be|(might|may|could) be|maybe|"
-    r"probably|prob|not sure|i know|i reali[sz]e|if (this|that|it)('s| is| was)?)\b"
+    r"probably|prob|not sure|i know|i reali[sz]e|if (this|that|it)('s| is| was)?|"
+    r"(slightly |a bit |totally |completely )?(off[ -]topic|unrelated))\b"
     r"[^?.!\n]{0,60}?[\s,]+but[\s,]+"
     r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had)\b)",
