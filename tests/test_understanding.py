@@ -538,3 +538,10 @@ def test_an_off_topic_remark_before_a_question_the_article_cannot_answer_is_decl
     engine: AnswerEngine,
 ) -> None:
     assert not engine.answer("slightly off-topic but how's the weather in islamabad rn?").grounded
+
+
+def test_someones_reaction_asked_as_a_noun_is_what_they_said(engine: AnswerEngine) -> None:
+    """ "Russia's official response" asks what Russia said, and the article quotes no one from Russia."""
+    assert not engine.answer("what was moscow's official response to the american pressure?").grounded
+    assert not engine.answer("and the kremlin's reaction to all this?").grounded
+    assert engine.answer("what was pakistan's response to the americans?").grounded

@@ -240,6 +240,12 @@ _SOMEONE_SAID = re.compile(
     r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider)\b",
     re.IGNORECASE,
 )
+# "what was india's official reaction?", "the un's position on…": what someone said or thinks, as a noun.
+_SOMEONES_VIEW = re.compile(
+    r"\b(?P<who>(?:the )?[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?)['’]s\s+(?:official |own |initial |first "
+    r"|public )?(?:reaction|response|position|stance|view|take)\b",
+    re.IGNORECASE,
+)
 # "…signed during the visit": an answer must be about that event, not just about signing.
 _DURING = re.compile(
     r"\b(during|in the course of|on the sidelines of)\s+(the|his|their|this|that|a)?\s*"
@@ -287,7 +293,7 @@ def read_intent(question: str) -> Intent:
         summary=bool(_SUMMARY.search(question)),
         judges=bool(_JUDGING.search(question)),
         part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
-        speaker=said.group("who") if said else None,
+        speaker=said.group("who") if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
