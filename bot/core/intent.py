@@ -46,7 +46,9 @@ _NAME = re.compile(
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
     # "which pakistani leader was the one that visited before him?"
-    r"^\s*(and\s+|so\s+)?which (\w+ ){1,2}(was|is|were) (the|that) (\w+ )?(one|ones|guy|person|people)\b",
+    r"^\s*(and\s+|so\s+)?which (\w+ ){1,2}(was|is|were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
+    # "who was in imran khan's delegation?", "who else was on the trip?": the people of a group, by name
+    r"^\s*(and\s+|so\s+)?who( else)? (was|were|is|are|went) (in|on|part of|with|along)\b",
     re.IGNORECASE,
 )
 # "Who did Imran Khan meet in Moscow?": a counterpart the answer must name (someone other than the subject).
