@@ -550,3 +550,11 @@ def test_someones_reaction_asked_as_a_noun_is_what_they_said(engine: AnswerEngin
 def test_who_was_in_a_group_asks_for_names_the_article_does_not_give(engine: AnswerEngine) -> None:
     answer = engine.answer("who else went along with imran khan on the moscow trip?")
     assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_for_how_long_asks_about_an_event_only_when_one_is_named(engine: AnswerEngine) -> None:
+    """ "US ally… for how long?" is answered by "for decades"; how long a stay lasted is not given."""
+    ally = engine.answer("was pakistan on the american side back then? for how long?")
+    assert ally.grounded and "decades" in ally.answer
+    stay = engine.answer("imran was in moscow for how long?")
+    assert not stay.grounded and "how long" in stay.answer

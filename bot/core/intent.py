@@ -85,7 +85,9 @@ _DATE = re.compile(
 _EVENT_DURATION = re.compile(
     r"\bhow long (did|does|was|were|will|would)\b.*\b(last|take|stay|spend|go on|run|be there|remain|talk|"
     r"meet|speak|chat|sit|negotiate|discuss)\b|"
-    r"\bfor how long\b|\bhow many (days|hours|weeks|nights)\b|\bhow long (was|were) (the|his|their) "
+    r"\bfor how long\b.*\b(visit|trip|stay|stayed|meeting|talks?|tour|there|(was|were) in)\b|"
+    r"\b(visit|trip|stay|stayed|meeting|talks?|tour|there|(was|were) in)\b.*\bfor how long\b|"
+    r"\bhow many (days|hours|weeks|nights)\b|\bhow long (was|were) (the|his|their) "
     r"(visit|trip|stay|meeting|tour)\b",
     re.IGNORECASE,
 )
