@@ -558,3 +558,14 @@ def test_for_how_long_asks_about_an_event_only_when_one_is_named(engine: AnswerE
     assert ally.grounded and "decades" in ally.answer
     stay = engine.answer("imran was in moscow for how long?")
     assert not stay.grounded and "how long" in stay.answer
+
+
+def test_what_something_led_to_may_be_the_consequence_already_told(engine: AnswerEngine) -> None:
+    """The answer about the US's coldness already says it pushed Pakistan to diversify: asked what that led
+    to, that sentence still answers (the thread is told it is all the article says, or it is repeated)."""
+    answer = _thread(
+        engine,
+        "how does the writer describe washington's attitude to pakistan recently?",
+        "and what did that result in?",
+    )
+    assert answer.grounded and "diversify" in " ".join(c.quote for c in answer.citations)
