@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
-from bot.core.evidence import Evidence, judges, rank_evidence, states_reason
+from bot.core.evidence import Evidence, judges, rank_evidence, states_effect, states_reason
 from bot.core.intent import Intent, is_the_article, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
@@ -191,7 +191,11 @@ class Composer:
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
             fresh = [
-                e for e in ranked if e.passage.id not in seen_passages or (intent.why and e.gives_reason)
+                e
+                for e in ranked
+                if e.passage.id not in seen_passages
+                or (intent.why and e.gives_reason)
+                or (intent.effect and states_effect(e.passage.text))
             ]
             if not fresh or not self._more_on(fresh[0], ranked[0], seen_points, same_topic=intent.more):
                 return self._nothing_more(seen_points)

@@ -28,6 +28,10 @@ ASKED_FLOOR = 0.4
 # How much more a reason-giving sentence counts for a "why" question, and a judging one for "worth it?".
 WHY_BOOST = 1.15
 JUDGES_BOOST = 1.15
+_STATES_EFFECT = re.compile(
+    r"\b(contributed to|led to|leads to|resulted in|as a result|result of|consequently|so that)\b",
+    re.IGNORECASE,
+)
 # A sentence that judges how something turned out: "Qureshi was convinced that Pakistan did the right thing".
 _JUDGES = re.compile(
     r"\b(right|wrong|well|good|bad|better|worse|mistake|success\w*|fail\w*|wise|benefit\w*|worth|convinced)\b",
@@ -56,6 +60,11 @@ class Evidence:
     @property
     def gives_reason(self) -> bool:
         return states_reason(self.passage.text)
+
+
+def states_effect(text: str) -> bool:
+    """True when a text tells what something led to ("all these factors contributed to Pakistan moving…")."""
+    return bool(_STATES_EFFECT.search(text))
 
 
 def judges(text: str) -> bool:

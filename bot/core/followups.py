@@ -102,9 +102,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         return Resolved(why, asked_before, intent, previous, moves_on=True)
     if _CONSEQUENCE.search(asked) and len(query.split()) <= SHORT_WORDS + 2:
         # "And what did all that lead to?": what came of what was just said, not the same again.
-        # Causes and effects are told by the same sentences ("all these factors contributed to…"): one told
-        # already still answers what it led to.
-        consequence = replace(intent, why=True)
+        # A sentence telling what something led to ("all these factors contributed to…") still answers it when
+        # the thread has been told it already.
+        consequence = replace(intent, effect=True)
         return Resolved(query, f"{asked_before} {previous.summary}", consequence, previous, moves_on=True)
     return Resolved(query, asked_before, intent, previous)
 

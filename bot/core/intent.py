@@ -278,6 +278,7 @@ class Intent:
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
+    effect: bool = False  # asks what something led to (set by the thread: "and what did that lead to?")
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
