@@ -569,3 +569,29 @@ def test_what_something_led_to_may_be_the_consequence_already_told(engine: Answe
         "and what did that result in?",
     )
     assert answer.grounded and "diversify" in " ".join(c.quote for c in answer.citations)
+
+
+def test_says_who_after_a_remark_asks_about_the_last_thing_the_article_said(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "did pakistan think it through before going?", "feels like spin to me honestly", "says who?"
+    )
+    assert answer.grounded and "Kamran Yousaf" in answer.answer and answer.citations
+
+
+def test_who_told_them_asks_who_the_last_answer_comes_from(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "pakistan was told to take a clear stance against russia?", "wait who told them that?"
+    )
+    assert answer.grounded and "senior Biden administration official" in " ".join(
+        c.quote for c in answer.citations
+    )
+
+
+def test_a_link_to_the_article_and_an_acknowledgement_keep_the_thread_on_the_source(
+    engine: AnswerEngine,
+) -> None:
+    link = engine.answer("got a link to the tribune piece?")
+    assert link.grounded and link.topic == "about-the-source"
+    assert engine.answer("nvm found it").kind == "help"
+    answer = _thread(engine, "got a link to the tribune piece?", "nvm found it", "when was that?")
+    assert answer.grounded and "28 February 2022" in answer.answer

@@ -81,7 +81,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             return Resolved(swapped, "", read_intent(swapped), previous)
         return Resolved(f"{intent.swap} {asked_before}", "", intent, previous)
     if intent.who_said:
-        return Resolved(query, earlier, intent, previous)
+        # "says who?" after a remark the article had nothing on asks about the last thing it did say.
+        told = next((t for t in reversed(turns) if t.passages), previous)
+        return Resolved(query, earlier, intent, told)
     if intent.speaker and intent.speaker.lower() in _PRONOUNS:
         person = _person_in(asked_before) or _person_in(previous.summary)
         if person is not None:

@@ -201,7 +201,7 @@ _SOURCE = {
     "outlet": re.compile(
         r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
         r"\bpublished (in|by)\b|\bwhere (was|is) (this|it|the article|the piece) (published|from)\b|"
-        r"\bran (this|the (article|piece|story))\b",
+        r"\bran (this|the (article|piece|story))\b|\b(link|url)\b.{0,40}\b(article|piece|story|tribune)\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
@@ -226,6 +226,7 @@ _WHO_SAID = re.compile(
     r"^\s*(and |but |so )?(says who|who says( so)?|who said (that|this|so|it)|according to (whom|who)|"
     r"who('s| is) saying (that|this|so)|who (claims|thinks|feels|believes) (that|this|so)|"
     r"whose (view|claim|words|opinion) is (that|this)|source( for that)?|sources?|"
+    r"who (told|asked) (them|him|her|pakistan|islamabad)( (that|this|so))?|"
     # "is that in the article?", "does it actually say that?": where the last answer comes from.
     r"(is|was) (that|this|it) (really |actually )?(in the (article|piece)|from the (article|piece))|"
     r"(does|did) (the (article|piece)|it) (really |actually )?say (that|this|so))\b",

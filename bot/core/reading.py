@@ -225,6 +225,20 @@ _SMALL_TALK = frozenset(
         "hi there",
         "hello there",
         "usage",
+        # acknowledgements that ask nothing
+        "ty",
+        "okay",
+        "k",
+        "cool",
+        "nice",
+        "great",
+        "got it",
+        "lol",
+        "nvm",
+        "never mind",
+        "nevermind",
+        "found it",
+        "nvm found it",
     }
 )
 
