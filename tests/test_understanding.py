@@ -595,3 +595,11 @@ def test_a_link_to_the_article_and_an_acknowledgement_keep_the_thread_on_the_sou
     assert engine.answer("nvm found it").kind == "help"
     answer = _thread(engine, "got a link to the tribune piece?", "nvm found it", "when was that?")
     assert answer.grounded and "28 February 2022" in answer.answer
+
+
+def test_is_x_even_mentioned_is_answered_by_the_sentences_that_mention_it(engine: AnswerEngine) -> None:
+    energy = engine.answer("my boss is convinced it's about oil — is energy even discussed?")
+    assert energy.grounded and "energy" in " ".join(c.quote for c in energy.citations)
+    pipeline = engine.answer("does the piece talk about the gas pipeline at all?")
+    assert not pipeline.grounded and "doesn't mention the gas pipeline" in pipeline.answer
+    assert engine.read("is that in the piece?").resolved.intent.mention is None

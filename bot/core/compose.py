@@ -184,8 +184,14 @@ class Composer:
                 for ranked in rankings
             ]
         ranked = rankings[0]
+        if intent.mention:
+            # "is energy even mentioned?": answered by the sentences that mention it, whatever else is asked.
+            mentioning = [e for e in ranked if self._mentions_focus(intent.mention, [e])]
+            if not mentioning:
+                return self.decline(wording.NOT_MENTIONED.format(names=intent.mention), hint=False)
+            ranked = rankings[0] = [*mentioning, *(e for e in ranked if e not in mentioning)]
         # A thread the article answered, or a request for the article's own words, leans on what is there.
-        leaning = bool(seen_passages) or intent.exact_words
+        leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention)
         if not any(r and self._relevant(r[0], retrieval, follows_up=leaning) for r in rankings):
             return replace(self.decline(), not_close=True)
         if moving_on and seen_passages:

@@ -197,6 +197,7 @@ class AnswerEngine:
         prefer = previous.topic if previous else None
         # A request for exact words is retrieved by its subject: "quote the line about the IMF" → "the IMF".
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
+        asked = resolved.intent.mention or asked  # "is energy even mentioned?" is retrieved by "energy"
         asked = as_the_article(asked, resolved.intent.speaker)
         retrieval = self.retriever.search(asked, context=resolved.context, prefer_topic=prefer)
         # Only the context turns count as seen: they are part of the cache key, so the answer stays right.

@@ -117,6 +117,26 @@ _JUDGING = re.compile(
     r"success(ful)?|backfired?|smart (move|call)|wise|benefit(ed|s)?)\b",
     re.IGNORECASE,
 )
+# "is energy even mentioned?", "does the article talk about india at all?", "any mention of the IMF?"
+_MENTIONED = (
+    r"(even\s+|ever\s+|actually\s+|at all\s+)?(mentioned|discussed|covered|talked about|brought up|"
+    r"in (the|this) (article|piece))\b"
+)
+_MENTION_PASSIVE = re.compile(
+    rf"(^|(?<=[.?!—–:;,]))\s*(and\s+|so\s+)?(is|are|was|were)\s+(?P<subject>(\S+\s+){{0,3}}?\S+)\s+{_MENTIONED}|"
+    # "FATF grey list is mentioned somewhere?"
+    rf"^\s*(?P<subject2>(\S+\s+){{0,3}}?\S+)\s+(is|are|was|were)\s+{_MENTIONED}",
+    re.IGNORECASE,
+)
+_MENTION_ACTIVE = re.compile(
+    r"\b(does|did) (the article|the piece|this article|this piece|it|the writer|the author|he) (even |ever |"
+    r"actually )?(mention|discuss|cover|talk about|bring up|touch on|say anything (about|on))\s+"
+    r"(?P<subject>[^?.!]{2,40}?)(\s+at all)?\s*([?.!]|$)|"
+    r"\bany (mention|word|talk) (of|on|about)\s+(?P<subject2>[^?.!]{2,40}?)\s*([?.!]|$)",
+    re.IGNORECASE,
+)
+_POINTERS = frozenset({"that", "this", "it", "they", "he", "she", "these", "those", "so"})
+_NOT_A_SUBJECT = frozenset({"any", "anything", "even", "at", "all", "there"})
 # "pls explain the us part", "what about the economic angle": one subject's part of the story.
 _PART = re.compile(
     r"(^\s*|\b(explain|about|on|cover\w*|through|summari[sz]e) )the (?P<subject>(\w+ ){1,2}?)"
@@ -279,6 +299,9 @@ class Intent:
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
+    mention: str | None = (
+        None  # "is energy even mentioned?", "does it talk about india": the subject asked after
+    )
     effect: bool = False  # asks what something led to (set by the thread: "and what did that lead to?")
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
@@ -298,6 +321,7 @@ def read_intent(question: str) -> Intent:
         quantity=bool(_QUANTITY.search(question)),
         summary=bool(_SUMMARY.search(question)),
         judges=bool(_JUDGING.search(question)),
+        mention=_mentioned(question),
         part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
         speaker=said.group("who") if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
@@ -314,6 +338,20 @@ def read_intent(question: str) -> Intent:
         else None,
         focus=_focus(question),
     )
+
+
+def _mentioned(question: str) -> str | None:
+    """The subject of a question asking whether the article mentions it: "is energy even mentioned?" →
+    "energy", "does the article even talk about india" → "india"."""
+    match = _MENTION_PASSIVE.search(question) or _MENTION_ACTIVE.search(question)
+    if match is None:
+        return None
+    found = match.groupdict()
+    words = (found.get("subject") or found.get("subject2") or "").split()
+    subject = " ".join(w for w in words if w.lower() not in _NOT_A_SUBJECT).strip(" ?!.,")
+    if not subject or _OPENS_A_QUESTION.match(subject) or subject.lower() in _POINTERS:
+        return None  # "what is mentioned about china?" asks what; "is that in the piece?" asks where from
+    return subject
 
 
 def _focus(question: str) -> str | None:
