@@ -603,3 +603,10 @@ def test_is_x_even_mentioned_is_answered_by_the_sentences_that_mention_it(engine
     pipeline = engine.answer("does the piece talk about the gas pipeline at all?")
     assert not pipeline.grounded and "doesn't mention the gas pipeline" in pipeline.answer
     assert engine.read("is that in the piece?").resolved.intent.mention is None
+
+
+def test_a_role_word_in_a_remark_after_a_who_question_is_not_the_role_asked_about(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("who's imran khan in this story? i'm the new person on the desk, sorry")
+    assert answer.grounded and "Imran Khan" in answer.answer

@@ -106,7 +106,7 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
     return False
 
 
-_WHO_ROLE = re.compile(rf"^\s*(and\s+)?(who|whos|who's)\b.*?\b({_ROLE})\b", re.I)
+_WHO_ROLE = re.compile(rf"^\s*(and\s+)?(who|whos|who's)\b[^?.!]*?\b({_ROLE})\b", re.I)
 
 
 def who_role(question: str) -> str | None:

@@ -25,6 +25,12 @@ _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
 _BARE_BROADCAST = re.compile(r"(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE)
 # Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
 # does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
+# A sentence about the asker: "i'm new here", "asking for a friend", "sorry, be gentle".
+_ABOUT_THE_ASKER = re.compile(
+    r"\s*(i'?m|i am|i'?ve|i have|i work|i only|i just|i was|my (boss|team|manager|lead)|sorry|be gentle|"
+    r"asking for a friend|(the )?friend is me)\b",
+    re.IGNORECASE,
+)
 # A third person named only by a pronoun: the sentence before says who.
 _POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
@@ -379,7 +385,11 @@ def without_lead_in(text: str) -> str:
     first = next((i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))), 0)
     if first > 0 and _leans_back(sentences[first]):
         first -= 1
-    return " ".join(sentences[first:]) if first > 0 else text
+    # "…? i'm the new person on the desk, sorry": what follows about the asker is not part of the question.
+    last = len(sentences)
+    while last > first + 1 and _ABOUT_THE_ASKER.match(sentences[last - 1]):
+        last -= 1
+    return " ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text
 
 
 def _leans_back(question: str) -> bool:
