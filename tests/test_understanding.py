@@ -610,3 +610,10 @@ def test_a_role_word_in_a_remark_after_a_who_question_is_not_the_role_asked_abou
 ) -> None:
     answer = engine.answer("who's imran khan in this story? i'm the new person on the desk, sorry")
     assert answer.grounded and "Imran Khan" in answer.answer
+
+
+def test_an_age_is_a_detail_no_figure_in_the_article_gives(engine: AnswerEngine) -> None:
+    """ "23 years" is a figure, not Imran Khan's age."""
+    answer = engine.answer("how old is imran khan?")
+    assert not answer.grounded and "age" in answer.answer
+    assert engine.answer("how old is this article?").grounded

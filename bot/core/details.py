@@ -28,6 +28,7 @@ _DURATION = re.compile(
     rf"\bdecades\b",
     re.I,
 )
+_AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bage of \d{1,3}\b", re.I)
 # Words that place something in time without a date: "just days before", "in recent years", "ago".
 _IN_TIME = re.compile(
     rf"\b(before|after|since|until|till|ago|during|while|when|recent|recently|once|then|now|later|earlier|"
@@ -57,6 +58,8 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_DATE.search(sentence))
     if detail == "time":
         return bool(_DATE.search(sentence) or _DURATION.search(sentence) or _IN_TIME.search(sentence))
+    if detail == "age":
+        return bool(_AGE.search(sentence))
     if detail == "number":
         return bool(_NUMBER.search(sentence))
     if detail == "duration":

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Detail = Literal["name", "date", "time", "number", "duration", "event_duration"]
+Detail = Literal["name", "date", "time", "number", "age", "duration", "event_duration"]
 SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
 
 _FOLLOW_UP = re.compile(
@@ -72,6 +72,12 @@ _NOT_A_HEAD = frozenset({
     "has", "have", "had", "tho", "though", "there", "that", "this", "the", "like", "they", "them", "it",
     "its",
 })  # fmt: skip
+# "how old is imran khan?": a person's age (how old the article is asks for its date).
+_AGE = re.compile(
+    r"\bhow old (is|was|are|were) (?!(the|this|that) (article|piece|story|news|report)\b)|\bwhat age\b|"
+    r"\b(his|her|their) ages?\b",
+    re.IGNORECASE,
+)
 # "When did Pakistan first get put on the grey list?": answered by a sentence that places it in time at all
 # ("just days before the visit", "in recent years"), not only by a date.
 _WHEN = re.compile(r"^\s*(and\s+|so\s+|but\s+)?when (did|was|were|is|are|does|do|has|have|had)\b", re.I)
@@ -400,6 +406,8 @@ def without_request(question: str) -> str:
 def _detail(question: str) -> Detail | None:
     if _NAME.search(question) or _COUNTERPART.search(question):
         return "name"
+    if _AGE.search(question):
+        return "age"
     if _DATE.search(question):
         return "date"
     if _WHEN.search(question):

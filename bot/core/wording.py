@@ -24,6 +24,7 @@ MISSING_DETAIL = {
     "date": "The article doesn't give the date.",
     "time": "The article doesn't say when.",
     "number": "The article doesn't give that figure.",
+    "age": "The article doesn't give anyone's age.",
     "duration": "The article doesn't say how long.",
     "event_duration": "The article doesn't say how long.",
     "name": "The article doesn't give the name.",
