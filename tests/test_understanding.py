@@ -617,3 +617,13 @@ def test_an_age_is_a_detail_no_figure_in_the_article_gives(engine: AnswerEngine)
     answer = engine.answer("how old is imran khan?")
     assert not answer.grounded and "age" in answer.answer
     assert engine.answer("how old is this article?").grounded
+
+
+def test_they_in_a_follow_up_is_not_one_person(engine: AnswerEngine) -> None:
+    """ "what did they tell them?" after the US pressed Pakistan: Pakistan's answer, not the minister's."""
+    answer = _thread(
+        engine,
+        "heard the US leaned on pakistan right before imran flew to moscow",
+        "so what did they tell them?",
+    )
+    assert answer.grounded and "politely said" in " ".join(c.quote for c in answer.citations)

@@ -24,7 +24,7 @@ _CONSEQUENCE = re.compile(
     r"\b(lead|led|leads|leading) to\b|\bresult(ed|s)? in\b|\bwhat came (of|out of)\b|\b(consequences?|"
     r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})  # "they" are seldom one person
 # A person named by a role ("the foreign minister", "a senior official") or a full name ("Imran Khan").
 _ROLE_PHRASE = re.compile(
     r"\b(?:(foreign|prime|finance|senior|us|american|russian|pakistani|chinese|indian) )?(minister|official|"
