@@ -627,3 +627,10 @@ def test_they_in_a_follow_up_is_not_one_person(engine: AnswerEngine) -> None:
         "so what did they tell them?",
     )
     assert answer.grounded and "politely said" in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_message_asking_two_things_gets_the_second_answered_too(engine: AnswerEngine) -> None:
+    answer = engine.answer("why did pakistan go to moscow despite the US? and where does china come in?")
+    assert answer.grounded and any(p.startswith("why-russia/") for p in answer.key_points)
+    assert "China" in " ".join(c.quote for c in answer.citations)
+    assert engine.answer("how does china fit in?").grounded

@@ -528,6 +528,19 @@ class Composer:
                       passages=passages)  # fmt: skip
         return self._fit(draft)
 
+    def joined(self, draft: Draft, other: Draft) -> Draft:
+        """An answer to a message that asks two things: the first answer, with the lead point of the answer to
+        the other question when it says something new (in place of the first answer's last point if full)."""
+        new = [p for p in other.points[:1] if p not in draft.points]
+        if draft.kind != "answer" or other.kind != "answer" or not draft.points or not new:
+            return draft
+        points = (*draft.points[: MAX_POINTS - 1], *new)
+        kept = [q for q in draft.quotes if any(q in p.quotes for p in points[:-1])] or list(draft.quotes[:1])
+        # One quote for each point first: trimming to fit drops the extra ones before the new point's.
+        quotes = _distinct([*kept[: len(points) - 1], *other.quotes[:1], *kept[len(points) - 1 :]])
+        passages = tuple(dict.fromkeys([*draft.passages, *other.passages[:1]]))
+        return self._fit(replace(draft, points=points, quotes=quotes, passages=passages))
+
     def _fit(self, draft: Draft) -> Draft:
         """Drop trailing points and quotes until the answer with its quotes fits MAX_CHARS."""
         while True:

@@ -207,6 +207,7 @@ class AnswerEngine:
             resolved.query, retrieval, intent=resolved.intent, seen_points=seen_points,
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
+        draft = self._with_second_question(draft, resolved, prefer, seen_points, seen_passages)
         readings = self._other_readings(question.query, resolved, context_turns) if draft.not_close else []
         for query, context in readings:
             other = self.retriever.search(query, context=context, prefer_topic=prefer)
@@ -223,6 +224,26 @@ class AnswerEngine:
         if self.writer and (draft.grounded or draft.not_close):
             answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
         return answer
+
+    def _with_second_question(
+        self,
+        draft: Draft,
+        resolved: Resolved,
+        prefer: str | None,
+        seen_points: frozenset[str],
+        seen_passages: frozenset[str],
+    ) -> Draft:
+        """ "did washington lean on pakistan to rethink the trip?? how close to departure was that": the
+        answer to the whole message, with what the last question's own answer adds."""
+        parts = questions_in(resolved.query)
+        if len(parts) < 2 or not draft.grounded:
+            return draft
+        last = parts[-1]
+        retrieval = self.retriever.search(last, context=" ".join(parts[:-1]), prefer_topic=prefer)
+        other = self.composer.compose(
+            last, retrieval, intent=read_intent(last), seen_points=seen_points, seen_passages=seen_passages
+        )
+        return self.composer.joined(draft, other)
 
     def _relevance(self, sentence: str) -> float:
         """How close a sentence of a long message is to anything in the knowledge base (for finding its
