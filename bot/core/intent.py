@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.core.reading import asks_only_agreement
+
 Detail = Literal["name", "date", "time", "number", "age", "duration", "event_duration"]
 SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
 
@@ -191,8 +193,6 @@ _IN_THE_ARTICLE = re.compile(
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _OPENS_A_QUESTION = re.compile(r"\s*(what|why|how|who|whom|whose|when|where|which)('?s)?\b", re.IGNORECASE)
-# A statement that asks only for agreement: "…during the cold war no?", "…, right?".
-_TAGGED = re.compile(r"[\s,]+(right|yeah|yes|no|correct|true|innit|eh)\s*\?+\s*$", re.IGNORECASE)
 # Who a question may mean by "what did X say" when X is the article itself, besides its author.
 _THE_ARTICLE = frozenset({"it", "the article", "the piece", "he", "the story", "they"})
 _THE_AUTHOR = re.compile(
@@ -378,7 +378,7 @@ def _asked_part(message: str, *, tags: bool = True) -> str:
     context, not part of what is asked."""
     sentences = _SENTENCES.split(message)
     if not tags:
-        sentences = [s for s in sentences if not _TAGGED.search(s)] or sentences
+        sentences = [s for s in sentences if not asks_only_agreement(s)] or sentences
     asking = [s for s in sentences if s.rstrip().endswith("?") or _OPENS_A_QUESTION.match(s)]
     return " ".join(asking) or " ".join(sentences)
 

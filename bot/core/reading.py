@@ -333,6 +333,11 @@ def strip_preamble(text: str) -> str:
     return stripped or text.strip()
 
 
+def asks_only_agreement(sentence: str) -> bool:
+    """A statement with a tag ("they were rivals in the cold war, no?"): it asks only to be agreed with."""
+    return bool(_TAG_QUESTION.search(sentence))
+
+
 def without_fillers(text: str) -> str:
     """The question without casual fillers ("actually", "basically", "or nah"), with spoken forms written
     out."""
@@ -362,7 +367,7 @@ def find_question(text: str, relevance: Relevance | None) -> str:
     if len(sentences) < 2 or not asking:
         return text
     # "they were rivals in the cold war, no? so what's driving them now": the tag asks only for agreement.
-    asking = [i for i in asking if not _TAG_QUESTION.search(sentences[i])] or asking
+    asking = [i for i in asking if not asks_only_agreement(sentences[i])] or asking
     if relevance is None or len(asking) == 1:
         chosen = asking[-1]
     else:
