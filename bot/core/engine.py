@@ -14,7 +14,7 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
-from bot.core.intent import as_the_article, read_intent, without_request
+from bot.core.intent import as_the_article, asks_opinion, read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import Question, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
@@ -108,7 +108,7 @@ class AnswerEngine:
     def _read_in(self, raw_question: str, turns: list[Turn]) -> Asked:
         question = read_question(raw_question, correct=self.speller.correct, relevance=self._relevance)
         intent = read_intent(question.query)
-        if not intent.opinion and read_intent(question.text).opinion:
+        if not intent.opinion and asks_opinion(question.text):
             # "does the writer think the war is justified? what's his personal opinion": any of its questions
             intent = replace(intent, opinion=True)
         follows_up = bool(turns) and (intent.follow_up or intent.swap is not None or intent.who_said)

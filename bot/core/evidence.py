@@ -95,7 +95,7 @@ def rank_evidence(
     ranked = [
         replace(e, score=(_closeness(e) + LEXICAL_WEIGHT * e.lexical / best_lexical)
                 * (WHY_BOOST if why and e.gives_reason else 1.0)
-                * (JUDGES_BOOST if judging and _JUDGES.search(e.passage.text) else 1.0))
+                * (JUDGES_BOOST if judging and judges(e.passage.text) else 1.0))
         for e in items
     ]  # fmt: skip
     return sorted(ranked, key=lambda e: -e.score)

@@ -335,7 +335,7 @@ def read_intent(question: str) -> Intent:
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
         and not _IN_THE_ARTICLE.search(question),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
-        opinion=bool(_OPINION.search(_asked_part(question))),
+        opinion=asks_opinion(question),
         source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
@@ -344,6 +344,12 @@ def read_intent(question: str) -> Intent:
         else None,
         focus=_focus(question),
     )
+
+
+def asks_opinion(message: str) -> bool:
+    """Whether any question of a message asks for an opinion the article cannot give ("what's his personal
+    view", "do you think…"); a remark of the asker's own ("reads like propaganda tbh") asks for none."""
+    return bool(_OPINION.search(_asked_part(message)))
 
 
 def _mentioned(question: str) -> str | None:
