@@ -634,3 +634,16 @@ def test_a_message_asking_two_things_gets_the_second_answered_too(engine: Answer
     assert answer.grounded and any(p.startswith("why-russia/") for p in answer.key_points)
     assert "China" in " ".join(c.quote for c in answer.citations)
     assert engine.answer("how does china fit in?").grounded
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "yaar why are pakistan and russia getting closer?",
+        "acha, matlab why are pakistan and russia getting closer?",
+        "bhai pakistan aur russia ke beech kya scene hai, why are pakistan and russia getting closer?",
+    ],
+)
+def test_roman_urdu_chat_words_are_not_names(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and answer.topic == WHY_TOPIC

@@ -206,7 +206,11 @@ _FILLERS = re.compile(
     r"\s*\b((is|was) (that|this|it) (right|true|correct|so|accurate|what the (article|piece) says)|"
     r"am i (right|wrong)|or nah|or not|lol|lmao|haha+|tbh|tbf|ngl|imo|imho|fwiw|iirc|afaik|smh|fr|literally|"
     r"basically|actually|honestly|seriously|"
-    r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh)\b[,!.]?",
+    r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh|"
+    # Roman Urdu and Hindi chat words, common in South Asian workplaces: "acha so how did…", "bhai…",
+    # "FATF ka kya connection hai isme?" ask in English around them (and they are no one's name).
+    r"yaar|yar|bhai|bhaiya|acha|accha|achha|matlab|kya|hai|hain|isme|ismein|ismai|mein|nahi|nahin|haan|arre|"
+    r"arey|bas|toh|yeh|woh|kaise|kyun|kyon|sahi|theek|thik|chalo|ji|na|ka|ki|ke|ko|se|scene)\b[,!.]?",
     re.IGNORECASE,
 )
 _SPOKEN = {
