@@ -647,3 +647,10 @@ def test_a_message_asking_two_things_gets_the_second_answered_too(engine: Answer
 def test_roman_urdu_chat_words_are_not_names(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_by_name_and_since_when_ask_for_details_the_article_does_not_give(engine: AnswerEngine) -> None:
+    by_name = engine.answer("which defence agreements did the US sign with india, by name?")
+    assert not by_name.grounded and "name" in by_name.answer
+    since = engine.answer("since when has pakistan been stuck on the fatf grey list?")
+    assert not since.grounded and "when" in since.answer

@@ -44,7 +44,8 @@ _NAME = re.compile(
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
-    r"\bidentify (the|him|her|them)\b|\bwho (was|is) (it|that|this) (that|who)\b|[?.!,]\s*names?\s*[?!.]*$|"
+    r"\bidentify (the|him|her|them)\b|\bby name\b|\bwho (was|is) (it|that|this) (that|who)\b|"
+    r"[?.!,]\s*names?\s*[?!.]*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
     # "which pakistani leader was the one that visited before him?"
@@ -82,7 +83,9 @@ _AGE = re.compile(
 )
 # "When did Pakistan first get put on the grey list?": answered by a sentence that places it in time at all
 # ("just days before the visit", "in recent years"), not only by a date.
-_WHEN = re.compile(r"^\s*(and\s+|so\s+|but\s+)?when (did|was|were|is|are|does|do|has|have|had)\b", re.I)
+_WHEN = re.compile(
+    r"^\s*(and\s+|so\s+|but\s+)?when (did|was|were|is|are|does|do|has|have|had)\b|\bsince when\b", re.I
+)
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
     r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
