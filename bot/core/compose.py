@@ -183,13 +183,14 @@ class Composer:
                 [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
                 for ranked in rankings
             ]
-        ranked = rankings[0]
         if intent.mention:
             # "is energy even mentioned?": answered by the sentences that mention it, whatever else is asked.
-            mentioning = [e for e in ranked if self._mentions_focus(intent.mention, [e])]
+            subject = intent.mention
+            mentioning = [e for e in rankings[0] if self._mentions_focus(subject, [e])]
             if not mentioning:
-                return self.decline(wording.NOT_MENTIONED.format(names=intent.mention), hint=False)
-            ranked = rankings[0] = [*mentioning, *(e for e in ranked if e not in mentioning)]
+                return self.decline(wording.NOT_MENTIONED.format(names=subject), hint=False)
+            rankings = [[*mentioning, *(e for e in rankings[0] if e not in mentioning)], *rankings[1:]]
+        ranked = rankings[0]
         # A thread the article answered, or a request for the article's own words, leans on what is there.
         leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention)
         if not any(r and self._relevant(r[0], retrieval, follows_up=leaning) for r in rankings):
