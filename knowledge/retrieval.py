@@ -24,7 +24,7 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.models import Passage
 from knowledge.places import countries, named_in
-from knowledge.spelling import english_words, one_edit_from_english
+from knowledge.spelling import english_words, joins_common_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
 # bm25s sets its own logger to DEBUG on import, which would print on every index build.
@@ -323,6 +323,8 @@ class Retriever:
             if len(stem) > 2 and (stem in english or stem in self._said_words or stem in self._model_words):
                 return False
         if len(word) >= TYPO_NOT_NAME_LETTERS and one_edit_from_english(word):
+            return False
+        if joins_common_words(word):  # "pushback" is "push back"
             return False
         return not set(self.tokenizer.terms(word)) & self._said_terms
 

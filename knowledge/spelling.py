@@ -28,6 +28,9 @@ RARE_WORD_LETTERS = 8  # from this length, a word one edit from any dictionary w
 # A known word of this many letters or more is still a typo of a base word this many times more frequent.
 REAL_WORD_TYPO_LETTERS = 6
 REAL_WORD_TYPO_RATIO = 50
+# A word made of two words each at least this long and this frequent in the corpus is a compound.
+COMPOUND_PART_LETTERS = 3
+COMPOUND_PART_COUNT = 3_000_000
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -93,6 +96,16 @@ def one_edit_from_english(word: str) -> bool:
     """Whether a word is one edit (a swap of neighbours counts as one) from an English dictionary word: a
     typo of a rarer word ("strech", "brainer") rather than a name."""
     return process.extractOne(word, _dictionary_words(), scorer=OSA.distance, score_cutoff=1) is not None
+
+
+def joins_common_words(word: str) -> bool:
+    """Whether a word is two common English words written as one ("pushback", "lowkey", "tradeoff"): a
+    closed compound, not a name. A name seldom splits into two words this common ("maryam": "yam" is not)."""
+    english = english_words()
+    return any(
+        english.get(word[:i], 0) >= COMPOUND_PART_COUNT and english.get(word[i:], 0) >= COMPOUND_PART_COUNT
+        for i in range(COMPOUND_PART_LETTERS, len(word) - COMPOUND_PART_LETTERS + 1)
+    )
 
 
 @lru_cache(maxsize=1)
