@@ -174,6 +174,15 @@ class Retriever:
             else r"(?!)",
             re.IGNORECASE,
         )
+        # "…, per the tribune analysis?": where the asker read it says nothing about what it asks.
+        outlets = {normalise(s.meta.outlet).removeprefix("the ") for s in kb.sources.values()}
+        outlets |= {outlet.split()[-1] for outlet in outlets}  # "the tribune"
+        works = "|".join(map(re.escape, sorted({*outlets, *_WRITINGS}, key=len, reverse=True)))
+        self._per_the_source = re.compile(
+            rf",?\s*\b(according to|acc(\.|ording)? to|as per|per|going by|in)\s+(the|this|that)\s+({works})"
+            rf"(\s+({'|'.join(_WRITINGS)}))?\b",
+            re.IGNORECASE,
+        )
         self._other_countries = frozenset(
             name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
         )
@@ -204,6 +213,7 @@ class Retriever:
 
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:
         """Rank the base for a question; `context` is earlier turns of the thread, weighted lower."""
+        question = self._per_the_source.sub("", question).strip() or question
         terms = tuple(dict.fromkeys(self.tokenizer.terms(question)))
         context_terms = tuple(t for t in dict.fromkeys(self.tokenizer.terms(context)) if t not in terms)
         weights = {t: self._weight(t) for t in terms} | {
@@ -392,6 +402,19 @@ def _share(entities: tuple[str, ...], doc: frozenset[str]) -> float:
 
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
 # → "best"), and a "didnt" or "isnt" typed without its apostrophe (reading spells out the common ones).
+# What a question may say it read ("per the piece", "in the tribune analysis").
+_WRITINGS = (
+    "article",
+    "piece",
+    "analysis",
+    "story",
+    "column",
+    "op-ed",
+    "oped",
+    "explainer",
+    "report",
+    "writeup",
+)
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),
