@@ -654,3 +654,32 @@ def test_by_name_and_since_when_ask_for_details_the_article_does_not_give(engine
     assert not by_name.grounded and "name" in by_name.answer
     since = engine.answer("since when has pakistan been stuck on the fatf grey list?")
     assert not since.grounded and "when" in since.answer
+
+
+def test_two_common_words_written_as_one_are_not_a_name(engine: AnswerEngine) -> None:
+    """ "pushback" (push back) and "tradeoff" are compounds: neither is a name the article never mentions."""
+    answer = engine.answer("did pakistan get pushback from washington over the visit?")
+    assert answer.grounded and "politely said" in answer.answer
+    assert "doesn't mention Tradeoff" not in engine.answer("what was the tradeoff for pakistan?").answer
+
+
+def test_nato_is_the_articles_own_word_not_the_west(engine: AnswerEngine) -> None:
+    for question in ("what's the nato comparison about?", "how does nato come into it?"):
+        answer = engine.answer(question)
+        assert answer.grounded and answer.key_points[0] == "india-factor/defence-deals", question
+        assert "NATO" in " ".join(c.quote for c in answer.citations)
+
+
+def test_where_the_asker_read_it_does_not_change_the_answer(engine: AnswerEngine) -> None:
+    for question in ("why is islamabad cozying up to moscow", "what's driving pakistan toward russia"):
+        plain = engine.answer(f"{question}?")
+        for tail in (", per the tribune analysis?", " according to the piece?", ", per the express tribune?"):
+            answer = engine.answer(f"{question}{tail}")
+            assert answer.grounded and answer.key_points == plain.key_points, tail
+
+
+def test_what_was_done_while_he_was_in_moscow_needs_a_sentence_about_the_visit(engine: AnswerEngine) -> None:
+    """The article says nothing of what was agreed in Moscow; "while he was there" ties a question to it."""
+    assert not engine.answer("did they agree on any energy projects while imran was in moscow?").grounded
+    assert not engine.answer("what did imran and the russians sign while he was there?").grounded
+    assert engine.answer("while imran was in moscow, what did the us want from pakistan?").grounded

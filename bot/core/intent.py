@@ -281,9 +281,13 @@ _SOMEONES_VIEW = re.compile(
     re.IGNORECASE,
 )
 # "…signed during the visit": an answer must be about that event, not just about signing.
+# "…while imran was in moscow", "…while he was there": the visit, by its place.
 _DURING = re.compile(
     r"\b(during|in the course of|on the sidelines of)\s+(the|his|their|this|that|a)?\s*"
-    r"(?P<event>[a-z][a-z-]+)",
+    r"(?P<event>[a-z][a-z-]+)|"
+    r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+"
+    r"(in|at|visiting)\s+(?P<place>[a-z]+)|"
+    r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+(?P<there>there)\b",
     re.IGNORECASE,
 )
 _SHORT = 4  # words: a question this short leans on its thread
@@ -342,7 +346,7 @@ def read_intent(question: str) -> Intent:
         source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
-        during=(during.group("event") or during.group("place")).lower()
+        during=(during.group("event") or during.group("place") or "visit").lower()
         if (during := _DURING.search(_asked_part(question, tags=False)))
         else None,
         focus=_focus(question),
