@@ -683,3 +683,9 @@ def test_what_was_done_while_he_was_in_moscow_needs_a_sentence_about_the_visit(e
     assert not engine.answer("did they agree on any energy projects while imran was in moscow?").grounded
     assert not engine.answer("what did imran and the russians sign while he was there?").grounded
     assert engine.answer("while imran was in moscow, what did the us want from pakistan?").grounded
+
+
+def test_when_something_is_expected_to_happen_asks_about_after_the_article(engine: AnswerEngine) -> None:
+    answer = engine.answer("when's pakistan likely to come off the grey list?")
+    assert not answer.grounded and "28 February 2022" in answer.answer
+    assert not engine.answer("when is the IMF due to ease its conditions?").grounded

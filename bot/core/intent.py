@@ -84,7 +84,8 @@ _AGE = re.compile(
 # "When did Pakistan first get put on the grey list?": answered by a sentence that places it in time at all
 # ("just days before the visit", "in recent years"), not only by a date.
 _WHEN = re.compile(
-    r"^\s*(and\s+|so\s+|but\s+)?when (did|was|were|is|are|does|do|has|have|had)\b|\bsince when\b", re.I
+    r"^\s*(and\s+|so\s+|but\s+)?when(\s*'s| (did|was|were|is|are|does|do|has|have|had))\b|\bsince when\b",
+    re.I,
 )
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
@@ -176,6 +177,7 @@ _OUTCOME = re.compile(
 _AFTER = re.compile(
     r"^\s*(and\s+|so\s+)?when (do|does|will|would) (\w+ ){1,3}?(get|be|become|leave|join|end|start|happen|"
     r"come|go|sign|lift|drop)\b|"
+    r"^\s*(and\s+|so\s+)?when(\s*'s|\s+is|\s+are)\s+(\w+\s+){1,3}?(expected|likely|due|set|slated)\s+to\b|"
     r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
     r"what happened (to (\w+ ){1,3})?(next|later|after)|later (on|that year|in 2022)|in (the )?future|"
     r"next (year|month|week|decade|few)|"
