@@ -54,6 +54,9 @@ class Embedder:
         # One thread: a web worker answers several questions at once, and one short question takes ~5 ms.
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # No arena: it keeps the peak of embedding the base in batches (about 20 MB a process) for good,
+        # while a question's buffers are small and cheap to allocate each time (≈0.2 ms, BENCHMARKS.md).
+        options.enable_cpu_mem_arena = False
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self._lock = threading.Lock()  # tokenizers' padding settings are shared state
         self._memo: dict[str, np.ndarray] = {}  # the base's own texts, embedded once per process
