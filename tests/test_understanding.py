@@ -689,3 +689,16 @@ def test_when_something_is_expected_to_happen_asks_about_after_the_article(engin
     answer = engine.answer("when's pakistan likely to come off the grey list?")
     assert not answer.grounded and "28 February 2022" in answer.answer
     assert not engine.answer("when is the IMF due to ease its conditions?").grounded
+
+
+def test_asked_how_it_turned_out_the_articles_judgement_answers_even_a_few_places_down(
+    engine: AnswerEngine,
+) -> None:
+    """The article judges the visit once (Qureshi: "Pakistan did the right thing"); a follow-up asking how it
+    turned out gets that sentence, not the closest one about going ahead."""
+    for first, then in [
+        ("why did pakistan go ahead with the trip?", "so was it a smart move in the end?"),
+        ("was it an easy call for pakistan to go to moscow?", "was it worth it?"),
+    ]:
+        answer = _thread(engine, first, then)
+        assert answer.grounded and "right thing" in " ".join(c.quote for c in answer.citations), then

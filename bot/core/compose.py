@@ -55,6 +55,10 @@ ANCHORED_COVERAGE = 0.6
 # it is among the closest three and scores at least this share of the best.
 DETAIL_CANDIDATES = 3
 DETAIL_SHARE = 0.9
+# Asked how something turned out, a sentence judging it leads when it is among the closest this many and
+# scores at least this share of the best: the article judges little, so a judgement further down answers.
+JUDGING_CANDIDATES = 8
+JUDGING_SHARE = 0.6
 # A name the article mentions in at most this many sentences pins a question to them.
 RARE_MENTIONS = 2
 # Other sentences join the best one when they score at least this share of it, and are this close.
@@ -249,7 +253,8 @@ class Composer:
             return self._near_miss(replace(intent, detail="name"), question, best)
         if intent.judges and not judges(best.passage.text):
             # "is it good for Pakistan?": a judgement nearly as close ("…did the right thing") answers it.
-            ranked = _led_by(ranked, lambda e: judges(e.passage.text)) or ranked
+            ranked = _led_by(ranked, lambda e: judges(e.passage.text), candidates=JUDGING_CANDIDATES,
+                             share=JUDGING_SHARE) or ranked  # fmt: skip
             best = ranked[0]
         correction = self._correction(question, ranked)
         if correction:
@@ -561,10 +566,16 @@ class Composer:
                 )
 
 
-def _led_by(ranked: list[Evidence], fits: Callable[[Evidence], bool]) -> list[Evidence]:
-    """The ranking led by the first of the closest sentences that fits what the question asks for (a name, a
-    role), when it scores nearly as well as the best; empty when none does."""
-    near = [e for e in ranked[:DETAIL_CANDIDATES] if e.score >= DETAIL_SHARE * ranked[0].score]
+def _led_by(
+    ranked: list[Evidence],
+    fits: Callable[[Evidence], bool],
+    *,
+    candidates: int = DETAIL_CANDIDATES,
+    share: float = DETAIL_SHARE,
+) -> list[Evidence]:
+    """The ranking led by the first of the `candidates` closest sentences that fits what the question asks for
+    (a name, a role, a judgement), when it scores at least `share` of the best; empty when none does."""
+    near = [e for e in ranked[:candidates] if e.score >= share * ranked[0].score]
     leader = next((e for e in near if fits(e)), None)
     return [] if leader is None else [leader, *(e for e in ranked if e is not leader)]
 
