@@ -25,3 +25,19 @@ def test_the_wording_of_a_question_gives_its_intent(question: str, expected: Int
 
 def test_a_passive_question_names_no_speaker() -> None:
     assert read_intent("What was Pakistan told to do about the Ukraine conflict?").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("question", "headline"),
+    [
+        ("what's the headline?", True),
+        ("title of the piece?", True),
+        ("what's the headline on this one?", True),
+        ("headline?", True),
+        ("headline on what the us gave india?", False),  # the gist, in newsroom and trading-desk talk
+        ("who defended the trip? name and title?", False),  # a person's title
+        ("give me the headline on the china angle", False),
+    ],
+)
+def test_a_headline_is_the_articles_only_when_the_article_is_meant(question: str, headline: bool) -> None:
+    assert (read_intent(question).source == "headline") is headline

@@ -247,7 +247,14 @@ _SOURCE = {
         r"|the line under the (title|headline))\b",
         re.IGNORECASE,
     ),
-    "headline": re.compile(r"\b(headline|title)\b", re.IGNORECASE),
+    # The article's own headline ("what's the title?"), not the gist of something ("headline on the india
+    # deals?") nor a person's title ("name and title?").
+    "headline": re.compile(
+        r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+(headline|title)\b(?!\s+(on|about|re|for)\b)|"
+        r"^\W*(headline|title)\W*$|"
+        r"\b(headline|title) (of|on|for) (the|this|that) (one|article|piece|story|column)\b",
+        re.IGNORECASE,
+    ),
     "first": re.compile(r"\b(first|opening) (sentence|line|paragraph|words)\b", re.IGNORECASE),
     "last": re.compile(
         r"\b(last|final|closing|concluding) (sentence|line|paragraph|words|bit)\b", re.IGNORECASE
