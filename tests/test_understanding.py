@@ -702,3 +702,9 @@ def test_asked_how_it_turned_out_the_articles_judgement_answers_even_a_few_place
     ]:
         answer = _thread(engine, first, then)
         assert answer.grounded and "right thing" in " ".join(c.quote for c in answer.citations), then
+
+
+def test_dc_is_washington(engine: AnswerEngine) -> None:
+    """ "DC" is the US government, as "Washington" is: not a name the article never mentions."""
+    answer = engine.answer("what does DC want from islamabad?")
+    assert answer.grounded and "reconsider" in answer.answer
