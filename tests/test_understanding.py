@@ -708,3 +708,11 @@ def test_dc_is_washington(engine: AnswerEngine) -> None:
     """ "DC" is the US government, as "Washington" is: not a name the article never mentions."""
     answer = engine.answer("what does DC want from islamabad?")
     assert answer.grounded and "reconsider" in answer.answer
+
+
+def test_someone_on_a_team_asked_for_by_name_is_an_official_the_article_does_not_name(
+    engine: AnswerEngine,
+) -> None:
+    """ "Prime Minister Imran Khan" in the same sentence is not the name of the one on the Biden team."""
+    answer = engine.answer("who on the american side asked pakistan to reconsider? name?")
+    assert not answer.grounded and "doesn't name the official" in answer.answer

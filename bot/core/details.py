@@ -49,6 +49,11 @@ _TITLES = frozenset(
 # Role words that name no one in particular.
 _NOT_A_SPEAKERS_ROLE = frozenset({"people", "guy", "person"})
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
+_MEMBER_OF = re.compile(
+    r"\bwho\b.{0,20}\b(on|in|from|at|inside|within) (the )?[\w.]+('s)? (team|side|administration|admin|"
+    r"government|govt|camp|state department|white house|embassy)\b",
+    re.I,
+)
 _CAPITALISED = r"[A-Z][a-z’']+"
 
 
@@ -70,9 +75,12 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
 
 
 def role_asked(question: str) -> str | None:
-    """The role a "which official / who was the minister" question asks a name for ("official")."""
+    """The role a "which official / who was the minister" question asks a name for ("official"); someone "on
+    the Biden team" or "in the US government" is an official."""
     match = _ROLE_IN_QUESTION.search(question)
-    return match.group(1).lower() if match else None
+    if match:
+        return match.group(1).lower()
+    return "official" if _MEMBER_OF.search(question) else None
 
 
 def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
