@@ -716,3 +716,13 @@ def test_someone_on_a_team_asked_for_by_name_is_an_official_the_article_does_not
     """ "Prime Minister Imran Khan" in the same sentence is not the name of the one on the Biden team."""
     answer = engine.answer("who on the american side asked pakistan to reconsider? name?")
     assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+def test_how_someone_took_it_or_whether_they_issued_anything_asks_what_they_said(
+    engine: AnswerEngine,
+) -> None:
+    """The article quotes no one from India or China on the trip; it says how Pakistan took the request."""
+    assert not engine.answer("how did india take imran's trip?").grounded
+    assert not engine.answer("did beijing issue any statement about the trip?").grounded
+    pakistan = engine.answer("how did pakistan take the us request?")
+    assert pakistan.grounded and pakistan.key_points[0] == "us-stance/said-no"

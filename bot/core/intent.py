@@ -280,7 +280,11 @@ _SWAP = re.compile(
 _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
-    r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider)\b",
+    r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take)\b|"
+    # "did china put out anything official on it?", "did india issue a statement?"
+    r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
+    r"released|make|made|give|gave)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
+    r"response|reaction|anything|something)",
     re.IGNORECASE,
 )
 # "what was india's official reaction?", "the un's position on…": what someone said or thinks, as a noun.
@@ -345,7 +349,9 @@ def read_intent(question: str) -> Intent:
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
         part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
-        speaker=said.group("who") if (said := said or _SOMEONES_VIEW.search(question)) else None,
+        speaker=(said.groupdict().get("who") or said.groupdict().get("issuer"))
+        if (said := said or _SOMEONES_VIEW.search(question))
+        else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
