@@ -726,3 +726,8 @@ def test_how_someone_took_it_or_whether_they_issued_anything_asks_what_they_said
     assert not engine.answer("did beijing issue any statement about the trip?").grounded
     pakistan = engine.answer("how did pakistan take the us request?")
     assert pakistan.grounded and pakistan.key_points[0] == "us-stance/said-no"
+
+
+def test_how_close_they_are_is_answered_by_how_far_it_has_gone_not_by_why(engine: AnswerEngine) -> None:
+    answer = engine.answer("how close are pakistan and russia these days?")
+    assert answer.grounded and answer.key_points[0] == "cooperation/strategic-partnership"

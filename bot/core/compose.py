@@ -260,7 +260,7 @@ class Composer:
         if correction:
             return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)
         broad = self._broad_topic(retrieval)
-        if broad is not None and not seen_points and not intent.detail:
+        if broad is not None and not seen_points and not intent.detail and not intent.degree:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
         draft = self._answer(best, ranked[1:], skip=skip, why=intent.why)

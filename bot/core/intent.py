@@ -30,6 +30,8 @@ _WHY = re.compile(
     r"\bwhat('s| is| was| were) the (aim|goal|purpose|point|idea|motive|motivation|logic|thinking)\b",
     re.IGNORECASE,
 )
+# "how close are they really?": how far something has gone, which a sentence answers (not an overview).
+_DEGREE = re.compile(r"\bhow (close|far|deep|strong|tight|serious|good|bad|warm|cold)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"\bhow (much|many|big|large|high)\b(?! ?(of )?a deal)|\bwhat (amount|number|percentage|share|figure|"
     r"size|sum)\b|"
@@ -314,6 +316,7 @@ class Intent:
     more: bool = False  # asks for what has not been said yet ("what else…")
     why: bool = False  # asks for a reason
     quantity: bool = False  # asks for an amount ("how many…")
+    degree: bool = False  # asks how far something has gone ("how close are they?"), not why
     summary: bool = False  # asks what the whole article says
     speaker: str | None = None  # "what did <speaker> say / think"
     detail: Detail | None = None  # a specific detail the answer must contain
@@ -345,6 +348,7 @@ def read_intent(question: str) -> Intent:
         more=bool(_MORE.search(question)),
         why=bool(_WHY.search(question)),
         quantity=bool(_QUANTITY.search(question)),
+        degree=bool(_DEGREE.search(question)),
         summary=bool(_SUMMARY.search(question)),
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
