@@ -400,8 +400,6 @@ def _share(entities: tuple[str, ...], doc: frozenset[str]) -> float:
     return sum(e in doc for e in entities) / len(entities) if entities else 1.0
 
 
-# Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
-# → "best"), and a "didnt" or "isnt" typed without its apostrophe (reading spells out the common ones).
 # What a question may say it read ("per the piece", "in the tribune analysis").
 _WRITINGS = (
     "article",
@@ -415,6 +413,9 @@ _WRITINGS = (
     "report",
     "writeup",
 )
+# Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
+# → "best"), and a "didnt", "isnt", "wouldve" or "theyll" typed without its apostrophe (reading spells out the
+# common ones).
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),
@@ -422,6 +423,8 @@ _INFLECTIONS = (
     ("ing", ("", "e")),
     ("ed", ("", "e")),
     ("nt", ("n",)),
+    ("ve", ("",)),
+    ("ll", ("",)),
 )
 
 

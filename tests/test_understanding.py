@@ -731,3 +731,14 @@ def test_how_someone_took_it_or_whether_they_issued_anything_asks_what_they_said
 def test_how_close_they_are_is_answered_by_how_far_it_has_gone_not_by_why(engine: AnswerEngine) -> None:
     answer = engine.answer("how close are pakistan and russia these days?")
     assert answer.grounded and answer.key_points[0] == "cooperation/strategic-partnership"
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_no_name(engine: AnswerEngine) -> None:
+    for question in ("could pakistan have called off the trip if the us shouldve pushed harder?",
+                     "theyll keep going to moscow, wouldve thought the us would stop them?"):  # fmt: skip
+        assert "doesn't mention" not in engine.answer(question).answer, question
+
+
+def test_what_year_it_was_published_asks_the_articles_date(engine: AnswerEngine) -> None:
+    answer = engine.answer("what year was this published tho")
+    assert answer.grounded and "2022" in answer.answer

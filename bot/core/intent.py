@@ -238,7 +238,8 @@ _SOURCE = {
         re.IGNORECASE,
     ),
     "date": re.compile(
-        rf"\bwhen (was|is) {_THE_PIECE} (published|written|out|from|dated|posted)\b|\bpublication date\b|"
+        rf"\b(when|what year|which year|what month|what day) (was|is) {_THE_PIECE} (published|written|out|"
+        rf"from|dated|posted)\b|\bpublication date\b|"
         rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b",
         re.IGNORECASE,
