@@ -742,3 +742,10 @@ def test_a_contraction_typed_without_its_apostrophe_is_no_name(engine: AnswerEng
 def test_what_year_it_was_published_asks_the_articles_date(engine: AnswerEngine) -> None:
     answer = engine.answer("what year was this published tho")
     assert answer.grounded and "2022" in answer.answer
+
+
+def test_like_before_a_question_word_is_a_filler_so_a_short_why_follows_up(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "what changed in us policy towards south asia?", "why tho like whats the point of it"
+    )
+    assert answer.grounded and "counter" in answer.answer

@@ -207,6 +207,7 @@ _FILLERS = re.compile(
     r"am i (right|wrong)|or nah|or not|lol|lmao|haha+|tbh|tbf|ngl|imo|imho|fwiw|iirc|afaik|smh|fr|literally|"
     r"basically|actually|honestly|seriously|"
     r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh|"
+    r"like(?= (what|whats|what's|why|how|who|when|is|are|was|were|did|do|does)\b)|"  # "why tho like what's…"
     # Roman Urdu and Hindi chat words, common in South Asian workplaces: "acha so how did…", "bhai…",
     # "FATF ka kya connection hai isme?" ask in English around them (and they are no one's name).
     r"yaar|yar|bhai|bhaiya|acha|accha|achha|matlab|kya|hai|hain|isme|ismein|ismai|mein|nahi|nahin|haan|arre|"
