@@ -749,3 +749,17 @@ def test_like_before_a_question_word_is_a_filler_so_a_short_why_follows_up(engin
         engine, "what changed in us policy towards south asia?", "why tho like whats the point of it"
     )
     assert answer.grounded and "counter" in answer.answer
+
+
+def test_during_a_period_is_no_event_the_answer_must_be_about(engine: AnswerEngine) -> None:
+    answer = engine.answer("were pakistan and russia friends during the cold war?")
+    assert answer.grounded and "Cold War" in " ".join(c.quote for c in answer.citations)
+    assert not engine.answer("did they sign any arms deals while imran was over there?").grounded
+
+
+def test_a_claim_checked_with_does_it_say_that_is_read_with_the_claim(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "rumour going round: 'washington kept islamabad on the grey list'. "
+        "does the article actually say that?"
+    )
+    assert answer.grounded and "grey list" in answer.answer

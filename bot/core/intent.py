@@ -299,11 +299,13 @@ _SOMEONES_VIEW = re.compile(
 # "…signed during the visit": an answer must be about that event, not just about signing.
 # "…while imran was in moscow", "…while he was there": the visit, by its place.
 _DURING = re.compile(
-    r"\b(during|in the course of|on the sidelines of)\s+(the|his|their|this|that|a)?\s*"
-    r"(?P<event>[a-z][a-z-]+)|"
+    r"\b(during|in the course of|on the sidelines of)\s+"
+    r"(?!([a-z-]+ ){0,2}(war|era|years|decades?|period|times?)\b|(the )?(early |late )?\d)"  # a period
+    r"(the|his|their|this|that|a)?\s*(?P<event>[a-z][a-z-]+)|"
     r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+"
     r"(in|at|visiting)\s+(?P<place>[a-z]+)|"
-    r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+(?P<there>there)\b",
+    r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+(over\s+)?"
+    r"(?P<there>there)\b",
     re.IGNORECASE,
 )
 _SHORT = 4  # words: a question this short leans on its thread

@@ -32,7 +32,7 @@ _ABOUT_THE_ASKER = re.compile(
     re.IGNORECASE,
 )
 # A third person named only by a pronoun: the sentence before says who.
-_POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
