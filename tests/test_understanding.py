@@ -763,3 +763,14 @@ def test_a_claim_checked_with_does_it_say_that_is_read_with_the_claim(engine: An
         "does the article actually say that?"
     )
     assert answer.grounded and "grey list" in answer.answer
+
+
+def test_how_someone_reacted_without_did_asks_what_they_said(engine: AnswerEngine) -> None:
+    """ "How the Russians reacted…?", as many write it without "did", asks what Russia said."""
+    assert not engine.answer("how the russians reacted to the us pressure?").grounded
+    assert engine.answer("What was Pakistan told to do about the Ukraine conflict?").grounded
+
+
+def test_article_date_asks_when_it_was_published(engine: AnswerEngine) -> None:
+    answer = engine.answer("Article date kindly?")
+    assert answer.grounded and "2022" in answer.answer

@@ -241,6 +241,7 @@ _SOURCE = {
         rf"\b(when|what year|which year|what month|what day) (was|is) {_THE_PIECE} (published|written|out|"
         rf"from|dated|posted)\b|\bpublication date\b|"
         rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
+        r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b",
         re.IGNORECASE,
     ),
@@ -284,6 +285,10 @@ _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
     r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take)\b|"
+    # "How India reacted to…?" (without "did", as many write it)
+    r"^\W*(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|exactly)\b)"
+    r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
+    r"responded|reacted|commented|replied)\b|"
     # "did china put out anything official on it?", "did india issue a statement?"
     r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
     r"released|make|made|give|gave)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
@@ -356,7 +361,9 @@ def read_intent(question: str) -> Intent:
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
         part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
-        speaker=(said.groupdict().get("who") or said.groupdict().get("issuer"))
+        speaker=(
+            said.groupdict().get("who") or said.groupdict().get("issuer") or said.groupdict().get("teller")
+        )
         if (said := said or _SOMEONES_VIEW.search(question))
         else None,
         detail=_detail(question),
