@@ -774,3 +774,10 @@ def test_how_someone_reacted_without_did_asks_what_they_said(engine: AnswerEngin
 def test_article_date_asks_when_it_was_published(engine: AnswerEngine) -> None:
     answer = engine.answer("Article date kindly?")
     assert answer.grounded and "2022" in answer.answer
+
+
+def test_who_did_it_gets_the_point_quoting_the_one_who_did_it(engine: AnswerEngine) -> None:
+    """One sentence holds two points (the historic trip; the US request through an official): asked who from
+    the American side made contact before the PM went, the point quoting the official leads."""
+    answer = engine.answer("who from the american side got in touch before the PM left for moscow?")
+    assert answer.grounded and "official" in answer.citations[0].quote

@@ -89,6 +89,7 @@ _NEGATION = frozenset(
     {"not", "no", "never", "didnt", "dont", "doesnt", "wont", "wouldnt", "isnt", "wasnt", "werent", "arent"}
     | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
 )
+_WHO = re.compile(r"\bwho\b(?! (says|said|wrote))", re.IGNORECASE)
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
     r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
@@ -263,7 +264,8 @@ class Composer:
         if broad is not None and not seen_points and not intent.detail and not intent.degree:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
-        draft = self._answer(best, ranked[1:], skip=skip, why=intent.why)
+        who = details.role_of_who(question) if _WHO.search(question) else None
+        draft = self._answer(best, ranked[1:], skip=skip, why=intent.why, who=who)
         if intent.now:  # the article's present is not ours: say when "now" was
             draft = replace(draft, notes=(wording.AS_OF.format(date=self._published()),))
         return draft
@@ -283,7 +285,13 @@ class Composer:
     # --- answers ----------------------------------------------------------------------------------------
 
     def _answer(
-        self, best: Evidence, rest: list[Evidence], *, skip: frozenset[str] = frozenset(), why: bool = False
+        self,
+        best: Evidence,
+        rest: list[Evidence],
+        *,
+        skip: frozenset[str] = frozenset(),
+        why: bool = False,
+        who: str | None = None,
     ) -> Draft:
         """Lead with the sentence that answers; then up to two close supporting sentences. A short sentence
         brings the one after it ("The government justified the visit." is explained by the next)."""
@@ -303,6 +311,10 @@ class Composer:
             fresh = [h.ref for h in item.points if h.ref.id not in skip]
             if why:  # of the points from this sentence, the one quoting its reason ("in order to counter…")
                 fresh.sort(key=lambda r: not states_reason(_quote_in(item.passage, r).text))
+            elif who:  # …or the one quoting the role asked about ("…a senior Biden administration official")
+                fresh.sort(
+                    key=lambda r: re.search(rf"\b{who}", _quote_in(item.passage, r).text, re.I) is None
+                )
             ref = fresh[0] if fresh else None
             if ref is not None and ref not in points:
                 points.append(ref)

@@ -126,6 +126,12 @@ def who_role(question: str) -> str | None:
     return asked.group(3).lower().rstrip("s") if asked else None
 
 
+def role_of_who(question: str) -> str | None:
+    """The role of the person a "who…" question is about: "who was the minister…" → minister; "who from the
+    American side…" → official (not the prime minister it may also mention); else the first role named."""
+    return ("official" if _MEMBER_OF.search(question) else None) or who_role(question) or role_asked(question)
+
+
 def role_missing(question: str, sentence: str) -> bool:
     """A "who is the president of Russia?" whose closest sentence mentions no president at all: whatever it
     says, it is not about the person asked for."""
