@@ -781,3 +781,14 @@ def test_who_did_it_gets_the_point_quoting_the_one_who_did_it(engine: AnswerEngi
     the American side made contact before the PM went, the point quoting the official leads."""
     answer = engine.answer("who from the american side got in touch before the PM left for moscow?")
     assert answer.grounded and "official" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("US view?", "us-stance/asked-to-reconsider"), ("China role?", "china-factor/china-helped")],
+)
+def test_a_two_word_message_naming_a_part_of_the_story_is_that_topics_overview(
+    engine: AnswerEngine, message: str, lead: str
+) -> None:
+    answer = engine.answer(message)
+    assert answer.grounded and answer.key_points[0] == lead

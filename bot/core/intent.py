@@ -154,7 +154,10 @@ _NOT_A_SUBJECT = frozenset({"any", "anything", "even", "at", "all", "there"})
 # "pls explain the us part", "what about the economic angle": one subject's part of the story.
 _PART = re.compile(
     r"(^\s*|\b(explain|about|on|cover\w*|through|summari[sz]e) )the (?P<subject>(\w+ ){1,2}?)"
-    r"(angle|side|part|bit|aspect|dimension)s?\b",
+    r"(angle|side|part|bit|aspect|dimension)s?\b|"
+    # A message of two or three words: "US view?", "China role?", "india angle pls"
+    r"^\W*(the )?(?P<short>\w+( \w+)?) (view|stance|position|role|angle|side|part|factor|bit)s?"
+    r"\W*(pls|please)?\W*$",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(
@@ -360,7 +363,9 @@ def read_intent(question: str) -> Intent:
         summary=bool(_SUMMARY.search(question)),
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
-        part=part.group("subject").strip().lower() if (part := _PART.search(question)) else None,
+        part=(part.group("subject") or part.group("short")).strip().lower()
+        if (part := _PART.search(question))
+        else None,
         speaker=(
             said.groupdict().get("who") or said.groupdict().get("issuer") or said.groupdict().get("teller")
         )
