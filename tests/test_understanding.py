@@ -792,3 +792,12 @@ def test_a_two_word_message_naming_a_part_of_the_story_is_that_topics_overview(
 ) -> None:
     answer = engine.answer(message)
     assert answer.grounded and answer.key_points[0] == lead
+
+
+def test_the_name_of_that_person_is_the_name_of_the_one_the_last_answer_was_about(
+    engine: AnswerEngine,
+) -> None:
+    answer = _thread(
+        engine, "Who approached Pakistan from the US side about the Moscow visit?", "name of that person?"
+    )
+    assert not answer.grounded and "doesn't name the official" in answer.answer

@@ -77,9 +77,11 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
 def role_asked(question: str) -> str | None:
     """The role a "which official / who was the minister" question asks a name for ("official"); someone "on
     the Biden team" or "in the US government" is an official."""
-    match = _ROLE_IN_QUESTION.search(question)
-    if match:
-        return match.group(1).lower()
+    roles = [m.group(1).lower() for m in _ROLE_IN_QUESTION.finditer(question)]
+    # "that person… (the official)": a role that says who beats one that says only "someone".
+    specific = [r for r in roles if r not in _NOT_A_SPEAKERS_ROLE]
+    if specific or roles:
+        return (specific or roles)[0]
     return "official" if _MEMBER_OF.search(question) else None
 
 
