@@ -41,3 +41,8 @@ def test_a_passive_question_names_no_speaker() -> None:
 )
 def test_a_headline_is_the_articles_only_when_the_article_is_meant(question: str, headline: bool) -> None:
     assert (read_intent(question).source == "headline") is headline
+
+
+def test_linking_something_to_the_piece_is_not_asking_for_its_link() -> None:
+    assert read_intent("can you send the link to the tribune story?").source == "outlet"
+    assert read_intent("did pakistan vote at the un? want to link it to this piece").source is None
