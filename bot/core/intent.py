@@ -237,8 +237,8 @@ _SOURCE = {
     "outlet": re.compile(
         r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
         r"\bpublished (in|by)\b|\bwhere (was|is) (this|it|the article|the piece) (published|from)\b|"
-        # "the link to the article", not "link it to this piece"
         r"\bran (this|the (article|piece|story))\b|"
+        # "the link to the article", not "link it to this piece"
         r"\b(link|url)\b(?! (it|this|that|them)\b).{0,40}\b(article|piece|story|tribune)\b",
         re.IGNORECASE,
     ),
