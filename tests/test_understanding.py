@@ -801,3 +801,9 @@ def test_the_name_of_that_person_is_the_name_of_the_one_the_last_answer_was_abou
         engine, "Who approached Pakistan from the US side about the Moscow visit?", "name of that person?"
     )
     assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+def test_did_someone_say_anything_asks_what_they_said(engine: AnswerEngine) -> None:
+    """The article quotes no one from the State Department; it does say what Pakistan told the US."""
+    assert not engine.answer("did the state department say anything about the trip?").grounded
+    assert engine.answer("did pakistan say anything back to the us?").grounded

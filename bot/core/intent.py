@@ -296,7 +296,7 @@ _SOMEONE_SAID = re.compile(
     r"responded|reacted|commented|replied)\b|"
     # "did china put out anything official on it?", "did india issue a statement?"
     r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
-    r"released|make|made|give|gave)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
+    r"released|make|made|give|gave|say|said)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
     r"response|reaction|anything|something)",
     re.IGNORECASE,
 )
