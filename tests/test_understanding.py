@@ -807,3 +807,13 @@ def test_did_someone_say_anything_asks_what_they_said(engine: AnswerEngine) -> N
     """The article quotes no one from the State Department; it does say what Pakistan told the US."""
     assert not engine.answer("did the state department say anything about the trip?").grounded
     assert engine.answer("did pakistan say anything back to the us?").grounded
+
+
+def test_a_long_messages_question_keeps_its_rewording_right_after_it(engine: AnswerEngine) -> None:
+    message = (
+        "hi everyone, i'm on the history part of our group project and i'm kind of lost with where to begin "
+        "tbh... when did things between america and pakistan start going bad? "
+        "like whats the turning point he talks about"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded and "South Asia policy" in " ".join(c.quote for c in answer.citations)

@@ -31,6 +31,11 @@ _ABOUT_THE_ASKER = re.compile(
     r"asking for a friend|(the )?friend is me)\b",
     re.IGNORECASE,
 )
+# A question asked again in other words right after it: "…? like what's the turning point he means".
+_REPHRASED = re.compile(
+    r"^(like|i mean|as in|i\.?e\.?|or rather),?\s+(what|whats|what's|which|who|whos|who's|when|how|why)\b",
+    re.IGNORECASE,
+)
 # A third person named only by a pronoun: the sentence before says who.
 _POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
@@ -382,9 +387,12 @@ def find_question(text: str, relevance: Relevance | None) -> str:
         chosen = next(
             i for i, score in reversed(list(zip(asking, scores, strict=True))) if score >= best - 0.02
         )
+    question = sentences[chosen]
+    if chosen + 1 < len(sentences) and _REPHRASED.match(sentences[chosen + 1]):
+        question = f"{question} {sentences[chosen + 1]}"  # "…going downhill? like what's the turning point"
     if chosen > 0 and _leans_back(sentences[chosen]):
-        return f"{sentences[chosen - 1]} {sentences[chosen]}"
-    return sentences[chosen]
+        return f"{sentences[chosen - 1]} {question}"
+    return question
 
 
 def without_lead_in(text: str) -> str:
