@@ -89,6 +89,7 @@ _NEGATION = frozenset(
     {"not", "no", "never", "didnt", "dont", "doesnt", "wont", "wouldnt", "isnt", "wasnt", "werent", "arent"}
     | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
 )
+# A question about who did something ("who from the American side contacted…"), not about the source.
 _WHO = re.compile(r"\bwho\b(?! (says|said|wrote))", re.IGNORECASE)
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
