@@ -47,7 +47,7 @@ _TITLES = frozenset(
      "ms", "mrs", "dr", "sir", "the", "of", *_ROLE.split("|")}
 )  # fmt: skip
 # Role words that name no one in particular.
-_NOT_A_SPEAKERS_ROLE = frozenset({"people", "guy", "person"})
+ANYONE = frozenset({"people", "guy", "person"})
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
 _MEMBER_OF = re.compile(
     r"\bwho\b.{0,20}\b(on|in|from|at|inside|within) (the )?[\w.]+('s)? (team|side|administration|admin|"
@@ -77,11 +77,10 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
 def role_asked(question: str) -> str | None:
     """The role a "which official / who was the minister" question asks a name for ("official"); someone "on
     the Biden team" or "in the US government" is an official."""
-    roles = [m.group(1).lower() for m in _ROLE_IN_QUESTION.finditer(question)]
-    # "that person… (the official)": a role that says who beats one that says only "someone".
-    specific = [r for r in roles if r not in _NOT_A_SPEAKERS_ROLE]
-    if specific or roles:
-        return (specific or roles)[0]
+    # "that person… (the official)": a role that says who comes before one that says only "someone".
+    roles = sorted((r.lower() for r in _ROLE_IN_QUESTION.findall(question)), key=lambda r: r in ANYONE)
+    if roles:
+        return roles[0]
     return "official" if _MEMBER_OF.search(question) else None
 
 
@@ -144,7 +143,7 @@ def role_missing(question: str, sentence: str) -> bool:
 def speaker_role_missing(speaker: str, sentence: str) -> bool:
     """A "what did President Biden say?" whose closest sentence mentions no president (it has "a senior Biden
     administration official"): what the person with that role said is not there."""
-    roles = [r.lower() for r in _ROLE_IN_QUESTION.findall(speaker) if r.lower() not in _NOT_A_SPEAKERS_ROLE]
+    roles = [r.lower() for r in _ROLE_IN_QUESTION.findall(speaker) if r.lower() not in ANYONE]
     return any(re.search(rf"\b{role.rstrip('s')}", sentence, re.I) is None for role in roles)
 
 

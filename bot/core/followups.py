@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.answer import Turn
-from bot.core.details import role_asked
+from bot.core.details import ANYONE, role_asked
 from bot.core.intent import Intent, read_intent
 
 # A follow-up with at most this many words of its own leans on the thread for its subject.
@@ -25,8 +25,6 @@ _CONSEQUENCE = re.compile(
     r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her"})  # "they" are seldom one person
-# A follow-up asking the name of "that person" or "the guy" asks for the one the last answer was about.
-_ANYONE = frozenset({None, "person", "people", "guy"})
 # A person named by a role ("the foreign minister", "a senior official") or a full name ("Imran Khan").
 _ROLE_PHRASE = re.compile(
     r"\b(?:(foreign|prime|finance|senior|us|american|russian|pakistani|chinese|indian) )?(minister|official|"
@@ -92,7 +90,8 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "what did he say about the trip?" after "who's the FM?": what did the foreign minister say.
             standing = re.sub(rf"\b{re.escape(intent.speaker)}\b", person, query, count=1)
             return Resolved(standing, asked_before, read_intent(standing), previous)
-    if intent.detail == "name" and role_asked(query) in _ANYONE:
+    # "got a name?", "name of that guy?": the name of the one the last answer was about.
+    if intent.detail == "name" and (role_asked(query) or "person") in ANYONE:
         role = role_asked(previous.summary) or role_asked(asked_before)
         if role is not None:
             # "who was it exactly, got a name?" after "…through a senior Biden administration official…":

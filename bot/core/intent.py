@@ -365,14 +365,8 @@ def read_intent(question: str) -> Intent:
         summary=bool(_SUMMARY.search(question)),
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
-        part=(part.group("subject") or part.group("short")).strip().lower()
-        if (part := _PART.search(question))
-        else None,
-        speaker=(
-            said.groupdict().get("who") or said.groupdict().get("issuer") or said.groupdict().get("teller")
-        )
-        if (said := said or _SOMEONES_VIEW.search(question))
-        else None,
+        part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
+        speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
@@ -401,12 +395,17 @@ def _mentioned(question: str) -> str | None:
     match = _MENTION_PASSIVE.search(question) or _MENTION_ACTIVE.search(question)
     if match is None:
         return None
-    found = match.groupdict()
-    words = (found.get("subject") or found.get("subject2") or "").split()
+    words = _first_named(match).split()
     subject = " ".join(w for w in words if w.lower() not in _NOT_A_SUBJECT).strip(" ?!.,")
     if not subject or _OPENS_A_QUESTION.match(subject) or subject.lower() in _POINTERS:
         return None  # "what is mentioned about china?" asks what; "is that in the piece?" asks where from
     return subject
+
+
+def _first_named(match: re.Match[str]) -> str:
+    """The first named group that took part in a match: patterns with several alternatives name the same
+    thing in each ("who", "issuer", "teller" are all a speaker)."""
+    return next((value for value in match.groupdict().values() if value), "")
 
 
 def _focus(question: str) -> str | None:

@@ -23,8 +23,6 @@ SHORT_QUESTION_WORDS = 5
 _MENTION = re.compile(r"<[@!#][^>]*>")  # <@U1>, <!channel>, <!subteam^S1|@team>, <#C1|general>
 _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
 _BARE_BROADCAST = re.compile(r"(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE)
-# Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
-# does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
 # A sentence about the asker: "i'm new here", "asking for a friend", "sorry, be gentle".
 _ABOUT_THE_ASKER = re.compile(
     r"\s*(i'?m|i am|i'?ve|i have|i work|i only|i just|i was|my (boss|team|manager|lead)|sorry|be gentle|"
@@ -38,6 +36,8 @@ _REPHRASED = re.compile(
 )
 # A third person named only by a pronoun: the sentence before says who.
 _POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b", re.I)
+# Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
+# does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
