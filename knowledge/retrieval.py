@@ -332,9 +332,9 @@ class Retriever:
         for stem in stems:
             if len(stem) > 2 and (stem in english or stem in self._said_words or stem in self._model_words):
                 return False
-        if len(word) >= TYPO_NOT_NAME_LETTERS and one_edit_from_english(word):
+        if joins_common_words(word):  # "pushback" is "push back" (cheap: look it up before searching)
             return False
-        if joins_common_words(word):  # "pushback" is "push back"
+        if len(word) >= TYPO_NOT_NAME_LETTERS and one_edit_from_english(word):
             return False
         return not set(self.tokenizer.terms(word)) & self._said_terms
 

@@ -313,9 +313,7 @@ _DURING = re.compile(
     r"(?!([a-z-]+ ){0,2}(war|era|years|decades?|period|times?)\b|(the )?(early |late )?\d)"  # a period
     r"(the|his|their|this|that|a)?\s*(?P<event>[a-z][a-z-]+)|"
     r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+"
-    r"(in|at|visiting)\s+(?P<place>[a-z]+)|"
-    r"\bwhile\s+(he|they|imran|imran khan|khan|the pm|the prime minister)\s+(was|were)\s+(over\s+)?"
-    r"(?P<there>there)\b",
+    r"((in|at|visiting)\s+(?P<place>[a-z]+)|(over\s+)?there\b)",
     re.IGNORECASE,
 )
 _SHORT = 4  # words: a question this short leans on its thread
