@@ -186,7 +186,7 @@ class JobConsumer:
             )  # fmt: skip
             if result is not None:
                 job, queue = result
-                self._forget_dead_executions(job)
+                self._forget_earlier_executions(job)
                 execution = worker.prepare_execution(job)  # in the started registry: tracked from now on
                 log.info("jobs.taken role=%s job=%s", self._role, job.id)
                 with self._changed:
@@ -199,20 +199,16 @@ class JobConsumer:
             if not started:
                 self._slots.release()
 
-    def _forget_dead_executions(self, job: RQJob) -> None:
-        """A retried job still lists the execution of its dead process for a minute after that execution
-        expired, and RQ fails the job when it finishes and cannot find it: forget such executions first."""
+    def _forget_earlier_executions(self, job: RQJob) -> None:
+        """A retried job still lists the execution of its earlier attempt for a minute after that execution
+        expired, and RQ fails the job when it finishes and cannot find it. Every execution listed when the job
+        is taken is an earlier attempt's (one that stopped beating, so the job was put back): forget them all,
+        not only those already expired — one expiring while this attempt runs failed it once (a job taken
+        twice after a kill, seen in the tests)."""
         registry = ExecutionRegistry(job.id, self._connection)
         ids = registry.get_execution_ids()
-        if not ids:
-            return
-        with self._connection.pipeline(transaction=False) as pipe:
-            for execution_id in ids:
-                pipe.exists(Execution(execution_id, job.id, self._connection).key)
-            alive = pipe.execute()
-        dead = [execution_id for execution_id, exists in zip(ids, alive, strict=True) if not exists]
-        if dead:
-            self._connection.zrem(registry.key, *dead)
+        if ids:
+            self._connection.zrem(registry.key, *ids)
 
     def _perform(self, worker: _Worker, job: RQJob, queue: Queue, execution: Execution) -> None:
         try:
