@@ -334,6 +334,8 @@ class Retriever:
                 return False
         if joins_common_words(word):  # "pushback" is "push back" (cheap: look it up before searching)
             return False
+        if not re.search(r"[aeiouy]", word):  # a shorthand with its vowels dropped ("thnk", "govt", "smth")
+            return False
         if len(word) >= TYPO_NOT_NAME_LETTERS and one_edit_from_english(word):
             return False
         return not set(self.tokenizer.terms(word)) & self._said_terms

@@ -817,3 +817,8 @@ def test_a_long_messages_question_keeps_its_rewording_right_after_it(engine: Ans
     )
     answer = engine.answer(message)
     assert answer.grounded and "South Asia policy" in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_word_without_vowels_is_shorthand_not_a_name(engine: AnswerEngine) -> None:
+    answer = engine.answer("does qureshi thnk the visit was worth it in the end?")
+    assert answer.grounded and "convinced" in answer.answer
