@@ -822,3 +822,10 @@ def test_a_long_messages_question_keeps_its_rewording_right_after_it(engine: Ans
 def test_a_word_without_vowels_is_shorthand_not_a_name(engine: AnswerEngine) -> None:
     answer = engine.answer("does qureshi thnk the visit was worth it in the end?")
     assert answer.grounded and "convinced" in answer.answer
+
+
+def test_and_china_after_a_question_naming_no_one_asks_what_the_article_says_of_china(
+    engine: AnswerEngine,
+) -> None:
+    answer = _thread(engine, "who was pushing back on the pm's trip", "n china?")
+    assert answer.grounded and answer.topic == "china-factor"

@@ -79,7 +79,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         swapped = _swap(asked_before, intent.swap, entity_of)
         if swapped is not None:
             return Resolved(swapped, "", read_intent(swapped), previous)
-        return Resolved(f"{intent.swap} {asked_before}", "", intent, previous)
+        # Nothing in the last question to replace ("who was pushing back on the trip?" → "n china?"): what
+        # the article says of the new subject, with the thread's words weighing in lower.
+        return Resolved(f"what about {intent.swap}?", asked_before, intent, previous)
     if intent.who_said:
         # "says who?" after a remark the article had nothing on asks about the last thing it did say.
         told = next((t for t in reversed(turns) if t.passages), previous)
