@@ -829,3 +829,18 @@ def test_and_china_after_a_question_naming_no_one_asks_what_the_article_says_of_
 ) -> None:
     answer = _thread(engine, "who was pushing back on the pm's trip", "n china?")
     assert answer.grounded and answer.topic == "china-factor"
+
+
+def test_date_alone_asks_the_articles_date_but_in_a_thread_the_date_of_what_was_said(
+    engine: AnswerEngine,
+) -> None:
+    fresh = engine.answer("date?")
+    assert fresh.grounded and "2022" in fresh.answer
+    threaded = _thread(engine, "who approached pakistan before the trip?", "date?")
+    assert not threaded.grounded and "doesn't give the date" in threaded.answer
+    assert any("Biden administration official" in c.quote for c in threaded.citations)
+
+
+def test_name_alone_in_a_thread_asks_the_name_of_the_one_just_mentioned(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "who approached pak from the us side abt the visit", "name?")
+    assert not answer.grounded and "doesn't name the official" in answer.answer

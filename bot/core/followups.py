@@ -40,6 +40,7 @@ _ABOUT_SOURCE = {
     "by whom": "author",
     "which paper": "outlet",
 }
+_LONE_DATE = re.compile(r"^\W*(the )?(exact )?date\W*$")
 _SOURCE_OPENING = re.compile(r"^(where|who|when|by whom|which paper)\b")
 
 
@@ -75,6 +76,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         # "where?" after "when was it published?" asks where it was published.
         return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]
     asked_before = previous.resolved or previous.question
+    if _LONE_DATE.match(asked) and not about_source:
+        # "date?" after an answer about the US approach asks when that was, not when the article ran.
+        return Resolved(asked_before, "", replace(intent, source=None), previous)
     if intent.swap:
         swapped = _swap(asked_before, intent.swap, entity_of)
         if swapped is not None:

@@ -47,7 +47,7 @@ _NAME = re.compile(
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bby name\b|\bwho (was|is) (it|that|this) (that|who)\b|"
-    r"[?.!,]\s*names?\s*[?!.]*$|"
+    r"(^|[?.!,])\s*names?\s*[?!.]*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
     # "which pakistani leader was the one that visited before him?"
@@ -93,7 +93,8 @@ _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
     r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
     r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b|"
-    r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b",
+    r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b|"
+    r"^\W*(the )?(exact )?date\W*$",  # "date?" alone
     re.IGNORECASE,
 )
 _EVENT_DURATION = re.compile(
@@ -247,7 +248,9 @@ _SOURCE = {
         rf"from|dated|posted)\b|\bpublication date\b|"
         rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
         r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
-        rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b",
+        rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
+        # "date?" opening a conversation asks the article's; in a thread, the date of what was just said
+        r"^\W*(the )?(date|publication date|pub date)( (pls|please|plz))?\W*$",
         re.IGNORECASE,
     ),
     "standfirst": re.compile(
