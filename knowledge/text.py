@@ -70,3 +70,15 @@ class Tokenizer:
 
 def _phrase(words: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+
+
+def spelled_out(acronym: str, text: str) -> str | None:
+    """The words a text gives for an acronym, written as "Nuclear Suppliers Group (NSG)": the capitalised
+    words just before it in brackets, from the first one starting with the acronym's first letter."""
+    match = re.search(rf"((?:[A-Z][\w'’-]*\s+){{1,8}})\({re.escape(acronym)}\)", text)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[0][0] != acronym[0]:
+        words.pop(0)
+    return " ".join(words) or None

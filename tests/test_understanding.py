@@ -844,3 +844,12 @@ def test_date_alone_asks_the_articles_date_but_in_a_thread_the_date_of_what_was_
 def test_name_alone_in_a_thread_asks_the_name_of_the_one_just_mentioned(engine: AnswerEngine) -> None:
     answer = _thread(engine, "who approached pak from the us side abt the visit", "name?")
     assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+def test_what_an_acronym_stands_for_is_the_articles_words_for_it(engine: AnswerEngine) -> None:
+    answer = engine.answer("what does NSG stand for? it's in the article and I don't want to guess")
+    assert answer.grounded and "Nuclear Suppliers Group" in answer.answer
+    assert "Nuclear Suppliers Group (NSG)" in answer.citations[0].quote
+    # The article uses FATF without spelling it out: it says so, and shows where it is used.
+    fatf = engine.answer("whats the full form of fatf")
+    assert not fatf.grounded and "doesn't spell out FATF" in fatf.answer and fatf.citations

@@ -19,7 +19,7 @@ from bot.core.intent import Intent, is_the_article, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
 from knowledge.retrieval import Retrieval, Retriever
-from knowledge.text import normalise
+from knowledge.text import normalise, spelled_out
 
 # When the closest sentence answers a question. Calibrated on the labelled questions of
 # tests/data/calibration.json and questions.json (bench/calibrate.py): a sentence this close in meaning
@@ -172,6 +172,8 @@ class Composer:
             return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if intent.source:
             return self._about_source(intent)
+        if intent.expands and (spelled := self._spelled_out(intent.expands.upper())) is not None:
+            return spelled
         if retrieval.unknown_names:
             return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
         if intent.summary and len(question.split()) <= 12:
@@ -471,6 +473,22 @@ class Composer:
             meta = source.meta
             return Draft("answer", f"{meta.label()}.", topic=None)
         return self._draft("answer", refs[:MAX_POINTS])
+
+    def _spelled_out(self, acronym: str) -> Draft | None:
+        """ "What does NSG stand for?": the words the article gives for it, in its sentence; when the article
+        uses it without spelling it out, it says so and shows where. None for an acronym it never uses."""
+        mentioning = [p for p in self._passages.values() if re.search(rf"\b{re.escape(acronym)}\b", p.text)]
+        for passage in mentioning:
+            words = spelled_out(acronym, passage.text)
+            if words:
+                return self._sentence(passage, wording.STANDS_FOR.format(acronym=acronym, words=words))
+        if not mentioning:
+            return None
+        refs = self._points_by_passage.get(mentioning[0].id, [])
+        ref = refs[0] if refs else None
+        lead = f"{wording.NOT_SPELLED_OUT.format(acronym=acronym)} {wording.WHAT_IT_SAYS}"
+        return Draft("declined", lead, (ref,) if ref else (), (_quote_in(mentioning[0], ref),),
+                     ref.topic.id if ref else None, passages=(mentioning[0].id,))  # fmt: skip
 
     def _sentence(self, passage: Passage, lead: str) -> Draft:
         quote = Quote(passage.source_id, passage.text, passage.start, passage.end, passage.id)

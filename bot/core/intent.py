@@ -282,6 +282,12 @@ _WHO_SAID = re.compile(
     r"(does|did) (the (article|piece)|it) (really |actually )?say (that|this|so))\b",
     re.IGNORECASE,
 )
+# "what does NSG stand for?", "NPT = ?", "full form of FATF": what an acronym is short for.
+_STANDS_FOR = re.compile(
+    r"\b([A-Za-z]{2,6})\s+(?:stands?|is short) for\b|\bfull form of (?:the\s+)?([A-Za-z]{2,6})\b|"
+    r"\bwhat(?:'s|’s| is| are)\s+(?:the\s+)?([A-Za-z]{2,6})\s+short for\b|^\W*([A-Z]{2,6})\s*=\s*\?",
+    re.IGNORECASE,
+)
 _SWAP = re.compile(
     r"^\s*(and|but|what about|how about|and what about|what of|same for|same question for)\s+(the\s+|on\s+)?"
     r"(?!(how|what|why|who|whom|when|where|which|is|are|was|were|do|does|did|has|have|had|can|could|will|"
@@ -351,6 +357,7 @@ class Intent:
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
     )
+    expands: str | None = None  # the acronym a question asks the meaning of ("what does NSG stand for?")
 
 
 def read_intent(question: str) -> Intent:
@@ -381,6 +388,9 @@ def read_intent(question: str) -> Intent:
         if (during := _DURING.search(_asked_part(question, tags=False)))
         else None,
         focus=_focus(question),
+        expands=next((a for a in stands.groups() if a), None)
+        if (stands := _STANDS_FOR.search(question))
+        else None,
     )
 
 

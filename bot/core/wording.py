@@ -31,6 +31,8 @@ MISSING_DETAIL = {
 }
 MISSING_NAME = "The article doesn't name {who}."
 NOT_WHICH = "The article doesn't say which {what}."
+STANDS_FOR = "{acronym} stands for {words}. In the article's words:"
+NOT_SPELLED_OUT = "The article doesn't spell out {acronym}."
 WHAT_IT_SAYS = "What it does say:"
 EXACT_WORDS = "The article's words:"
 ATTRIBUTION = "That's from {author}'s analysis in {outlet} ({date}). In the article's words:"
