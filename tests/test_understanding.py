@@ -853,3 +853,14 @@ def test_what_an_acronym_stands_for_is_the_articles_words_for_it(engine: AnswerE
     # The article uses FATF without spelling it out: it says so, and shows where it is used.
     fatf = engine.answer("whats the full form of fatf")
     assert not fatf.grounded and "doesn't spell out FATF" in fatf.answer and fatf.citations
+
+
+def test_what_was_signed_at_the_visit_is_not_the_us_deals_with_india(engine: AnswerEngine) -> None:
+    for question in ("did imran and putin sign anything??", "what agreements were signed in moscow?"):
+        answer = engine.answer(question)
+        assert not answer.grounded and "doesn't say what was signed" in answer.answer, question
+    # The article's agreements are the US's with India; a question about those is answered.
+    deals = engine.answer("What kind of deals did the US do with India?")
+    assert deals.grounded and "defence agreements" in " ".join(c.quote for c in deals.citations)
+    # A clause granting it is not the question ("…even tho it never signed the npt").
+    assert engine.answer("what did the US let india have even tho it never signed the npt").grounded

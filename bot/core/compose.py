@@ -253,6 +253,9 @@ class Composer:
             if not stating:
                 return self._near_miss(intent, question, best)
             ranked, best = stating, stating[0]
+        if intent.detail == "agreement" and not self._names_all(retrieval.entities, best):
+            # "what did imran khan sign in moscow?": the article's agreements are the US's with India.
+            return self._near_miss(intent, question, best)
         if details.only_restates(question, best.passage.text) or details.names_nobody(question, _said(best)):
             return self._near_miss(replace(intent, detail="name"), question, best)
         if intent.judges and not judges(best.passage.text):
@@ -438,6 +441,11 @@ class Composer:
         if best.similarity < (FLOOR_IN_THREAD if follows_up else SIMILAR_FLOOR):
             return False
         return best.coverage >= COVERAGE_MIN or names_them
+
+    def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
+        """Whether a sentence (or its point) names everyone the question names."""
+        said = set(self._tokenizer.terms(_said(evidence)))
+        return all(e in said for e in entities)
 
     def _rare(self, retrieval: Retrieval) -> list[str]:
         """The question's entities the article mentions only once or twice."""

@@ -28,6 +28,7 @@ _DURATION = re.compile(
     rf"\bdecades\b",
     re.I,
 )
+_AGREED = re.compile(r"\b(sign(ed|s|ing|atory)?|agreements?|deals?|pacts?|accords?|treaty)\b", re.I)
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bage of \d{1,3}\b", re.I)
 # Words that place something in time without a date: "just days before", "in recent years", "ago".
 _IN_TIME = re.compile(
@@ -71,6 +72,8 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_DURATION.search(sentence))
     if detail == "event_duration":
         return bool(_EVENT_DURATION.search(sentence))
+    if detail == "agreement":
+        return bool(_AGREED.search(sentence))
     return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
 
 

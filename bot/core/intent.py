@@ -11,7 +11,7 @@ from typing import Literal
 
 from bot.core.reading import asks_only_agreement
 
-Detail = Literal["name", "date", "time", "number", "age", "duration", "event_duration"]
+Detail = Literal["name", "date", "time", "number", "age", "duration", "event_duration", "agreement"]
 SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
 
 _FOLLOW_UP = re.compile(
@@ -107,6 +107,18 @@ _EVENT_DURATION = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"\bhow long\b", re.IGNORECASE)
+# "what did they sign in moscow?", "was the pipeline deal sealed?": what was agreed, and between whom (not
+# "what's the deal with…", "a big deal", "deal with").
+_AGREEMENT = re.compile(
+    r"\b(sign|signs|signed|signing|ink|inked|seal|sealed)\b(?! (of|off)\b)|\bagree(d)? (on|upon)\b|"
+    r"\bwhat (did|do|have|had) [\w ]{2,30}? agree(d)?\b|"
+    r"(?<!what's the )(?<!whats the )(?<!what is the )(?<!big )"
+    r"(?<!part of the )(?<!part of this )(?<!part of that )"
+    r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! with\b)",
+    re.IGNORECASE,
+)
+# A clause granting something is not what is asked: "what did the US let india have even tho it never signed".
+_GRANTED = re.compile(r"\b(even )?(though|tho|although|despite|since|because)\b[^?.!]*", re.IGNORECASE)
 _WORDS = re.compile(
     r"\b(quote|quoted|quotes|quoting|verbatim|word for word|word-for-word|paste|exact (words?|wording|quote|"
     r"line|"
@@ -477,4 +489,6 @@ def _detail(question: str) -> Detail | None:
         return "duration"
     if _QUANTITY.search(question):
         return "number"
+    if _AGREEMENT.search(_GRANTED.sub("", question)):
+        return "agreement"
     return None

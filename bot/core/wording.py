@@ -28,6 +28,7 @@ MISSING_DETAIL = {
     "duration": "The article doesn't say how long.",
     "event_duration": "The article doesn't say how long.",
     "name": "The article doesn't give the name.",
+    "agreement": "The article doesn't say what was signed or agreed.",
 }
 MISSING_NAME = "The article doesn't name {who}."
 NOT_WHICH = "The article doesn't say which {what}."
