@@ -864,3 +864,16 @@ def test_what_was_signed_at_the_visit_is_not_the_us_deals_with_india(engine: Ans
     assert deals.grounded and "defence agreements" in " ".join(c.quote for c in deals.citations)
     # A clause granting it is not the question ("…even tho it never signed the npt").
     assert engine.answer("what did the US let india have even tho it never signed the npt").grounded
+
+
+def test_a_remark_in_the_askers_own_voice_after_the_question_is_context_not_the_question(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "was it an easy call for them tho? my students are going to assume pakistan just shrugged off the US"
+    )
+    assert answer.grounded and "not an easy decision" in answer.answer
+    asked = engine.answer(
+        "what did the US ask pakistan to do before the trip? trying to explain the pressure part simply"
+    )
+    assert asked.grounded and asked.key_points[0] == "us-stance/asked-to-reconsider"

@@ -114,7 +114,8 @@ class AnswerEngine:
         follows_up = bool(turns) and (intent.follow_up or intent.swap is not None or intent.who_said)
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
-        return Asked(question, resolved, context_turns, self._cache_key(resolved.query, context_turns))
+        key = self._cache_key(f"{resolved.query} | {question.aside}", context_turns)
+        return Asked(question, resolved, context_turns, key)
 
     def _other_readings(
         self, asked: str, resolved: Resolved, context_turns: list[Turn]
@@ -199,7 +200,8 @@ class AnswerEngine:
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
         asked = resolved.intent.mention or asked  # "is energy even mentioned?" is retrieved by "energy"
         asked = as_the_article(asked, resolved.intent.speaker)
-        retrieval = self.retriever.search(asked, context=resolved.context, prefer_topic=prefer)
+        context = " ".join(part for part in (resolved.context, question.aside) if part)
+        retrieval = self.retriever.search(asked, context=context, prefer_topic=prefer)
         # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
         seen_points = frozenset(p for t in context_turns for p in t.key_points)
         seen_passages = frozenset(p for t in context_turns for p in t.passages)

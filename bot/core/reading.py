@@ -29,6 +29,11 @@ _ABOUT_THE_ASKER = re.compile(
     r"asking for a friend|(the )?friend is me)\b",
     re.IGNORECASE,
 )
+# A remark in the asker's own voice after the question, not a request: "my students will assume…", "trying
+# to explain it simply", "I vaguely remember something about…" (but "I need the date" asks).
+_ASKERS_OWN = re.compile(
+    r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like| (need|want|would like|wanna)\b)", re.IGNORECASE
+)
 # A question asked again in other words right after it: "…? like what's the turning point he means".
 _REPHRASED = re.compile(
     r"^(like|i mean|as in|i\.?e\.?|or rather),?\s+(what|whats|what's|which|who|whos|who's|when|how|why)\b",
@@ -271,6 +276,7 @@ class Question:
     injection: bool
     asks_config: bool
     truncated: bool  # the message was longer than MAX_INPUT_CHARS and its end was not read
+    aside: str = ""  # remarks after the question ("…? my students will assume X"): context, not what is asked
 
     @property
     def empty(self) -> bool:
@@ -293,12 +299,18 @@ def read_question(
     asks_config = bool(_CONFIG.search(text))
     if injection:
         text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
-    asked = find_question(text, relevance) if len(text) > LONG_MESSAGE_CHARS else without_lead_in(text)
+    aside = ""
+    if len(text) > LONG_MESSAGE_CHARS:
+        asked = find_question(text, relevance)
+    else:
+        asked, aside = without_lead_in(text)
     text = " ".join(text.split())
     query = without_fillers(spell_out(strip_preamble(" ".join(asked.split()))))
     if correct is not None:
         query = correct(query)
-    return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated)
+        aside = correct(aside)
+    return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated,
+                    aside=without_fillers(spell_out(aside)))  # fmt: skip
 
 
 def unshout(text: str) -> str:
@@ -395,7 +407,7 @@ def find_question(text: str, relevance: Relevance | None) -> str:
     return question
 
 
-def without_lead_in(text: str) -> str:
+def without_lead_in(text: str) -> tuple[str, str]:
     """A short message from its first sentence that asks: "PM here, prepping a briefing. In a nutshell, what
     is driving…?" → "In a nutshell, what is driving…?". What follows that sentence stays ("…? like
     concretely"), and a short question keeps the sentence before it ("Pakistan went anyway. Why?")."""
@@ -407,7 +419,13 @@ def without_lead_in(text: str) -> str:
     last = len(sentences)
     while last > first + 1 and _ABOUT_THE_ASKER.match(sentences[last - 1]):
         last -= 1
-    return " ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text
+    # "…? my students will assume pakistan shrugged off the US": a remark after the question is its context.
+    end = first + 1
+    while end < last and not _ASKERS_OWN.match(sentences[end]):
+        end += 1
+    if end < last and sentences[first].rstrip().endswith("?"):
+        return " ".join(sentences[first:end]), " ".join(sentences[end:last])
+    return (" ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text), ""
 
 
 def _leans_back(question: str) -> bool:
