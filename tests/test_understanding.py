@@ -877,3 +877,11 @@ def test_a_remark_in_the_askers_own_voice_after_the_question_is_context_not_the_
         "what did the US ask pakistan to do before the trip? trying to explain the pressure part simply"
     )
     assert asked.grounded and asked.key_points[0] == "us-stance/asked-to-reconsider"
+
+
+def test_a_request_for_the_exact_line_in_a_thread_quotes_what_was_just_said(engine: AnswerEngine) -> None:
+    first = "what does the article say the effect on south asia was of the US building up india's military?"
+    for request in ("can I get the exact line? going on a slide", "give me the exact quote"):
+        answer = _thread(engine, first, request)
+        assert answer.grounded and answer.answer.startswith("The article's words"), request
+        assert "strategic and conventional balance" in " ".join(c.quote for c in answer.citations), request

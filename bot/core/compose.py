@@ -352,6 +352,16 @@ class Composer:
         return Draft("declined", f"{missing} {wording.WHAT_IT_SAYS}", (ref,) if ref else (), (quote,),
                      ref.topic.id if ref else None, passages=(best.passage.id,))  # fmt: skip
 
+    def words_of(self, passage_ids: list[str]) -> Draft:
+        """The article's own sentences for what the thread was last told ("can I get the exact line?")."""
+        passages = [self._passages[p] for p in passage_ids if p in self._passages][:2]
+        if not passages:
+            return self.decline()
+        refs = self._points_by_passage.get(passages[0].id, [])
+        quotes = tuple(_quote_in(p, None) for p in passages)
+        return Draft("answer", wording.EXACT_WORDS, (), quotes, refs[0].topic.id if refs else None,
+                     passages=tuple(p.id for p in passages))  # fmt: skip
+
     def attribution(self, passage_ids: list[str]) -> Draft:
         """Who says what the thread was last told ("says who?"): the article's author, in the article's words,
         which name anyone the author reports it from."""

@@ -137,6 +137,13 @@ _REQUEST = re.compile(
     r"\b(pls|please|plz|thx|thanks)\b",
     re.IGNORECASE,
 )
+# What is left of a request for words once its verbs are gone: "the exact line", "that quote", "can I".
+_REQUEST_NOUNS = re.compile(
+    r"\b(line|lines|sentence|sentences|quote|quotes|words?|wording|text|phrase|bit|part|passage|exact|exactly|"
+    r"the|that|this|it|those|these|one|ones|again|can|could|would|may|i|we|me|us|you|u|pls|please|plz|"
+    r"just|real|quick|so|ok|okay|and|then|now|for|here|there|original|actual|article's|piece's|its)\b",
+    re.IGNORECASE,
+)
 # Asking how something turned out: "was it worth it?", "so it paid off?", "is it good for pakistan?".
 _JUDGING = re.compile(
     r"\b(worth it|worth (the|all)|pa(y|id|ys|ying) off|work(ed|s)? out|working out|go(ne|es)? well|went well|"
@@ -466,6 +473,15 @@ def is_the_article(speaker: str) -> bool:
     """Whether "what did X say" asks what the article says: "it", "the piece", "the writer", "Kamran Yousaf"
     (no curated speaker is needed)."""
     return " ".join(speaker.lower().split()) in _THE_ARTICLE or bool(_THE_AUTHOR.fullmatch(speaker.strip()))
+
+
+def asks_words_of_nothing_new(question: str) -> bool:
+    """A request for exact words that names no subject of its own ("can I get the exact line?", "that word for
+    word pls", "give me the exact quote"): in a thread, the words of what was just said."""
+    rest = _REQUEST_NOUNS.sub(" ", _REQUEST.sub(" ", question))
+    return bool(_WORDS.search(question) or _REQUEST.search(question)) and not re.search(
+        r"[a-z]{3,}", rest, re.I
+    )
 
 
 def without_request(question: str) -> str:
