@@ -178,9 +178,13 @@ class Retriever:
         outlets = {normalise(s.meta.outlet).removeprefix("the ") for s in kb.sources.values()}
         outlets |= {outlet.split()[-1] for outlet in outlets}  # "the tribune"
         works = "|".join(map(re.escape, sorted({*outlets, *_WRITINGS}, key=len, reverse=True)))
+        # …or whom: "according to the writer", "per yousaf".
+        authors = {normalise(s.meta.author) for s in kb.sources.values()}
+        authors |= {author.split()[-1] for author in authors}
+        writers = "|".join(map(re.escape, sorted({*authors, *_WRITERS}, key=len, reverse=True)))
         self._per_the_source = re.compile(
-            rf",?\s*\b(according to|acc(\.|ording)? to|as per|per|going by|in)\s+(the|this|that)\s+({works})"
-            rf"(\s+({'|'.join(_WRITINGS)}))?\b",
+            rf",?\s*\b(according to|acc(\.|ording)? to|as per|per|going by|in)\s+((the|this|that)\s+({works})"
+            rf"(\s+({'|'.join(_WRITINGS)}))?|(the\s+)?({writers}))\b",
             re.IGNORECASE,
         )
         self._other_countries = frozenset(
@@ -415,6 +419,7 @@ _WRITINGS = (
     "report",
     "writeup",
 )
+_WRITERS = ("writer", "author", "journalist", "reporter", "correspondent", "columnist")
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
 # → "best"), and a "didnt", "isnt", "wouldve" or "theyll" typed without its apostrophe (reading spells out the
 # common ones).

@@ -885,3 +885,13 @@ def test_a_request_for_the_exact_line_in_a_thread_quotes_what_was_just_said(engi
         answer = _thread(engine, first, request)
         assert answer.grounded and answer.answer.startswith("The article's words"), request
         assert "strategic and conventional balance" in " ".join(c.quote for c in answer.citations), request
+
+
+def test_what_the_asker_already_knows_before_so_is_context_and_according_to_the_writer_is_no_subject(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "for decades pakistan was in the US camp, so what was the turning point according to the writer?"
+    )
+    assert answer.grounded and "turning point" in answer.answer.lower()
+    assert "strategic shift" in " ".join(c.quote for c in answer.citations)

@@ -34,6 +34,13 @@ _ABOUT_THE_ASKER = re.compile(
 _ASKERS_OWN = re.compile(
     r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like| (need|want|would like|wanna)\b)", re.IGNORECASE
 )
+# A statement, then the question it leads to: "for decades pakistan was in the US camp, so what was the
+# turning point according to the writer?"
+_TOLD_THEN_ASKED = re.compile(
+    r"^(?P<told>[^?]{12,}?)[,;]?\s+(?:so|and so|then)\s+(?P<question>(?:what|why|how|who|when|where|which)\b"
+    r"[^?]*\?*)\s*$",
+    re.IGNORECASE,
+)
 # A question asked again in other words right after it: "…? like what's the turning point he means".
 _REPHRASED = re.compile(
     r"^(like|i mean|as in|i\.?e\.?|or rather),?\s+(what|whats|what's|which|who|whos|who's|when|how|why)\b",
@@ -305,7 +312,13 @@ def read_question(
     else:
         asked, aside = without_lead_in(text)
     text = " ".join(text.split())
-    query = without_fillers(spell_out(strip_preamble(" ".join(asked.split()))))
+    asked = " ".join(asked.split())
+    told = _TOLD_THEN_ASKED.match(asked)
+    if told and not _POINTS_BACK.search(told.group("question")):
+        # "for decades pakistan was in the US camp, so what was the turning point?": what the asker already
+        # knows is context; the question is what follows it.
+        asked, aside = told.group("question"), f"{told.group('told')} {aside}".strip()
+    query = without_fillers(spell_out(strip_preamble(asked)))
     if correct is not None:
         query = correct(query)
         aside = correct(aside)
