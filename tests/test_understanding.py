@@ -895,3 +895,18 @@ def test_what_the_asker_already_knows_before_so_is_context_and_according_to_the_
     )
     assert answer.grounded and "turning point" in answer.answer.lower()
     assert "strategic shift" in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_request_without_a_question_is_read_from_its_sentence_about_the_article(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "need a punchy soundbite for the episode trailer — something from the piece about how pakistan sees "
+        "its own position. one line the host can read out"
+    )
+    assert answer.grounded and answer.key_points[0] == "outlook/playing-cards"
+
+
+def test_what_someone_thinks_asked_without_does_is_what_they_think(engine: AnswerEngine) -> None:
+    answer = engine.answer("tell me how pakistan sees its own position")
+    assert answer.grounded and answer.key_points[0] == "outlook/playing-cards"

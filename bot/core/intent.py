@@ -321,7 +321,7 @@ _SOMEONE_SAID = re.compile(
     # "How India reacted to…?" (without "did", as many write it)
     r"^\W*(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|exactly)\b)"
     r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
-    r"responded|reacted|commented|replied)\b|"
+    r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
     # "did china put out anything official on it?", "did india issue a statement?"
     r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
     r"released|make|made|give|gave|say|said)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"

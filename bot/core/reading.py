@@ -122,6 +122,12 @@ _RELAYED = re.compile(
     r"where|which|whether|if|about)\b)",
     re.IGNORECASE,
 )
+# What a request is for, before its subject: "something from the piece about how pakistan sees its position".
+_ABOUT_LEAD = re.compile(
+    r"^\s*(something|anything|a line|a quote|one line|a bit|stuff|a soundbite)\s+(from|in)\s+(the|this)\s+"
+    r"(piece|article|story|analysis)\s+(about|on|re|regarding)\s+",
+    re.IGNORECASE,
+)
 _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
 # A hedge before the question: "sorry if this is basic, but who…", "might be a dumb q but why…".
 _HEDGE_LEAD = re.compile(
@@ -360,6 +366,7 @@ def strip_preamble(text: str) -> str:
         text = _TAG_LEAD.sub("", text)
         text = _LABEL_LEAD.sub("", text) if len(text.split(":", 1)[0].split()) <= _LABEL_WORDS else text
         text = _POLITE_LEAD.sub("", text)
+        text = _ABOUT_LEAD.sub("", text)
         text = _HEDGE_LEAD.sub("", text)
         text = _RELAYED.sub("", text)
     stripped = _TRAILER.sub("", text).strip()
@@ -399,8 +406,14 @@ def find_question(text: str, relevance: Relevance | None) -> str:
     """In a long message, the sentence that asks (the most relevant one, or the last one that asks)."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))]
-    if len(sentences) < 2 or not asking:
+    if len(sentences) < 2:
         return text
+    if not asking:
+        if relevance is None:
+            return text
+        # "need a soundbite for the trailer — something about how pakistan sees its own position. one line":
+        # no sentence asks, so the request is the one most about the article.
+        asking = list(range(len(sentences)))
     # "they were rivals in the cold war, no? so what's driving them now": the tag asks only for agreement.
     asking = [i for i in asking if not asks_only_agreement(sentences[i])] or asking
     if relevance is None or len(asking) == 1:
