@@ -910,3 +910,13 @@ def test_a_request_without_a_question_is_read_from_its_sentence_about_the_articl
 def test_what_someone_thinks_asked_without_does_is_what_they_think(engine: AnswerEngine) -> None:
     answer = engine.answer("tell me how pakistan sees its own position")
     assert answer.grounded and answer.key_points[0] == "outlook/playing-cards"
+
+
+def test_did_x_do_y_after_asks_what_came_after_the_article(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "pak said no to the us right", "did the us punish pak after")
+    assert not answer.grounded and "doesn't say what happened after" in answer.answer
+    # "and after?" sets the article's later years against the earlier ones.
+    later = _thread(
+        engine, "how did the US treat Pakistan back in the day when it was dealing with India?", "and after?"
+    )
+    assert later.grounded

@@ -203,6 +203,8 @@ _AFTER = re.compile(
     r"^\s*(and\s+|so\s+)?when (do|does|will|would) (\w+ ){1,3}?(get|be|become|leave|join|end|start|happen|"
     r"come|go|sign|lift|drop)\b|"
     r"^\s*(and\s+|so\s+)?when(\s*'s|\s+is|\s+are)\s+(\w+\s+){1,3}?(expected|likely|due|set|slated)\s+to\b|"
+    # "did the us punish pak after?" (not "and after?", which sets the article's later years against earlier)
+    r"\b(did|does|has|have|will|would)\b.{3,}\b(after|afterwards?)\W*$|"
     r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
     r"what happened (to (\w+ ){1,3})?(next|later|after)|later (on|that year|in 2022)|in (the )?future|"
     r"next (year|month|week|decade|few)|"
