@@ -920,3 +920,11 @@ def test_did_x_do_y_after_asks_what_came_after_the_article(engine: AnswerEngine)
         engine, "how did the US treat Pakistan back in the day when it was dealing with India?", "and after?"
     )
     assert later.grounded
+
+
+def test_which_ones_specifically_of_what_the_article_only_counts_is_not_there(engine: AnswerEngine) -> None:
+    answer = engine.answer("the US signed several defence agreements with india, which ones specifically?")
+    assert not answer.grounded and "doesn't say which defence agreements" in answer.answer
+    # What it counts and then lists is there: "several areas of cooperation — defence, intelligence…".
+    listed = engine.answer("which areas specifically did they identify?")
+    assert listed.grounded and "intelligence sharing" in listed.answer

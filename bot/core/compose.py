@@ -256,6 +256,9 @@ class Composer:
         if intent.detail == "agreement" and not self._names_all(retrieval.entities, best):
             # "what did imran khan sign in moscow?": the article's agreements are the US's with India.
             return self._near_miss(intent, question, best)
+        if intent.which_ones and (counted := details.unnamed(best.passage.text)):
+            # "the US signed several defence agreements — which ones specifically?": it does not name them.
+            return self._near_miss(intent, question, best, missing=wording.NOT_WHICH.format(what=counted))
         if details.only_restates(question, best.passage.text) or details.names_nobody(question, _said(best)):
             return self._near_miss(replace(intent, detail="name"), question, best)
         if intent.judges and not judges(best.passage.text):
@@ -340,13 +343,15 @@ class Composer:
         topic = chosen[0].points[0].ref.topic.id if chosen[0].points else None
         return Draft("answer", wording.EXACT_WORDS, (), quotes, topic, passages=_ids(chosen))
 
-    def _near_miss(self, intent: Intent, question: str, best: Evidence) -> Draft:
-        """The article has the subject but not the detail asked for: say which, and show what it does say."""
-        assert intent.detail is not None
-        missing = wording.MISSING_DETAIL[intent.detail]
-        if intent.detail == "name":
-            role = details.role_asked(question)
-            missing = wording.MISSING_NAME.format(who=f"the {role}" if role else "them")
+    def _near_miss(self, intent: Intent, question: str, best: Evidence, *, missing: str = "") -> Draft:
+        """The article has the subject but not the detail asked for (`missing` says which, else the intent's
+        detail does), and what it does say."""
+        if not missing:
+            assert intent.detail is not None
+            missing = wording.MISSING_DETAIL[intent.detail]
+            if intent.detail == "name":
+                role = details.role_asked(question)
+                missing = wording.MISSING_NAME.format(who=f"the {role}" if role else "them")
         ref = best.points[0].ref if best.points else None
         quote = _quote_in(best.passage, ref)
         return Draft("declined", f"{missing} {wording.WHAT_IT_SAYS}", (ref,) if ref else (), (quote,),

@@ -28,6 +28,10 @@ _DURATION = re.compile(
     rf"\bdecades\b",
     re.I,
 )
+_COUNTED = re.compile(
+    r"\b(several|some|many|various|a number of|multiple|a few)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b"
+)
+_LISTS = re.compile(r"[—–:]|\b(such as|including|namely)\b|\bfrom \w+( \w+)? to\b", re.I)
 _AGREED = re.compile(r"\b(sign(ed|s|ing|atory)?|agreements?|deals?|pacts?|accords?|treaty)\b", re.I)
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bage of \d{1,3}\b", re.I)
 # Words that place something in time without a date: "just days before", "in recent years", "ago".
@@ -75,6 +79,15 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
     if detail == "agreement":
         return bool(_AGREED.search(sentence))
     return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
+
+
+def unnamed(sentence: str) -> str | None:
+    """What a sentence counts without naming: "several defence agreements" (None when it goes on to list them:
+    "several areas of cooperation — from defence to…")."""
+    if _LISTS.search(sentence):
+        return None
+    counted = _COUNTED.search(sentence)
+    return counted.group(2) if counted else None
 
 
 def role_asked(question: str) -> str | None:

@@ -303,6 +303,12 @@ _WHO_SAID = re.compile(
     r"(does|did) (the (article|piece)|it) (really |actually )?say (that|this|so))\b",
     re.IGNORECASE,
 )
+# Which ones, by name: "which ones specifically?", "which pacts exactly?", "want to name the actual pacts".
+_WHICH_ONES = re.compile(
+    r"\bwhich (ones?|of them)\b|\bwhich\s+[a-z-]+\s+(specifically|exactly|in particular)\b|"
+    r"\bname (the|them|those|these|any|some)\b",
+    re.IGNORECASE,
+)
 # "what does NSG stand for?", "NPT = ?", "full form of FATF": what an acronym is short for.
 _STANDS_FOR = re.compile(
     r"\b([A-Za-z]{2,6})\s+(?:stands?|is short) for\b|\bfull form of (?:the\s+)?([A-Za-z]{2,6})\b|"
@@ -378,6 +384,7 @@ class Intent:
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
     )
+    which_ones: bool = False  # asks which ones, by name ("which ones specifically?", "name the pacts")
     expands: str | None = None  # the acronym a question asks the meaning of ("what does NSG stand for?")
 
 
@@ -409,6 +416,7 @@ def read_intent(question: str) -> Intent:
         if (during := _DURING.search(_asked_part(question, tags=False)))
         else None,
         focus=_focus(question),
+        which_ones=bool(_WHICH_ONES.search(question)),
         expands=next((a for a in stands.groups() if a), None)
         if (stands := _STANDS_FOR.search(question))
         else None,
