@@ -928,3 +928,8 @@ def test_which_ones_specifically_of_what_the_article_only_counts_is_not_there(en
     # What it counts and then lists is there: "several areas of cooperation — defence, intelligence…".
     listed = engine.answer("which areas specifically did they identify?")
     assert listed.grounded and "intelligence sharing" in listed.answer
+
+
+def test_what_it_all_added_up_to_is_answered_by_what_it_led_to(engine: AnswerEngine) -> None:
+    answer = engine.answer("what do all those grievances with the US (india, FATF, IMF) add up to?")
+    assert answer.grounded and "diversify" in " ".join(c.quote for c in answer.citations[:1])

@@ -266,6 +266,11 @@ class Composer:
             ranked = _led_by(ranked, lambda e: judges(e.passage.text), candidates=JUDGING_CANDIDATES,
                              share=JUDGING_SHARE) or ranked  # fmt: skip
             best = ranked[0]
+        if intent.effect and not states_effect(best.passage.text):
+            # "what did all those grievances add up to?": a sentence telling what they led to, when near.
+            ranked = _led_by(ranked, lambda e: states_effect(e.passage.text), candidates=JUDGING_CANDIDATES,
+                             share=JUDGING_SHARE) or ranked  # fmt: skip
+            best = ranked[0]
         correction = self._correction(question, ranked)
         if correction:
             return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)

@@ -303,6 +303,12 @@ _WHO_SAID = re.compile(
     r"(does|did) (the (article|piece)|it) (really |actually )?say (that|this|so))\b",
     re.IGNORECASE,
 )
+# What something led to: "what did all those grievances add up to?", "what did it end up leading to?".
+_LEADS_TO = re.compile(
+    r"\b(add(s|ed)? up to|led to|lead(s|ing)? to|result(s|ed)? in|boil(s|ed)? down to|amount(s|ed)? to|"
+    r"end(s|ed)? up (leading|doing|with)|what came of)\b",
+    re.IGNORECASE,
+)
 # Which ones, by name: "which ones specifically?", "which pacts exactly?", "want to name the actual pacts".
 _WHICH_ONES = re.compile(
     r"\bwhich (ones?|of them)\b|\bwhich\s+[a-z-]+\s+(specifically|exactly|in particular)\b|"
@@ -378,7 +384,7 @@ class Intent:
     mention: str | None = (
         None  # "is energy even mentioned?", "does it talk about india": the subject asked after
     )
-    effect: bool = False  # asks what something led to (set by the thread: "and what did that lead to?")
+    effect: bool = False  # asks what something led to ("what did all these factors add up to?")
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
@@ -417,6 +423,7 @@ def read_intent(question: str) -> Intent:
         else None,
         focus=_focus(question),
         which_ones=bool(_WHICH_ONES.search(question)),
+        effect=bool(_LEADS_TO.search(question)),
         expands=next((a for a in stands.groups() if a), None)
         if (stands := _STANDS_FOR.search(question))
         else None,
