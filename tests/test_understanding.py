@@ -933,3 +933,13 @@ def test_which_ones_specifically_of_what_the_article_only_counts_is_not_there(en
 def test_what_it_all_added_up_to_is_answered_by_what_it_led_to(engine: AnswerEngine) -> None:
     answer = engine.answer("what do all those grievances with the US (india, FATF, IMF) add up to?")
     assert answer.grounded and "diversify" in " ".join(c.quote for c in answer.citations[:1])
+
+
+def test_what_the_headline_says_asked_about_is_not_a_request_for_the_headline(engine: AnswerEngine) -> None:
+    for question in (
+        "the headline-y part says they were rivals back in the day right? what kind of rivals?",
+        "the headline says pakistan and russia were cold war rivals, what kind of rivals?",
+    ):
+        answer = engine.answer(question)
+        assert answer.grounded and "Cold War rivals" in answer.answer, question
+    assert engine.answer("what's the headline?").answer.startswith("The headline")

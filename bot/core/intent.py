@@ -283,7 +283,9 @@ _SOURCE = {
     # The article's own headline ("what's the title?"), not the gist of something ("headline on the india
     # deals?") nor a person's title ("name and title?").
     "headline": re.compile(
-        r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+(headline|title)\b(?!\s+(on|about|re|for)\b)|"
+        # not "the headline-y part", nor "the headline says X, so why…" (what it says is asked about)
+        r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+(headline|title)(?![\w-])"
+        r"(?!\s+(on|about|re|for|says?|said|claims?|suggests?|implies)\b)|"
         r"^\W*(headline|title)\W*$|"
         r"\b(headline|title) (of|on|for) (the|this|that) (one|article|piece|story|column)\b",
         re.IGNORECASE,
