@@ -943,3 +943,11 @@ def test_what_the_headline_says_asked_about_is_not_a_request_for_the_headline(en
         answer = engine.answer(question)
         assert answer.grounded and "Cold War rivals" in answer.answer, question
     assert engine.answer("what's the headline?").answer.startswith("The headline")
+
+
+def test_a_summary_asked_first_is_an_overview_whatever_rewording_follows(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "can someone give me this whole piece in a nutshell? like why are pakistan and russia suddenly cozy"
+    )
+    assert answer.grounded and answer.lead is not None and answer.topic == "why-russia"
+    assert answer.key_points[:2] == ["why-russia/vital-objective", "why-russia/us-tilt"]

@@ -70,6 +70,9 @@ SHORT_SENTENCE_WORDS = 12
 # already has all the article says on it.
 NOTHING_MORE_SHARE = 0.8
 REASON_SHARE = 0.5
+# A summary request is answered with an overview when the sentence asking for it is this short (a long one
+# mentioning a summary in passing asks something else).
+SUMMARY_WORDS = 12
 MAX_POINTS = 3
 MAX_QUOTES = 3
 MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
@@ -176,7 +179,7 @@ class Composer:
             return spelled
         if retrieval.unknown_names:
             return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
-        if intent.summary and len(question.split()) <= 12:
+        if intent.summary and len(_summary_request(question).split()) <= SUMMARY_WORDS:
             return self.overview(self._summarised(retrieval, question))
         if intent.part and (part := self._part(intent.part, retrieval)):
             return self.overview(part)
@@ -637,6 +640,14 @@ def _led_by(
     near = [e for e in ranked[:candidates] if e.score >= share * ranked[0].score]
     leader = next((e for e in near if fits(e)), None)
     return [] if leader is None else [leader, *(e for e in ranked if e is not leader)]
+
+
+def _summary_request(question: str) -> str:
+    """A message's request for a summary: its first question when that asks for one ("give me this whole
+    piece in a nutshell? like why are they cozy"), else all of it ("…was it good before? explain the history
+    in short" asks about the history)."""
+    first = re.split(r"(?<=\?)\s+", question)[0]
+    return first if read_intent(first).summary else question
 
 
 def _same_stem(a: str, b: str) -> bool:
