@@ -22,6 +22,7 @@ import numpy as np
 
 from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
+from knowledge.languages import mixed_in_words
 from knowledge.models import Passage
 from knowledge.places import countries, named_in
 from knowledge.spelling import english_words, joins_common_words, one_edit_from_english
@@ -328,6 +329,8 @@ class Retriever:
     def _unheard_of(self, word: str) -> bool:
         """A lowercase word no dictionary knows, in no form: neither English (symspellpy's list, the embedding
         model's vocabulary) nor the base's own words, nor a plural or inflection of one of them."""
+        if word in mixed_in_words():  # "kya", "likha": Roman Urdu mixed in, not a name
+            return False
         english = english_words()
         stems = [word]
         for suffix, replacements in _INFLECTIONS:

@@ -21,6 +21,8 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from knowledge.languages import mixed_in_words
+
 # Corrections may land on the base's words or on this many of the most frequent English words.
 COMMON_WORDS = 5000
 BASE_BONUS = 10**8  # a base word is as likely as a word seen this often in symspellpy's corpus
@@ -55,6 +57,8 @@ class Speller:
         if self._is_known(lowered) and len(lowered) >= REAL_WORD_TYPO_LETTERS and lowered not in self._base:
             return self._real_word_typo(lowered, suffix) or word
         if len(lowered) < 4 or self._is_known(lowered) or not lowered.isalpha():
+            return word
+        if lowered in mixed_in_words():  # Roman Urdu mixed in ("likha") is no typo of an English word
             return word
         limit = 2 if len(lowered) >= 8 else 1
         found = process.extract(lowered, self._targets, scorer=OSA.distance, score_cutoff=limit, limit=20)

@@ -951,3 +951,14 @@ def test_a_summary_asked_first_is_an_overview_whatever_rewording_follows(engine:
     )
     assert answer.grounded and answer.lead is not None and answer.topic == "why-russia"
     assert answer.key_points[:2] == ["why-russia/vital-objective", "why-russia/us-tilt"]
+
+
+def test_roman_urdu_mixed_in_is_read_not_taken_for_names(engine: AnswerEngine) -> None:
+    qureshi = engine.answer("Qureshi sahab ka kya kehna tha?")
+    assert qureshi.grounded and "Qureshi" in qureshi.answer
+    assert "doesn't mention" not in engine.answer("article mein kya likha hai about the US call?").answer
+    # Its question words and "and" are read: "kis ne kaha?" asks who says so, "aur china?" swaps the subject.
+    said = _thread(engine, "why did pakistan go to moscow?", "kis ne kaha?")
+    assert said.grounded and "Kamran Yousaf" in said.answer
+    china = _thread(engine, "what does the us think of the visit?", "aur china?")
+    assert china.grounded and china.topic == "china-factor"

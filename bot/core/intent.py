@@ -296,7 +296,8 @@ _SOURCE = {
     ),
 }
 _WHO_SAID = re.compile(
-    r"^\s*(and |but |so )?(says who|who says( so)?|who said (that|this|so|it)|according to (whom|who)|"
+    r"^\s*(and |but |so )?(says who|who says( so)?|who said (that|this|so|it)|who said(?=\W*$)|"
+    r"according to (whom|who)|"
     r"who('s| is) saying (that|this|so)|who (claims|thinks|feels|believes) (that|this|so)|"
     r"whose (view|claim|words|opinion) is (that|this)|source( for that)?|sources?|"
     r"who (told|asked) (them|him|her|pakistan|islamabad)( (that|this|so))?|"

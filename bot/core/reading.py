@@ -216,6 +216,22 @@ _SHORTHAND = {
     "youve": "you have",
     "itll": "it will",
     "theyll": "they will",
+    # Roman Urdu question words and "and", which the reading of a question turns on ("kyun?", "aur china?")
+    "kyun": "why",
+    "kyu": "why",
+    "kyon": "why",
+    "kiyun": "why",
+    "aur": "and",
+    "kab": "when",
+    "kaun": "who",
+    "kon": "who",
+    "kisne": "who",
+    "kis ne": "who",
+    "kaha": "said",
+    "kaise": "how",
+    "kitne": "how many",
+    "kitna": "how much",
+    "kahan": "where",
 }
 _SHORTHAND_WORD = re.compile(
     r"(?<![\w/])("
