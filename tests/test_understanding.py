@@ -962,3 +962,14 @@ def test_roman_urdu_mixed_in_is_read_not_taken_for_names(engine: AnswerEngine) -
     assert said.grounded and "Kamran Yousaf" in said.answer
     china = _thread(engine, "what does the us think of the visit?", "aur china?")
     assert china.grounded and china.topic == "china-factor"
+
+
+def test_when_and_where_it_was_published_and_date_after_the_author(engine: AnswerEngine) -> None:
+    published = engine.answer("when and where was this originally published?")
+    assert (
+        published.grounded
+        and "28 February 2022" in published.answer
+        and "Express Tribune" in published.answer
+    )
+    date = _thread(engine, "who's the writer?", "and date?")
+    assert date.grounded and "28 February 2022" in date.answer

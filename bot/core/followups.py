@@ -39,9 +39,14 @@ _ABOUT_SOURCE = {
     "when": "date",
     "by whom": "author",
     "which paper": "outlet",
+    "date": "date",
+    "what date": "date",
 }
 _LONE_DATE = re.compile(r"^\W*(the )?(exact )?date\W*$")
-_SOURCE_OPENING = re.compile(r"^(where|who|when|by whom|which paper)\b")
+# "where?", "and date?" after an answer about the source.
+_SOURCE_OPENING = re.compile(
+    r"^(?:and |so |what about |how about )?(where|who|when|by whom|which paper|what date|date)\b"
+)
 
 
 @dataclass(frozen=True)

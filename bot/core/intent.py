@@ -258,15 +258,17 @@ _SOURCE = {
     ),
     "outlet": re.compile(
         r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
-        r"\bpublished (in|by)\b|\bwhere (was|is) (this|it|the article|the piece) (published|from)\b|"
+        r"\bpublished (in|by)\b|"
+        r"\bwhere (and when )?(was|is) (this|it|the article|the piece) (originally |first )?"
+        r"(published|from)\b|"
         r"\bran (this|the (article|piece|story))\b|"
         # "the link to the article", not "link it to this piece"
         r"\b(link|url)\b(?! (it|this|that|them)\b).{0,40}\b(article|piece|story|tribune)\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
-        rf"\b(when|what year|which year|what month|what day) (was|is) {_THE_PIECE} (published|written|out|"
-        rf"from|dated|posted)\b|\bpublication date\b|"
+        rf"\b(when|what year|which year|what month|what day)( and where)? (was|is) {_THE_PIECE} "
+        rf"(originally |first )?(published|written|out|from|dated|posted)\b|\bpublication date\b|"
         rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
         r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
