@@ -973,3 +973,11 @@ def test_when_and_where_it_was_published_and_date_after_the_author(engine: Answe
     )
     date = _thread(engine, "who's the writer?", "and date?")
     assert date.grounded and "28 February 2022" in date.answer
+
+
+def test_in_a_long_message_the_sentence_before_the_question_is_its_context(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "I read the bit about the cold US attitude, the grey list and the IMF conditions on the bailout. "
+        "What did Pakistan decide to do because of all this?"
+    )
+    assert answer.grounded and "diversify" in answer.answer

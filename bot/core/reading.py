@@ -330,7 +330,7 @@ def read_question(
         text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
     aside = ""
     if len(text) > LONG_MESSAGE_CHARS:
-        asked = find_question(text, relevance)
+        asked, aside = find_question(text, relevance)
     else:
         asked, aside = without_lead_in(text)
     text = " ".join(text.split())
@@ -418,15 +418,16 @@ def questions_in(query: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def find_question(text: str, relevance: Relevance | None) -> str:
-    """In a long message, the sentence that asks (the most relevant one, or the last one that asks)."""
+def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
+    """In a long message, the sentence that asks (the most relevant one, or the last one that asks), and the
+    sentence before it as its context."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))]
     if len(sentences) < 2:
-        return text
+        return text, ""
     if not asking:
         if relevance is None:
-            return text
+            return text, ""
         # "need a soundbite for the trailer — something about how pakistan sees its own position. one line":
         # no sentence asks, so the request is the one most about the article.
         asking = list(range(len(sentences)))
@@ -445,8 +446,10 @@ def find_question(text: str, relevance: Relevance | None) -> str:
     if chosen + 1 < len(sentences) and _REPHRASED.match(sentences[chosen + 1]):
         question = f"{question} {sentences[chosen + 1]}"  # "…going downhill? like what's the turning point"
     if chosen > 0 and _leans_back(sentences[chosen]):
-        return f"{sentences[chosen - 1]} {question}"
-    return question
+        return f"{sentences[chosen - 1]} {question}", ""
+    # "The article frames the visit as part of a longer process. What kind of efforts preceded it?": the
+    # sentence before the question is its context.
+    return question, sentences[chosen - 1] if chosen > 0 else ""
 
 
 def without_lead_in(text: str) -> tuple[str, str]:
