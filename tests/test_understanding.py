@@ -981,3 +981,18 @@ def test_in_a_long_message_the_sentence_before_the_question_is_its_context(engin
         "What did Pakistan decide to do because of all this?"
     )
     assert answer.grounded and "diversify" in answer.answer
+
+
+def test_what_happened_in_the_weeks_that_followed_is_after_the_article(engine: AnswerEngine) -> None:
+    answer = engine.answer("did imran khan's government pay a price in the weeks that followed?")
+    assert not answer.grounded and "28 February 2022" in answer.answer
+    assert engine.answer("did Qureshi think in hindsight it was the right call?").grounded
+
+
+def test_does_the_piece_name_anyone_asks_for_a_name_and_whom_it_quotes_is_no_request_for_words(
+    engine: AnswerEngine,
+) -> None:
+    criticism = engine.answer("who was doing the criticising of the visit? the piece name anyone?")
+    assert not criticism.grounded and "doesn't name" in criticism.answer
+    quoted = engine.answer("which russian officials does the piece quote?")
+    assert not quoted.answer.startswith("The article's words")

@@ -45,6 +45,8 @@ _NAME = re.compile(
     r"\bwhat('?s| is| was| were) (the|his|her|their)( \w+)? names?\b|\bnames? (pls|please|plz)\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
+    r"\b((does|did) )?(it|the piece|the article|he|the writer|the author) (even )?names? (anyone|anybody|"
+    r"names|them|him|her|someone)\b|"
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bby name\b|\bwho (was|is) (it|that|this) (that|who)\b|"
     r"(^|[?.!,])\s*names?\s*[?!.]*$|"
@@ -120,6 +122,9 @@ _AGREEMENT = re.compile(
 # A clause granting something is not what is asked: "what did the US let india have even tho it never signed".
 _GRANTED = re.compile(r"\b(even )?(though|tho|although|despite|since|because)\b[^?.!]*", re.IGNORECASE)
 _WORDS = re.compile(
+    # not "which officials does the piece quote?", "who is quoted?": whom it quotes is asked
+    r"(?<!does the piece )(?<!does the article )(?<!does it )(?<!did it )(?<!do they )(?<!is )(?<!are )"
+    r"(?<!was )(?<!were )(?<!been )(?<!being )"
     r"\b(quote|quoted|quotes|quoting|verbatim|word for word|word-for-word|paste|exact (words?|wording|quote|"
     r"line|"
     r"sentence|phrase|text|bit)|exactly what (it|the article|the piece|he|they|the author) (says?|said|"
@@ -207,6 +212,8 @@ _AFTER = re.compile(
     r"\b(did|does|has|have|will|would)\b.{3,}\b(after|afterwards?)\W*$|"
     r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
     r"what happened (to (\w+ ){1,3})?(next|later|after)|later (on|that year|in 2022)|in (the )?future|"
+    r"what happened to (him|her|them|imran|khan|the pm|the government)|"
+    r"in the (days|weeks|months|years) (that )?(followed|after)|"
     r"next (year|month|week|decade|few)|"
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
     r"(stay|stayed|remain|remained|stays|remains) (the )?(pm|prime minister|in power|in office)|"
