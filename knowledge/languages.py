@@ -1,19 +1,35 @@
-"""Words of another language that people mix into English questions: Roman Urdu, as teams in Pakistan type it
-("artical mein kya likha hai?"). Such a word is never a name the article does not mention, and carries no
-content for retrieval; the list is knowledge/data/roman-urdu.txt."""
+"""The languages questions come in: English words (symspellpy's frequency dictionary), and Roman Urdu mixed
+into English, as teams in Pakistan type it ("artical mein kya likha hai?"). A Roman Urdu word is never a
+name the article does not mention, and carries no content for retrieval; the list is
+knowledge/data/roman-urdu.txt."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 _ROMAN_URDU = Path(__file__).parent / "data" / "roman-urdu.txt"
+_DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
 
 @lru_cache(maxsize=1)
 def mixed_in_words() -> frozenset[str]:
-    """The Roman Urdu words of the list, lower case (comments after '#' left out)."""
+    """The Roman Urdu words of the list, lower case, but for those English has too ("main", "to", "the")."""
+    english = english_words()
     words: set[str] = set()
     for line in _ROMAN_URDU.read_text(encoding="utf-8").splitlines():
         words.update(w.lower() for w in line.split("#", 1)[0].split())
-    return frozenset(words)
+    return frozenset(w for w in words if w not in english)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    """symspellpy's English frequency dictionary: word → count in its corpus."""
+    text = resources.files("symspellpy").joinpath(_DICTIONARY).read_text(encoding="utf-8")
+    words: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        if word and count.strip().isdigit():
+            words[word] = int(count)
+    return words

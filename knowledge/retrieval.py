@@ -22,10 +22,10 @@ import numpy as np
 
 from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
-from knowledge.languages import mixed_in_words
+from knowledge.languages import english_words, mixed_in_words
 from knowledge.models import Passage
 from knowledge.places import countries, named_in
-from knowledge.spelling import english_words, joins_common_words, one_edit_from_english
+from knowledge.spelling import joins_common_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
 # bm25s sets its own logger to DEBUG on import, which would print on every index build.

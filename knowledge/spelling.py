@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from knowledge.languages import mixed_in_words
+from knowledge.languages import english_words, mixed_in_words
 
 # Corrections may land on the base's words or on this many of the most frequent English words.
 COMMON_WORDS = 5000
@@ -33,7 +32,6 @@ REAL_WORD_TYPO_RATIO = 50
 # A word made of two words each at least this long and this frequent in the corpus is a compound.
 COMPOUND_PART_LETTERS = 3
 COMPOUND_PART_COUNT = 3_000_000
-_DICTIONARY = "frequency_dictionary_en_82_765.txt"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -84,6 +82,14 @@ class Speller:
         likely = [w for w, _, _ in found if self._english.get(w, 0) >= REAL_WORD_TYPO_RATIO * count]
         return max(likely, key=lambda w: self._english.get(w, 0)) + suffix if likely else None
 
+    def knows(self, word: str) -> bool:
+        """Whether a word (or, with an ending, its stem) is English, the base's, or Roman Urdu of the list."""
+        lowered = word.lower()
+        stems = [lowered] + [
+            lowered[: -len(end)] for end in ("s", "es", "ed", "ing", "'s") if lowered.endswith(end)
+        ]
+        return any(self._is_known(w) for w in stems) or lowered in mixed_in_words()
+
     def _is_known(self, word: str) -> bool:
         return word in self._base or word in self._english
 
@@ -115,15 +121,3 @@ def joins_common_words(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _dictionary_words() -> list[str]:
     return list(english_words())
-
-
-@lru_cache(maxsize=1)
-def english_words() -> dict[str, int]:
-    """symspellpy's English frequency dictionary: word → count in its corpus."""
-    text = resources.files("symspellpy").joinpath(_DICTIONARY).read_text(encoding="utf-8")
-    words: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, count = line.partition(" ")
-        if word and count.strip().isdigit():
-            words[word] = int(count)
-    return words

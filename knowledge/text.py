@@ -11,7 +11,6 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from knowledge.languages import mixed_in_words
 from knowledge.models import Vocabulary
-from knowledge.spelling import english_words
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")  # hyphens split: "people-to-people", "russia-pakistan"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": " - ", "–": " - "})
@@ -27,10 +26,8 @@ class Tokenizer:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._stemmer = Stemmer.Stemmer("english")
-        # Roman Urdu mixed in ("kya", "likha") carries no content, unless it is an English word too ("main").
-        english = english_words()
-        mixed_in = {w for w in mixed_in_words() if w not in english}
-        stopwords = frozenset(STOPWORDS_EN) | {normalise(w) for w in vocabulary.stopwords} | mixed_in
+        # Roman Urdu mixed in ("kya", "likha") carries no content.
+        stopwords = frozenset(STOPWORDS_EN) | {normalise(w) for w in vocabulary.stopwords} | mixed_in_words()
         # An alias target ("us" for the United States) is content, even where it is also an English stopword.
         self._stopwords = stopwords - {normalise(w) for w in vocabulary.aliases}
         # Stems too, so "explains" is dropped like "explain".

@@ -996,3 +996,12 @@ def test_does_the_piece_name_anyone_asks_for_a_name_and_whom_it_quotes_is_no_req
     assert not criticism.grounded and "doesn't name" in criticism.answer
     quoted = engine.answer("which russian officials does the piece quote?")
     assert not quoted.answer.startswith("The article's words")
+
+
+def test_a_message_partly_in_roman_urdu_has_no_unknown_names_in_its_urdu(engine: AnswerEngine) -> None:
+    # "baare" (about) is on no list: the message's grammar words say it is Roman Urdu, not a name.
+    answer = engine.answer("FATF grey list ke baare mein article kya kehta hai?")
+    assert answer.grounded and "grey list" in answer.answer
+    # Its question words are read: "kitne din" asks how many days, which the article does not say.
+    days = engine.answer("PM ka Moscow visit kitne din ka tha?")
+    assert not days.grounded and "how long" in days.answer

@@ -112,7 +112,9 @@ class AnswerEngine:
         return self._read_in(raw_question, [])
 
     def _read_in(self, raw_question: str, turns: list[Turn]) -> Asked:
-        question = read_question(raw_question, correct=self.speller.correct, relevance=self._relevance)
+        question = read_question(
+            raw_question, correct=self.speller.correct, relevance=self._relevance, known=self.speller.knows
+        )
         intent = read_intent(question.query)
         if not intent.opinion and asks_opinion(question.text):
             # "does the writer think the war is justified? what's his personal opinion": any of its questions

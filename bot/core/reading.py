@@ -13,12 +13,16 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from knowledge.languages import mixed_in_words
+
 # Slack messages can be 40,000 characters; anything a person would ask fits well inside this.
 MAX_INPUT_CHARS = 4000
 # A message of several sentences and longer than this may hold more than its question: find the question.
 LONG_MESSAGE_CHARS = 120
 # A question this short ("Why?") is read with the sentence before it.
 SHORT_QUESTION_WORDS = 5
+# A message with this many words of Roman Urdu's grammar is written partly in Roman Urdu.
+ROMAN_URDU_WORDS = 2
 
 _MENTION = re.compile(r"<[@!#][^>]*>")  # <@U1>, <!channel>, <!subteam^S1|@team>, <#C1|general>
 _LINK = re.compile(r"<(https?://[^|>]+)(?:\|([^>]+))?>")
@@ -41,6 +45,7 @@ _TOLD_THEN_ASKED = re.compile(
     r"[^?]*\?*)\s*$",
     re.IGNORECASE,
 )
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
 # A question asked again in other words right after it: "…? like what's the turning point he means".
 _REPHRASED = re.compile(
     r"^(like|i mean|as in|i\.?e\.?|or rather),?\s+(what|whats|what's|which|who|whos|who's|when|how|why)\b",
@@ -231,7 +236,15 @@ _SHORTHAND = {
     "kaise": "how",
     "kitne": "how many",
     "kitna": "how much",
+    "kitni": "how much",
     "kahan": "where",
+    # …and the words of time and naming such questions turn on ("kitne din?", "kis date ko?", "naam batao")
+    "pehle": "before",
+    "baad": "after",
+    "naam": "name",
+    "tareekh": "date",
+    "din": "days",
+    "saal": "years",
 }
 _SHORTHAND_WORD = re.compile(
     r"(?<![\w/])("
@@ -293,6 +306,7 @@ _SMALL_TALK = frozenset(
 )
 
 Correct = Callable[[str], str]
+Known = Callable[[str], bool]
 Relevance = Callable[[str], float]
 
 
@@ -314,13 +328,17 @@ class Question:
 
 
 def read_question(
-    raw: str, *, correct: Correct | None = None, relevance: Relevance | None = None
+    raw: str,
+    *,
+    correct: Correct | None = None,
+    relevance: Relevance | None = None,
+    known: Known | None = None,
 ) -> Question:
     """Read a message: clean it, set aside instructions, find its question, and correct typos in that.
 
     `correct` fixes misspelt words; `relevance` scores how much a sentence is about the knowledge base, to
-    pick the question out of a long message (both come from the knowledge base; without them, neither is
-    done)."""
+    pick the question out of a long message; `known` tells a word of English or of the base from one of
+    Roman Urdu mixed in (all come from the knowledge base; without them, none of it is done)."""
     text = unshout(clean(raw))
     truncated = len(text) > MAX_INPUT_CHARS
     text = text[:MAX_INPUT_CHARS]
@@ -344,8 +362,24 @@ def read_question(
     if correct is not None:
         query = correct(query)
         aside = correct(aside)
+    if known is not None and _in_roman_urdu(text):
+        # "FATF grey list ke baare mein article kya kehta hai?": its words no dictionary knows are Urdu too
+        # ("baare"), not names the article never mentions.
+        query = _known_words(query, known)
+        aside = _known_words(aside, known)
     return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated,
                     aside=without_fillers(spell_out(aside)))  # fmt: skip
+
+
+def _in_roman_urdu(text: str) -> bool:
+    """Whether a message is written partly in Roman Urdu, as told by its grammar's words ("ke", "mein")."""
+    return sum(w in mixed_in_words() for w in re.findall(r"[a-z]+", text.lower())) >= ROMAN_URDU_WORDS
+
+
+def _known_words(text: str, known: Known) -> str:
+    """Text without its lowercase words that are neither English nor the base's ("baare", "zikr")."""
+    kept = _LOWER_WORD.sub(lambda m: m.group() if known(m.group()) else "", text)
+    return " ".join(kept.split())
 
 
 def unshout(text: str) -> str:
