@@ -81,7 +81,7 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         # "where?" after "when was it published?" asks where it was published.
         return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]
     asked_before = previous.resolved or previous.question
-    if _LONE_DATE.match(asked) and not about_source:
+    if _LONE_DATE.match(asked):
         # "date?" after an answer about the US approach asks when that was, not when the article ran.
         return Resolved(asked_before, "", replace(intent, source=None), previous)
     if intent.swap:
