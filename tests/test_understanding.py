@@ -1005,3 +1005,9 @@ def test_a_message_partly_in_roman_urdu_has_no_unknown_names_in_its_urdu(engine:
     # Its question words are read: "kitne din" asks how many days, which the article does not say.
     days = engine.answer("PM ka Moscow visit kitne din ka tha?")
     assert not days.grounded and "how long" in days.answer
+
+
+def test_a_judgement_reported_after_the_trip_is_not_after_the_article(engine: AnswerEngine) -> None:
+    answer = engine.answer("after the visit, did Qureshi feel it was the right call?")
+    assert answer.grounded and "convinced" in answer.answer
+    assert not engine.answer("did the IMF hold back a tranche after the visit?").grounded

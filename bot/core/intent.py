@@ -315,6 +315,8 @@ _WHO_SAID = re.compile(
     r"(does|did) (the (article|piece)|it) (really |actually )?say (that|this|so))\b",
     re.IGNORECASE,
 )
+# Someone's judgement: "did Qureshi think it was the right call?"
+_JUDGED_BY = re.compile(r"\b(think|thinks|thought|feel|feels|felt|believe|believed|convinced|said)\b", re.I)
 # What something led to: "what did all those grievances add up to?", "what did it end up leading to?".
 _LEADS_TO = re.compile(
     r"\b(add(s|ed)? up to|led to|lead(s|ing)? to|result(s|ed)? in|boil(s|ed)? down to|amount(s|ed)? to|"
@@ -424,7 +426,9 @@ def read_intent(question: str) -> Intent:
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
         after=bool(_AFTER.search(question) or _OUTCOME.search(question))
-        and not _IN_THE_ARTICLE.search(question),
+        and not _IN_THE_ARTICLE.search(question)
+        # "after the trip did Qureshi think it was the right call?": a judgement the article reports
+        and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
         opinion=asks_opinion(question),
         source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
