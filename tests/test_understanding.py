@@ -1011,3 +1011,10 @@ def test_a_judgement_reported_after_the_trip_is_not_after_the_article(engine: An
     answer = engine.answer("after the visit, did Qureshi feel it was the right call?")
     assert answer.grounded and "convinced" in answer.answer
     assert not engine.answer("did the IMF hold back a tranche after the visit?").grounded
+
+
+def test_headline_and_the_line_under_it_asked_together_are_both_shown(engine: AnswerEngine) -> None:
+    answer = engine.answer("what's the headline and the subheading?")
+    quotes = [c.quote for c in answer.citations]
+    assert answer.grounded and quotes[0] == "Why Pakistan and Russia are getting closer?"
+    assert quotes[1].startswith("Pakistan defied the US pressure")

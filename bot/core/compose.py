@@ -488,6 +488,10 @@ class Composer:
         body = [p for p in source.passages if p.body]
         if intent.source == "headline" and front:
             return self._sentence(front[0], wording.HEADLINE)
+        if intent.source == "headlines" and len(front) > 1:
+            quotes = tuple(_quote_in(p, None) for p in front[:2])
+            ids = tuple(p.id for p in front[:2])
+            return Draft("answer", wording.HEADLINES, (), quotes, None, passages=ids)
         if intent.source == "standfirst" and len(front) > 1:
             return self._sentence(front[1], wording.STANDFIRST)
         if intent.source == "first" and body:

@@ -12,7 +12,7 @@ from typing import Literal
 from bot.core.reading import asks_only_agreement
 
 Detail = Literal["name", "date", "time", "number", "age", "duration", "event_duration", "agreement"]
-SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "first", "last"]
+SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "headlines", "first", "last"]
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|also|then|what about|how about|what else|anything else|anything (on|about|re|regarding)|"
@@ -431,7 +431,7 @@ def read_intent(question: str) -> Intent:
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
         opinion=asks_opinion(question),
-        source=next((kind for kind, pattern in _SOURCE.items() if pattern.search(question)), None),  # type: ignore[misc]
+        source=_source_asked(question),
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
         during=(during.group("event") or during.group("place") or "visit").lower()
@@ -515,6 +515,14 @@ def asks_words_of_nothing_new(question: str) -> bool:
     return bool(_WORDS.search(question) or _REQUEST.search(question)) and not re.search(
         r"[a-z]{3,}", rest, re.I
     )
+
+
+def _source_asked(question: str) -> SourceQuestion | None:
+    """What a question asks about the source: "the title of the article and the sub-title?" asks both."""
+    kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(question)]
+    if "headline" in kinds and "standfirst" in kinds:
+        return "headlines"
+    return kinds[0] if kinds else None  # type: ignore[return-value]
 
 
 def without_request(question: str) -> str:
