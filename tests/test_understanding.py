@@ -1018,3 +1018,27 @@ def test_headline_and_the_line_under_it_asked_together_are_both_shown(engine: An
     quotes = [c.quote for c in answer.citations]
     assert answer.grounded and quotes[0] == "Why Pakistan and Russia are getting closer?"
     assert quotes[1].startswith("Pakistan defied the US pressure")
+
+
+def test_questions_in_the_word_order_of_english_learnt_later(engine: AnswerEngine) -> None:
+    """Word orders of English learnt as a second language: the auxiliary after the subject, or the subject
+    after the verb."""
+    author = engine.answer("who has written this article?")
+    assert author.grounded and "Kamran Yousaf" in author.answer
+    assert "2022" in engine.answer("can you say me when it was published?").answer
+    india = engine.answer("What has said the Indian government about Imran Khan going to Moscow?")
+    assert not india.grounded
+    met = engine.answer("Which Russian officials Imran Khan has met in Moscow?")
+    assert not met.grounded and "doesn't name" in met.answer
+    lasted = engine.answer("how long the visit lasted?")
+    assert not lasted.grounded and "how long" in lasted.answer
+
+
+def test_not_summary_asks_for_no_summary(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "In which fields Russia and Pakistan want to cooperate?",
+        "the exact words please, not summary",
+    )
+    assert answer.grounded and answer.answer.startswith("The article's words")
+    assert "intelligence sharing" in answer.citations[0].quote

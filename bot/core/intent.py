@@ -62,7 +62,10 @@ _NAME = re.compile(
 _COUNTERPART = re.compile(
     r"^\s*(and\s+)?(who|which\s+(\w+\s+){0,2}?(ministers?|officials?|leaders?|persons?|people|"
     r"counterparts?|diplomats?))\s+(did|does|will|would)\s+(\w+\s+){1,4}?(meet|see|sit down with|talk to|"
-    r"talk with|speak to|speak with|hold talks with|negotiate with|call|phone|host|greet|deal with)\b",
+    r"talk with|speak to|speak with|hold talks with|negotiate with|call|phone|host|greet|deal with)\b|"
+    # "Which Russian officials Imran Khan has met in Moscow?", as it is often put in English learnt later
+    r"^\s*(and\s+)?(who|which\s+(\w+\s+){0,2}?(ministers?|officials?|leaders?|persons?|people|counterparts?|"
+    r"diplomats?))\s+(\w+\s+){1,4}?(has|had|have)\s+(met|seen|talked to|spoken to|held talks with)\b",
     re.IGNORECASE,
 )
 # "Which agreements…", "what weapons…": the thing asked about, which the answering sentence must mention.
@@ -104,7 +107,9 @@ _EVENT_DURATION = re.compile(
     r"meet|speak|chat|sit|negotiate|discuss)\b|"
     r"\bfor how long\b.*\b(visit|trip|stay|stayed|meeting|talks?|tour|there|(was|were) in)\b|"
     r"\b(visit|trip|stay|stayed|meeting|talks?|tour|there|(was|were) in)\b.*\bfor how long\b|"
-    r"\bhow many (days|hours|weeks|nights)\b|\bhow long (was|were) (the|his|their) "
+    r"\bhow many (days|hours|weeks|nights)\b|"
+    r"\bhow long (the|his|their) (visit|trip|stay|meeting|talks?|tour) (lasted|took|was)\b|"
+    r"\bhow long (was|were) (the|his|their) "
     r"(visit|trip|stay|meeting|tour)\b",
     re.IGNORECASE,
 )
@@ -191,6 +196,9 @@ _SUMMARY = re.compile(
     r"the (article|piece)'s (argument|point))\b",
     re.IGNORECASE,
 )
+_FROM_THE_ARTICLE = re.compile(r"\b(from|in|of) (the|this) (article|piece|text|story)\b", re.I)
+# "the exact words please, not summary": a summary is what is not wanted.
+_NOT_A_SUMMARY = re.compile(r"\b(not|no|without|rather than|instead of) (a |the |your )?summary\b", re.I)
 # Words about the present: our present or the article's? Declined only when the article has nothing close.
 _NOW = re.compile(
     r"\b(today|nowadays|these days|currently|right now|as of now|rn|at the moment|latest|now)\b",
@@ -253,7 +261,7 @@ _OPINION = re.compile(
 _THE_PIECE = r"(this|it|that|the)( (article|piece|story|thing|one|analysis|op-?ed|write-?up|report|column))?"
 _SOURCE = {
     "author": re.compile(
-        r"\bwho (wrote|writes|authored|penned)\b|\bwritten by\b|\bbyline\b|"
+        r"\bwho (wrote|writes|authored|penned|(has|had) written)\b|\bwritten by\b|\bbyline\b|"
         r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
         r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? (name|job|"
         r"role|"
@@ -276,6 +284,8 @@ _SOURCE = {
     "date": re.compile(
         rf"\b(when|what year|which year|what month|what day)( and where)? (was|is) {_THE_PIECE} "
         rf"(originally |first )?(published|written|out|from|dated|posted)\b|\bpublication date\b|"
+        # "when it was published?"
+        rf"\bwhen {_THE_PIECE} (was|is|got) (originally |first )?(published|written|posted)\b|"
         rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
         r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
@@ -350,6 +360,9 @@ _SOMEONE_SAID = re.compile(
     r"^\W*(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|exactly)\b)"
     r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
+    # "What has said the Indian government about…?", as it is often put in English learnt later
+    r"\b(?:what|how)\s+(?:has|have|had)\s+(?:said|told|thought|answered|responded|reacted)\s+"
+    r"(?P<inverted>(?:the\s+)?[\w'’.-]{2,30}(?:\s+[\w'’.-]{2,30})?)\s+(?:about|on|to|regarding)\b|"
     # "did china put out anything official on it?", "did india issue a statement?"
     r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
     r"released|make|made|give|gave|say|said)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
@@ -418,7 +431,7 @@ def read_intent(question: str) -> Intent:
         why=bool(_WHY.search(question)),
         quantity=bool(_QUANTITY.search(question)),
         degree=bool(_DEGREE.search(question)),
-        summary=bool(_SUMMARY.search(question)),
+        summary=bool(_SUMMARY.search(question)) and not _NOT_A_SUMMARY.search(question),
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
         part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
@@ -511,7 +524,9 @@ def is_the_article(speaker: str) -> bool:
 def asks_words_of_nothing_new(question: str) -> bool:
     """A request for exact words that names no subject of its own ("can I get the exact line?", "that word for
     word pls", "give me the exact quote"): in a thread, the words of what was just said."""
-    rest = _REQUEST_NOUNS.sub(" ", _REQUEST.sub(" ", question))
+    rest = _REQUEST_NOUNS.sub(
+        " ", _REQUEST.sub(" ", _FROM_THE_ARTICLE.sub(" ", _NOT_A_SUMMARY.sub(" ", question)))
+    )
     return bool(_WORDS.search(question) or _REQUEST.search(question)) and not re.search(
         r"[a-z]{3,}", rest, re.I
     )
