@@ -1042,3 +1042,10 @@ def test_not_summary_asks_for_no_summary(engine: AnswerEngine) -> None:
     )
     assert answer.grounded and answer.answer.startswith("The article's words")
     assert "intelligence sharing" in answer.citations[0].quote
+
+
+def test_who_of_a_country_did_it_is_answered_by_the_sentence_with_the_official(engine: AnswerEngine) -> None:
+    questions = ("who in washington pressed pakistan to drop the trip?", "who in the US told pk not to go")
+    for question in questions:
+        answer = engine.answer(question)
+        assert answer.grounded and answer.key_points[0] == "us-stance/asked-to-reconsider", question

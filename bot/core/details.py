@@ -56,7 +56,10 @@ ANYONE = frozenset({"people", "guy", "person"})
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
 _MEMBER_OF = re.compile(
     r"\bwho\b.{0,20}\b(on|in|from|at|inside|within) (the )?[\w.]+('s)? (team|side|administration|admin|"
-    r"government|govt|camp|state department|white house|embassy)\b",
+    r"government|govt|camp|state department|white house|embassy)\b|"
+    # "who in the US pushed pakistan to call off the trip?": someone of a country, who did something to it
+    r"^\W*(and\s+)?who\s+(exactly\s+)?(in|from|at|inside|within)\s+(the\s+)?[\w.]+\s+(pushed|asked|told|"
+    r"approached|contacted|called|pressured|leaned|reached|urged|wanted|tried|warned|pressed)\b",
     re.I,
 )
 _CAPITALISED = r"[A-Z][a-z’']+"
