@@ -231,6 +231,17 @@ _AFTER = re.compile(
     r"soon))\b",
     re.IGNORECASE,
 )
+# "did the us end up sanctioning pakistan for the visit?": what was done to it for the visit, after it (not
+# "what could pakistan face for the visit?", which the article weighs).
+_PUNISHED = re.compile(
+    # (a claim put up for checking, "the US slapped sanctions on Pakistan over this, right?", is answered
+    # with what the article does say: only a question asks what was done)
+    r"^(?!.*\b(could|may|might|would|possible|possibly|risk|risks|risked)\b)"
+    r"(?=\W*(and |so |but )?(did|does|has|have|had|was|were|is|are|will|what|how|which|why)\b).*"
+    r"\b(sanction(s|ed|ing)?|punish(ed|ing|ment)?|penali[sz](e|ed|ing)|retaliat(e|ed|ion))\b[^?.!]{0,40}"
+    r"\b(for|over|after|because of)\b",
+    re.IGNORECASE,
+)
 # "…these days, according to the article" asks about the article's own present, not ours.
 _IN_THE_ARTICLE = re.compile(
     r"\b(according to|acc(\.|ording)? to|in|does|did|per|by) (the|this) (article|piece|story|analysis|author|"
@@ -438,7 +449,7 @@ def read_intent(question: str) -> Intent:
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
-        after=bool(_AFTER.search(question) or _OUTCOME.search(question))
+        after=bool(_AFTER.search(question) or _OUTCOME.search(question) or _PUNISHED.search(question))
         and not _IN_THE_ARTICLE.search(question)
         # "after the trip did Qureshi think it was the right call?": a judgement the article reports
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
