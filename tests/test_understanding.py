@@ -1057,3 +1057,10 @@ def test_what_was_done_to_pakistan_for_the_visit_is_after_the_article(engine: An
     # What it might face is the article's own weighing; a claim put up for checking is answered.
     assert engine.answer("what consequences could pakistan face from the west for the visit?").grounded
     assert engine.answer("so the US basically slapped sanctions on Pakistan over this, right?").grounded
+
+
+def test_tho_in_a_short_follow_up_is_no_content_word(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "what did the US actually do in the run-up to the trip?", "who exactly made the approach tho"
+    )
+    assert not answer.answer.startswith("The article doesn't say.")
