@@ -1064,3 +1064,8 @@ def test_tho_in_a_short_follow_up_is_no_content_word(engine: AnswerEngine) -> No
         engine, "what did the US actually do in the run-up to the trip?", "who exactly made the approach tho"
     )
     assert not answer.answer.startswith("The article doesn't say.")
+
+
+def test_words_joined_by_a_slash_are_read_as_two(engine: AnswerEngine) -> None:
+    answer = engine.answer("how does pk see the RU/West standoff for itself?")
+    assert answer.grounded and "doesn't mention" not in answer.answer

@@ -45,6 +45,7 @@ _TOLD_THEN_ASKED = re.compile(
     r"[^?]*\?*)\s*$",
     re.IGNORECASE,
 )
+_SLASHED = re.compile(r"(?<=[A-Za-z]{2})/(?=[A-Za-z]{2})")  # not "w/o", "b/c"
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
 # A question asked again in other words right after it: "…? like what's the turning point he means".
 _REPHRASED = re.compile(
@@ -440,8 +441,9 @@ def without_fillers(text: str) -> str:
 
 def spell_out(text: str) -> str:
     """Slack shorthand spelt out: "did the FM justify it b4 going" → "did the foreign minister justify it
-    before
-    going". Capitals are kept as typed for everything else (a name stays a name)."""
+    before going"; words joined by a slash are two ("the RU/West standoff" → "the russia / West standoff").
+    Capitals are kept as typed for everything else (a name stays a name)."""
+    text = _SLASHED.sub(" / ", text)
     return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1).lower()], text)
 
 
