@@ -1069,3 +1069,8 @@ def test_tho_in_a_short_follow_up_is_no_content_word(engine: AnswerEngine) -> No
 def test_words_joined_by_a_slash_are_read_as_two(engine: AnswerEngine) -> None:
     answer = engine.answer("how does pk see the RU/West standoff for itself?")
     assert answer.grounded and "doesn't mention" not in answer.answer
+
+
+def test_what_someone_thinks_asked_inside_a_request(engine: AnswerEngine) -> None:
+    answer = engine.answer("can I get the exact words on how pakistan sees its own position")
+    assert answer.grounded and "playing its cards well" in answer.citations[0].quote

@@ -368,7 +368,9 @@ _SOMEONE_SAID = re.compile(
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
     r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take)\b|"
     # "How India reacted to…?" (without "did", as many write it)
-    r"^\W*(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|exactly)\b)"
+    # …and inside a request: "the exact line on how pakistan sees its own position"
+    r"(?:^\W*|\b(?:on|about|regarding)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
+    r"exactly)\b)"
     r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
     # "What has said the Indian government about…?", as it is often put in English learnt later
