@@ -1074,3 +1074,10 @@ def test_words_joined_by_a_slash_are_read_as_two(engine: AnswerEngine) -> None:
 def test_what_someone_thinks_asked_inside_a_request(engine: AnswerEngine) -> None:
     answer = engine.answer("can I get the exact words on how pakistan sees its own position")
     assert answer.grounded and "playing its cards well" in answer.citations[0].quote
+
+
+def test_a_figure_answers_only_a_question_about_what_it_counts(engine: AnswerEngine) -> None:
+    trade = engine.answer("is there a figure for pakistan-russia bilateral trade?")
+    assert not trade.grounded and "doesn't give that figure" in trade.answer
+    years = engine.answer("how much time had passed since a pakistani leader's last bilateral visit?")
+    assert years.grounded and "23 years" in years.answer

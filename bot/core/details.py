@@ -28,6 +28,13 @@ _DURATION = re.compile(
     rf"\bdecades\b",
     re.I,
 )
+# A figure and what it counts: "23 years", "two countries".
+_CARDINALS = "|".join(
+    w for w in _NUMBER_WORDS.split("|") if w not in {"first", "second", "third", "half", "twice"}
+)
+# A figure of time answers a question about time in any words ("how much time had passed since…").
+_ABOUT_TIME = re.compile(r"\b(time|long|since|ago|gap|years?|months?|decades?)\b", re.I)
+_FIGURE = re.compile(rf"\b(\d+|{_CARDINALS})\s+([a-z]{{3,}})\b", re.I)
 _COUNTED = re.compile(
     r"\b(several|some|many|various|a number of|multiple|a few)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
@@ -74,7 +81,7 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
     if detail == "age":
         return bool(_AGE.search(sentence))
     if detail == "number":
-        return bool(_NUMBER.search(sentence))
+        return _counts_what_is_asked(sentence, question)
     if detail == "duration":
         return bool(_DURATION.search(sentence))
     if detail == "event_duration":
@@ -82,6 +89,18 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
     if detail == "agreement":
         return bool(_AGREED.search(sentence))
     return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
+
+
+def _counts_what_is_asked(sentence: str, question: str) -> bool:
+    """Whether a sentence gives a figure of what the question asks about: "in 23 years" answers "how many
+    years since…", not "any figure for bilateral trade?" (a sentence counting nothing takes any question)."""
+    if not _NUMBER.search(sentence):
+        return False
+    counted = [m.group(2).lower() for m in _FIGURE.finditer(sentence)]
+    asked = {w.lower()[:4] for w in re.findall(r"[A-Za-z]{3,}", question)}
+    if any(re.fullmatch(_UNIT, noun) for noun in counted) and _ABOUT_TIME.search(question):
+        return True
+    return not counted or any(noun[:4] in asked for noun in counted)
 
 
 def unnamed(sentence: str) -> str | None:
