@@ -1081,3 +1081,8 @@ def test_a_figure_answers_only_a_question_about_what_it_counts(engine: AnswerEng
     assert not trade.grounded and "doesn't give that figure" in trade.answer
     years = engine.answer("how much time had passed since a pakistani leader's last bilateral visit?")
     assert years.grounded and "23 years" in years.answer
+
+
+def test_bluf_is_a_chat_tag_before_the_question(engine: AnswerEngine) -> None:
+    answer = engine.answer("BLUF pls - why is pakistan warming up to moscow? one line for the note")
+    assert answer.grounded and answer.topic == "why-russia" and answer.lead is not None

@@ -106,7 +106,8 @@ _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
 # Chat tags before the question itself ("tldr why did…", "fwiw, who…", "eli5 how…"): they say how to answer,
 # not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
 _TAG_LEAD = re.compile(
-    r"^\s*(tl;? ?dr|eli5|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b[\s,!.:;-]*"
+    r"^\s*(tl;? ?dr|eli5|bluf|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b"
+    r"(\s+(pls|please|plz))?[\s,!.:;-]*"
     r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had)\b)",
     re.IGNORECASE,
