@@ -348,7 +348,6 @@ def read_question(
     asks_config = bool(_CONFIG.search(text))
     if injection:
         text = "\n".join(s for s in _SENTENCE.split(text) if s and not _INJECTION.search(s))
-    aside = ""
     if len(text) > LONG_MESSAGE_CHARS:
         asked, aside = find_question(text, relevance)
     else:
