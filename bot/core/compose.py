@@ -365,10 +365,13 @@ class Composer:
             if intent.detail == "name":
                 role = details.role_asked(question)
                 missing = wording.MISSING_NAME.format(who=f"the {role}" if role else "them")
-        ref = best.points[0].ref if best.points else None
-        quote = _quote_in(best.passage, ref)
+        return self._missing(missing, best.passage, best.points[0].ref if best.points else None)
+
+    def _missing(self, missing: str, passage: Passage, ref: PointRef | None) -> Draft:
+        """A decline saying what is missing, with what the article does say: the sentence (and its point)."""
+        quote = _quote_in(passage, ref)
         return Draft("declined", f"{missing} {wording.WHAT_IT_SAYS}", (ref,) if ref else (), (quote,),
-                     ref.topic.id if ref else None, passages=(best.passage.id,))  # fmt: skip
+                     ref.topic.id if ref else None, passages=(passage.id,))  # fmt: skip
 
     def words_of(self, passage_ids: list[str]) -> Draft:
         """The article's own sentences for what the thread was last told ("can I get the exact line?")."""
@@ -525,10 +528,9 @@ class Composer:
         if not mentioning:
             return None
         refs = self._points_by_passage.get(mentioning[0].id, [])
-        ref = refs[0] if refs else None
-        lead = f"{wording.NOT_SPELLED_OUT.format(acronym=acronym)} {wording.WHAT_IT_SAYS}"
-        return Draft("declined", lead, (ref,) if ref else (), (_quote_in(mentioning[0], ref),),
-                     ref.topic.id if ref else None, passages=(mentioning[0].id,))  # fmt: skip
+        return self._missing(
+            wording.NOT_SPELLED_OUT.format(acronym=acronym), mentioning[0], refs[0] if refs else None
+        )
 
     def _sentence(self, passage: Passage, lead: str) -> Draft:
         quote = Quote(passage.source_id, passage.text, passage.start, passage.end, passage.id)
