@@ -1086,3 +1086,15 @@ def test_a_figure_answers_only_a_question_about_what_it_counts(engine: AnswerEng
 def test_bluf_is_a_chat_tag_before_the_question(engine: AnswerEngine) -> None:
     answer = engine.answer("BLUF pls - why is pakistan warming up to moscow? one line for the note")
     assert answer.grounded and answer.topic == "why-russia" and answer.lead is not None
+
+
+def test_one_sentence_in_capitals_is_read_as_if_it_were_not(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "PRAY TELL, WHO WAS IT THAT APPROACHED ISLAMABAD TO THINK AGAIN ABOUT THE TRIP? Forgive the capitals."
+    )
+    assert answer.grounded and "Biden administration official" in answer.answer
+
+
+def test_a_summary_line_under_the_headline_is_the_standfirst(engine: AnswerEngine) -> None:
+    answer = engine.answer("is there a summary line under the headline?")
+    assert answer.grounded and any(c.quote.startswith("Pakistan defied") for c in answer.citations)

@@ -307,7 +307,7 @@ _SOURCE = {
     "standfirst": re.compile(
         r"\b(standfirst|subtitle|sub-?title|sub-?heading|sub heading|strapline|the bit under the (title|"
         r"headline)"
-        r"|the line under the (title|headline))\b",
+        r"|\b(the |a )?(\w+ )?(line|bit|text|sentence) (under|below|beneath) the (title|headline))\b",
         re.IGNORECASE,
     ),
     # The article's own headline ("what's the title?"), not the gist of something ("headline on the india

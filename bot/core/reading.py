@@ -95,6 +95,7 @@ _POLITE = (
 )
 # Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
 _SHOUTED_WORD = re.compile(r"[A-Za-z]+")
+_SHOUTED_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
 _SHORT = (
     "a i an am as at be by do go he if in is it me my no of on or so to up we ok all and any are "
     "but can did for got had has her him his how its may new nor not now off old one our out own "
@@ -385,11 +386,16 @@ def _known_words(text: str, known: Known) -> str:
 
 def unshout(text: str) -> str:
     """A message typed in capitals, read as if it were not: "WHO IS PLAYING MATCHMAKER" names no one called
-    Matchmaker. Short capitalised tokens stay as typed (US, IMF, NPT), unless they are common short words."""
-    letters = [c for c in text if c.isalpha()]
+    Matchmaker. Short capitalised tokens stay as typed (US, IMF, NPT), unless they are common short words.
+    Sentence by sentence: "PRAY TELL, WHO APPROACHED ISLAMABAD? Do forgive the capitals." shouts only once."""
+    return _SHOUTED_SENTENCE.sub(lambda m: _unshouted_sentence(m.group(0)), text)
+
+
+def _unshouted_sentence(sentence: str) -> str:
+    letters = [c for c in sentence if c.isalpha()]
     if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return text
-    return _SHOUTED_WORD.sub(lambda m: _unshouted(m.group(0)), text)
+        return sentence
+    return _SHOUTED_WORD.sub(lambda m: _unshouted(m.group(0)), sentence)
 
 
 def _unshouted(word: str) -> str:
