@@ -1098,3 +1098,8 @@ def test_one_sentence_in_capitals_is_read_as_if_it_were_not(engine: AnswerEngine
 def test_a_summary_line_under_the_headline_is_the_standfirst(engine: AnswerEngine) -> None:
     answer = engine.answer("is there a summary line under the headline?")
     assert answer.grounded and any(c.quote.startswith("Pakistan defied") for c in answer.citations)
+
+
+def test_who_in_the_pakistani_government_is_the_minister_not_the_us_official(engine: AnswerEngine) -> None:
+    answer = engine.answer("who in the Pakistani govt publicly defended the trip?")
+    assert answer.grounded and "Qureshi" in answer.answer

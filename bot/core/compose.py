@@ -282,9 +282,10 @@ class Composer:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
         who = details.role_of_who(question) if _WHO.search(question) else None
-        if who and who not in details.ANYONE and not re.search(rf"\b{who}", best.passage.text, re.I):
-            # "who in the US pushed pakistan to call off the trip?": the sentence with the official, if near.
-            ranked = _led_by(ranked, lambda e: re.search(rf"\b{who}", e.passage.text, re.I) is not None,
+        if who and who not in details.ANYONE and not details.mentions_a_role(best.passage.text):
+            # "who in the US pushed pakistan to call off the trip?": the closest sentence that says who (the
+            # official), if near; "who in the Pakistani govt defended it?": the minister.
+            ranked = _led_by(ranked, lambda e: details.mentions_a_role(e.passage.text),
                              candidates=JUDGING_CANDIDATES, share=JUDGING_SHARE) or ranked  # fmt: skip
             best = ranked[0]
         draft = self._answer(best, ranked[1:], skip=skip, why=intent.why, who=who)

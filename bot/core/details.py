@@ -112,6 +112,11 @@ def unnamed(sentence: str) -> str | None:
     return counted.group(2) if counted else None
 
 
+def mentions_a_role(sentence: str) -> bool:
+    """Whether a sentence says who by a role ("a senior Biden administration official", "Minister")."""
+    return any(r.lower() not in ANYONE for r in _ROLE_IN_QUESTION.findall(sentence))
+
+
 def role_asked(question: str) -> str | None:
     """The role a "which official / who was the minister" question asks a name for ("official"); someone "on
     the Biden team" or "in the US government" is an official."""
