@@ -1103,3 +1103,8 @@ def test_a_summary_line_under_the_headline_is_the_standfirst(engine: AnswerEngin
 def test_who_in_the_pakistani_government_is_the_minister_not_the_us_official(engine: AnswerEngine) -> None:
     answer = engine.answer("who in the Pakistani govt publicly defended the trip?")
     assert answer.grounded and "Qureshi" in answer.answer
+
+
+def test_what_rationale_asks_why_not_which(engine: AnswerEngine) -> None:
+    answer = engine.answer("what rationale does the author give for Pakistan going ahead with the visit?")
+    assert answer.grounded and "which rationale" not in answer.answer

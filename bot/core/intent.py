@@ -25,6 +25,7 @@ _FOLLOW_UP = re.compile(
 )
 _MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
 _WHY = re.compile(
+    r"\bwhat (rationale|reasons?|reasoning|motives?|justification|explanation)\b|"
     r"^\s*(and\s+|but\s+|so\s+|ok\s+)?(why|how come)\b|\bwhat (is|was|are|were) the reasons?\b|\bhow come\b|"
     r"\bwhat (made|led|drove|pushed|caused)\b|\bthe reasons? (for|behind|why)\b|\bwhy\b|"
     r"\bwhat('s| is| was| were) the (aim|goal|purpose|point|idea|motive|motivation|logic|thinking)\b",
@@ -70,7 +71,9 @@ _COUNTERPART = re.compile(
 )
 # "Which agreements…", "what weapons…": the thing asked about, which the answering sentence must mention.
 _FOCUS = re.compile(
-    r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|exactly|the|this|that)\b)"
+    # (not a reason: "what rationale does the author give…" asks why)
+    r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|exactly|the|this|that|"
+    r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation)\b)"
     r"(?P<noun>[a-z][a-z-]{2,})(\s+(or|and|and/or)\s+[a-z][a-z-]{2,})?\s+"
     r"(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
     re.IGNORECASE,
