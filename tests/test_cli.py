@@ -104,3 +104,13 @@ def test_the_console_lists_what_can_be_typed_and_shows_answers_without_markup(tm
     assert "Why Pakistan is getting closer to Russia" in done.stdout
     for markup in ("*Why", "_(", "&lt;", "&gt;"):
         assert markup not in done.stdout
+
+
+def test_an_empty_token_is_one_not_set_and_opens_the_console(tmp_path: Path) -> None:
+    """ "SLACK_BOT_TOKEN=" left blank in a .env template is no token: the console, not a refusal."""
+    try:
+        done = briefbot(env={"SLACK_BOT_TOKEN": "", "REDIS_DATA_DIR": str(tmp_path)}, stdin="quit\n")
+    finally:
+        briefbot("redis", "stop", env={"REDIS_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert "starting the local console" in done.stdout

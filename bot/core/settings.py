@@ -21,7 +21,10 @@ class ConfigError(Exception):
 class Settings(BaseSettings):
     """briefbot's configuration; secrets are SecretStr so they never print."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty variable ("SLACK_BOT_TOKEN=" in a .env template) is one not set.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     # Slack
     slack_bot_token: SecretStr | None = None
