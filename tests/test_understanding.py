@@ -1108,3 +1108,15 @@ def test_who_in_the_pakistani_government_is_the_minister_not_the_us_official(eng
 def test_what_rationale_asks_why_not_which(engine: AnswerEngine) -> None:
     answer = engine.answer("what rationale does the author give for Pakistan going ahead with the visit?")
     assert answer.grounded and "which rationale" not in answer.answer
+
+
+def test_who_is_someone_the_article_names_asks_who_they_are(engine: AnswerEngine) -> None:
+    answer = engine.answer("who is Qureshi? his name keeps coming up")
+    assert answer.grounded and "Foreign Minister" in answer.answer
+
+
+def test_what_part_someone_plays_asks_their_role_not_which_part(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "What part does China play in all this? Keep it simple, I'm not a foreign-policy person!"
+    )
+    assert answer.grounded and "key role" in answer.answer

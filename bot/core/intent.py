@@ -73,7 +73,7 @@ _COUNTERPART = re.compile(
 _FOCUS = re.compile(
     # (not a reason: "what rationale does the author give…" asks why)
     r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|exactly|the|this|that|"
-    r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation)\b)"
+    r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation|part|role)\b)"
     r"(?P<noun>[a-z][a-z-]{2,})(\s+(or|and|and/or)\s+[a-z][a-z-]{2,})?\s+"
     r"(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
     re.IGNORECASE,
@@ -347,6 +347,8 @@ _LEADS_TO = re.compile(
     r"end(s|ed)? up (leading|doing|with)|what came of)\b",
     re.IGNORECASE,
 )
+# "who is Qureshi?": someone the question names, asked who they are.
+_WHO_IS_NAMED = re.compile(r"^\W*(and\s+)?who(\s*'s|’s| is| was)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\s*[?.!]")
 # Which ones, by name: "which ones specifically?", "which pacts exactly?", "want to name the actual pacts".
 _WHICH_ONES = re.compile(
     r"\bwhich (ones?|of them)\b|\bwhich\s+[a-z-]+\s+(specifically|exactly|in particular)\b|"
@@ -563,6 +565,8 @@ def without_request(question: str) -> str:
 
 
 def _detail(question: str) -> Detail | None:
+    if _WHO_IS_NAMED.match(question):
+        return None  # "who is Qureshi? his name keeps coming up": who he is, not his name
     if _NAME.search(question) or _COUNTERPART.search(question):
         return "name"
     if _AGE.search(question):
