@@ -14,13 +14,7 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
-from bot.core.intent import (
-    as_the_article,
-    asks_opinion,
-    asks_words_of_nothing_new,
-    read_intent,
-    without_request,
-)
+from bot.core.intent import as_the_article, asks_opinion, read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import Question, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
@@ -120,10 +114,7 @@ class AnswerEngine:
             # "does the writer think the war is justified? what's his personal opinion": any of its questions
             intent = replace(intent, opinion=True)
         follows_up = bool(turns) and (
-            intent.follow_up
-            or intent.swap is not None
-            or intent.who_said
-            or (intent.exact_words and asks_words_of_nothing_new(question.query))
+            intent.follow_up or intent.swap is not None or intent.who_said or intent.words_of_last
         )
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)
@@ -208,7 +199,7 @@ class AnswerEngine:
         previous = resolved.previous
         if resolved.intent.who_said and previous is not None:
             return self._to_answer(question.text, self.composer.attribution(previous.passages))
-        if resolved.intent.exact_words and previous is not None and asks_words_of_nothing_new(resolved.query):
+        if resolved.intent.words_of_last and previous is not None:
             told = next((t for t in reversed(context_turns) if t.passages), previous)
             return self._to_answer(question.text, self.composer.words_of(told.passages))
         prefer = previous.topic if previous else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.answer import Turn
 from bot.core.details import ANYONE, role_asked
-from bot.core.intent import Intent, read_intent
+from bot.core.intent import Intent, asks_date_alone, read_intent
 
 # A follow-up with at most this many words of its own leans on the thread for its subject.
 SHORT_WORDS = 6
@@ -42,7 +42,6 @@ _ABOUT_SOURCE = {
     "date": "date",
     "what date": "date",
 }
-_LONE_DATE = re.compile(r"^\W*(the )?(exact )?date\W*$")
 # "where?", "and date?" after an answer about the source.
 _SOURCE_OPENING = re.compile(
     r"^(?:and |so |what about |how about )?(where|who|when|by whom|which paper|what date|date)\b"
@@ -81,7 +80,7 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         # "where?" after "when was it published?" asks where it was published.
         return Resolved(query, "", replace(intent, source=about_source), previous)  # type: ignore[arg-type]
     asked_before = previous.resolved or previous.question
-    if _LONE_DATE.match(asked):
+    if asks_date_alone(asked):
         # "date?" after an answer about the US approach asks when that was, not when the article ran.
         return Resolved(asked_before, "", replace(intent, source=None), previous)
     if intent.swap:

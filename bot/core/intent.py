@@ -97,12 +97,12 @@ _WHEN = re.compile(
     r"^\s*(and\s+|so\s+|but\s+)?when(\s*'s| (did|was|were|is|are|does|do|has|have|had))\b|\bsince when\b",
     re.I,
 )
+_LONE_DATE = r"^\W*(the )?(exact )?date\W*$"
 _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
     r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
     r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b|"
-    r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b|"
-    r"^\W*(the )?(exact )?date\W*$",  # "date?" alone
+    r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b|" + _LONE_DATE,  # "date?" alone
     re.IGNORECASE,
 )
 _EVENT_DURATION = re.compile(
@@ -435,6 +435,7 @@ class Intent:
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
     )
+    words_of_last: bool = False  # the exact words of what was just said ("can I get the exact line?")
     which_ones: bool = False  # asks which ones, by name ("which ones specifically?", "name the pacts")
     expands: str | None = None  # the acronym a question asks the meaning of ("what does NSG stand for?")
 
@@ -449,13 +450,14 @@ def read_intent(question: str) -> Intent:
         why=bool(_WHY.search(question)),
         quantity=bool(_QUANTITY.search(question)),
         degree=bool(_DEGREE.search(question)),
-        summary=bool(_SUMMARY.search(question)) and not _NOT_A_SUMMARY.search(question),
+        summary=asks_summary(question),
         judges=bool(_JUDGING.search(question)),
         mention=_mentioned(question),
         part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
+        words_of_last=bool(_WORDS.search(question)) and asks_words_of_nothing_new(question),
         after=bool(_AFTER.search(question) or _OUTCOME.search(question) or _PUNISHED.search(question))
         and not _IN_THE_ARTICLE.search(question)
         # "after the trip did Qureshi think it was the right call?": a judgement the article reports
@@ -537,6 +539,16 @@ def is_the_article(speaker: str) -> bool:
     """Whether "what did X say" asks what the article says: "it", "the piece", "the writer", "Kamran Yousaf"
     (no curated speaker is needed)."""
     return " ".join(speaker.lower().split()) in _THE_ARTICLE or bool(_THE_AUTHOR.fullmatch(speaker.strip()))
+
+
+def asks_date_alone(question: str) -> bool:
+    """ "date?" and nothing else: in a thread, the date of what was just said."""
+    return re.match(_LONE_DATE, question.strip().lower()) is not None
+
+
+def asks_summary(question: str) -> bool:
+    """Whether a text asks what the whole article says ("in a nutshell?"; not "exact words, not summary")."""
+    return bool(_SUMMARY.search(question)) and not _NOT_A_SUMMARY.search(question)
 
 
 def asks_words_of_nothing_new(question: str) -> bool:
