@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
 from bot.core.evidence import Evidence, judges, rank_evidence, states_effect, states_reason
-from bot.core.intent import Intent, is_the_article, read_intent
+from bot.core.intent import Intent, asks_summary, is_the_article, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
 from knowledge.retrieval import Retrieval, Retriever
@@ -264,16 +264,13 @@ class Composer:
             return self._near_miss(intent, question, best, missing=wording.NOT_WHICH.format(what=counted))
         if details.only_restates(question, best.passage.text) or details.names_nobody(question, _said(best)):
             return self._near_miss(replace(intent, detail="name"), question, best)
-        if intent.judges and not judges(best.passage.text):
+        if intent.judges:
             # "is it good for Pakistan?": a judgement nearly as close ("…did the right thing") answers it.
-            ranked = _led_by(ranked, lambda e: judges(e.passage.text), candidates=JUDGING_CANDIDATES,
-                             share=JUDGING_SHARE) or ranked  # fmt: skip
-            best = ranked[0]
-        if intent.effect and not states_effect(best.passage.text):
+            ranked = _preferring(ranked, judges)
+        if intent.effect:
             # "what did all those grievances add up to?": a sentence telling what they led to, when near.
-            ranked = _led_by(ranked, lambda e: states_effect(e.passage.text), candidates=JUDGING_CANDIDATES,
-                             share=JUDGING_SHARE) or ranked  # fmt: skip
-            best = ranked[0]
+            ranked = _preferring(ranked, states_effect)
+        best = ranked[0]
         correction = self._correction(question, ranked)
         if correction:
             return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)
@@ -282,11 +279,10 @@ class Composer:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
         who = details.role_of_who(question) if _WHO.search(question) else None
-        if who and who not in details.ANYONE and not details.mentions_a_role(best.passage.text):
+        if who and who not in details.ANYONE:
             # "who in the US pushed pakistan to call off the trip?": the closest sentence that says who (the
             # official), if near; "who in the Pakistani govt defended it?": the minister.
-            ranked = _led_by(ranked, lambda e: details.mentions_a_role(e.passage.text),
-                             candidates=JUDGING_CANDIDATES, share=JUDGING_SHARE) or ranked  # fmt: skip
+            ranked = _preferring(ranked, details.mentions_a_role)
             best = ranked[0]
         draft = self._answer(best, ranked[1:], skip=skip, why=intent.why, who=who)
         if intent.now:  # the article's present is not ours: say when "now" was
@@ -380,9 +376,7 @@ class Composer:
         if not passages:
             return self.decline()
         refs = self._points_by_passage.get(passages[0].id, [])
-        quotes = tuple(_quote_in(p, None) for p in passages)
-        return Draft("answer", wording.EXACT_WORDS, (), quotes, refs[0].topic.id if refs else None,
-                     passages=tuple(p.id for p in passages))  # fmt: skip
+        return self._sentences(passages, wording.EXACT_WORDS, refs[0].topic.id if refs else None)
 
     def attribution(self, passage_ids: list[str]) -> Draft:
         """Who says what the thread was last told ("says who?"): the article's author, in the article's words,
@@ -397,10 +391,8 @@ class Composer:
         lead = wording.ATTRIBUTION.format(
             author=meta.author, outlet=meta.outlet, date=f"{meta.published:%-d %B %Y}"
         )
-        quotes = tuple(_quote_in(p, None) for p in passages)
         refs = self._points_by_passage.get(passages[0].id, [])
-        topic = refs[0].topic.id if refs else None
-        return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
+        return self._sentences(passages, lead, refs[0].topic.id if refs else None)
 
     def _mentions_focus(self, focus: str, closest: list[Evidence]) -> bool:
         """Whether the closest sentences (or their key points, with their curated keywords) mention the thing
@@ -496,17 +488,15 @@ class Composer:
         front = [p for p in source.passages if not p.body]
         body = [p for p in source.passages if p.body]
         if intent.source == "headline" and front:
-            return self._sentence(front[0], wording.HEADLINE)
+            return self._sentences([front[0]], wording.HEADLINE)
         if intent.source == "headlines" and len(front) > 1:
-            quotes = tuple(_quote_in(p, None) for p in front[:2])
-            ids = tuple(p.id for p in front[:2])
-            return Draft("answer", wording.HEADLINES, (), quotes, None, passages=ids)
+            return self._sentences(front[:2], wording.HEADLINES)
         if intent.source == "standfirst" and len(front) > 1:
-            return self._sentence(front[1], wording.STANDFIRST)
+            return self._sentences([front[1]], wording.STANDFIRST)
         if intent.source == "first" and body:
-            return self._sentence(body[0], wording.FIRST_SENTENCE)
+            return self._sentences([body[0]], wording.FIRST_SENTENCE)
         if intent.source == "last" and body:
-            return self._sentence(body[-1], wording.LAST_SENTENCE)
+            return self._sentences([body[-1]], wording.LAST_SENTENCE)
         about = [t for t in self.kb.topics if t.command is None and t.id.startswith("about")]
         refs = list(self.kb.points_of(about[0].id)) if about else []
         if intent.source == "date":
@@ -525,7 +515,7 @@ class Composer:
         for passage in mentioning:
             words = spelled_out(acronym, passage.text)
             if words:
-                return self._sentence(passage, wording.STANDS_FOR.format(acronym=acronym, words=words))
+                return self._sentences([passage], wording.STANDS_FOR.format(acronym=acronym, words=words))
         if not mentioning:
             return None
         refs = self._points_by_passage.get(mentioning[0].id, [])
@@ -533,9 +523,10 @@ class Composer:
             wording.NOT_SPELLED_OUT.format(acronym=acronym), mentioning[0], refs[0] if refs else None
         )
 
-    def _sentence(self, passage: Passage, lead: str) -> Draft:
-        quote = Quote(passage.source_id, passage.text, passage.start, passage.end, passage.id)
-        return Draft("answer", lead, (), (quote,), None, passages=(passage.id,))
+    def _sentences(self, passages: list[Passage], lead: str, topic: str | None = None) -> Draft:
+        """The article's own sentences, whole, after a lead ("The headline:", "The article's words:")."""
+        quotes = tuple(_quote_in(p, None) for p in passages)
+        return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
 
     # --- checks -----------------------------------------------------------------------------------------
 
@@ -654,12 +645,22 @@ def _led_by(
     return [] if leader is None else [leader, *(e for e in ranked if e is not leader)]
 
 
+def _preferring(ranked: list[Evidence], says: Callable[[str], bool]) -> list[Evidence]:
+    """The ranking, led by a sentence that says what is asked for (a judgement, what something led to, who),
+    when the best does not and one among the closest JUDGING_CANDIDATES scores JUDGING_SHARE of it: the
+    article says such things seldom, so one further down still answers."""
+    if says(ranked[0].passage.text):
+        return ranked
+    led = _led_by(ranked, lambda e: says(e.passage.text), candidates=JUDGING_CANDIDATES, share=JUDGING_SHARE)
+    return led or ranked
+
+
 def _summary_request(question: str) -> str:
     """A message's request for a summary: its first question when that asks for one ("give me this whole
     piece in a nutshell? like why are they cozy"), else all of it ("…was it good before? explain the history
     in short" asks about the history)."""
     first = re.split(r"(?<=\?)\s+", question)[0]
-    return first if read_intent(first).summary else question
+    return first if asks_summary(first) else question
 
 
 def _same_stem(a: str, b: str) -> bool:
