@@ -1120,3 +1120,15 @@ def test_what_part_someone_plays_asks_their_role_not_which_part(engine: AnswerEn
         "What part does China play in all this? Keep it simple, I'm not a foreign-policy person!"
     )
     assert answer.grounded and "key role" in answer.answer
+
+
+def test_how_someone_felt_after_the_visit_is_a_view_the_article_reports(engine: AnswerEngine) -> None:
+    # The article was written days after the visit: how Qureshi saw it then is in it, what came later is not.
+    for question in (
+        "did it say how qureshi felt after the visit?",
+        "After the visit finish, FM Qureshi is happy or regretting?",
+    ):
+        answer = engine.answer(question)
+        assert answer.grounded and "did the right thing" in answer.citations[0].quote, question
+    later = engine.answer("did imran khan lose his job after this trip?")
+    assert not later.grounded and "doesn't say what happened after" in later.answer

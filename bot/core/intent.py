@@ -221,7 +221,7 @@ _AFTER = re.compile(
     r"^\s*(and\s+|so\s+)?when(\s*'s|\s+is|\s+are)\s+(\w+\s+){1,3}?(expected|likely|due|set|slated)\s+to\b|"
     # "did the us punish pak after?" (not "and after?", which sets the article's later years against earlier)
     r"\b(did|does|has|have|will|would)\b.{3,}\b(after|afterwards?)\W*$|"
-    r"\b(since then|after (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|article|meeting)|afterwards|"
+    r"\b(since then|after (the|that|this) article|afterwards|"
     r"what happened (to (\w+ ){1,3})?(next|later|after)|later (on|that year|in 2022)|in (the )?future|"
     r"what happened to (him|her|them|imran|khan|the pm|the government)|"
     r"in the (days|weeks|months|years) (that )?(followed|after)|"
@@ -232,6 +232,16 @@ _AFTER = re.compile(
     r"20(2[3-9]|[3-9]\d)|going to (happen|be|get|become|sign|join|win|lose|end)|predict\w*|"
     r"forecast\w*|will (it|they|pakistan|russia|china|the us|the west|india|imran) .{0,40}\b(ever|again|"
     r"soon))\b",
+    re.IGNORECASE,
+)
+# "did imran lose his job after this trip?" asks what came after the article (written days after the
+# visit), but "how did qureshi feel after the visit?" asks a view it reports ("Qureshi was convinced…").
+_AFTER_THE_VISIT = re.compile(
+    r"\bafter (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|meeting)\b", re.IGNORECASE
+)
+_HOW_THEY_FELT = re.compile(
+    r"\b(feel|feels|felt|feeling|think|thinks|thought|happy|unhappy|regret\w*|satisfied|pleased|proud|"
+    r"convinced|view)\b",
     re.IGNORECASE,
 )
 # "did the us end up sanctioning pakistan for the visit?": what was done to it for the visit, after it (not
@@ -458,7 +468,12 @@ def read_intent(question: str) -> Intent:
         detail=_detail(question),
         exact_words=bool(_WORDS.search(question)),
         words_of_last=bool(_WORDS.search(question)) and asks_words_of_nothing_new(question),
-        after=bool(_AFTER.search(question) or _OUTCOME.search(question) or _PUNISHED.search(question))
+        after=bool(
+            _AFTER.search(question)
+            or (_AFTER_THE_VISIT.search(question) and not _HOW_THEY_FELT.search(question))
+            or _OUTCOME.search(question)
+            or _PUNISHED.search(question)
+        )
         and not _IN_THE_ARTICLE.search(question)
         # "after the trip did Qureshi think it was the right call?": a judgement the article reports
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
