@@ -1132,3 +1132,41 @@ def test_how_someone_felt_after_the_visit_is_a_view_the_article_reports(engine: 
         assert answer.grounded and "did the right thing" in answer.citations[0].quote, question
     later = engine.answer("did imran khan lose his job after this trip?")
     assert not later.grounded and "doesn't say what happened after" in later.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is imran khan still prime minister?",
+        "did pakistan ever get off the grey list in the end?",
+        "has pakistan been taken off the FATF grey list since?",
+        "when do they expect to come out of the grey list?",
+    ],
+)
+def test_whether_something_still_holds_or_ever_ended_asks_about_after_the_article(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and "doesn't say what happened after" in answer.answer
+
+
+def test_dealing_with_someone_is_no_deal_signed(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "the US was pakistan's ally?", "how did the US deal w pakistan when india was involved?"
+    )
+    assert answer.grounded and "sensitivities" in " ".join(c.quote for c in answer.citations)
+
+
+def test_the_line_right_under_the_title_is_the_standfirst(engine: AnswerEngine) -> None:
+    for question in ("what's the subheadline?", "the exact line right under the title pls"):
+        answer = engine.answer(question)
+        assert "vital foreign policy objective" in " ".join(c.quote for c in answer.citations), question
+        assert "getting closer?" not in " ".join(c.quote for c in answer.citations), question
+
+
+@pytest.mark.parametrize(
+    "question", ["what's the writer's beat?", "is the author some kind of specialist or a columnist?"]
+)
+def test_the_authors_beat_or_speciality_is_his_role(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and "senior foreign affairs correspondent" in answer.answer

@@ -124,7 +124,7 @@ _AGREEMENT = re.compile(
     r"\bwhat (did|do|have|had) [\w ]{2,30}? agree(d)?\b|"
     r"(?<!what's the )(?<!whats the )(?<!what is the )(?<!big )"
     r"(?<!part of the )(?<!part of this )(?<!part of that )"
-    r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! with\b)",
+    r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))",
     re.IGNORECASE,
 )
 # A clause granting something is not what is asked: "what did the US let india have even tho it never signed".
@@ -227,7 +227,12 @@ _AFTER = re.compile(
     r"in the (days|weeks|months|years) (that )?(followed|after)|"
     r"next (year|month|week|decade|few)|"
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
-    r"(stay|stayed|remain|remained|stays|remains) (the )?(pm|prime minister|in power|in office)|"
+    r"(stay|stayed|remain|remained|stays|remains|still) (the )?(pm|prime minister|in power|in office)|"
+    # "did pakistan ever get off the grey list?", "was it taken off it in the end?"
+    r"(get|got|gets|getting|taken|removed|came|come) (off|out of) (the|that|this|it)\b.{0,40}"
+    r"(\bin the end|\beventually|\bafter\w*|\bsince|\bfinally|\byet)|"
+    r"\bever (get|got|gets|taken|removed|come|came) (off|out)\b|"
+    r"\bexpect(s|ed|ing)? to (come|get|be|exit|leave|join|end|sign) (off|out|back|over)\b|"
     r"(coming|next few) (years|months|decades?)|soon|by 20\d\d|(in|after|since) 20(2[3-9]|[3-9]\d)|"
     r"20(2[3-9]|[3-9]\d)|going to (happen|be|get|become|sign|join|win|lose|end)|predict\w*|"
     r"forecast\w*|will (it|they|pakistan|russia|china|the us|the west|india|imran) .{0,40}\b(ever|again|"
@@ -289,10 +294,13 @@ _SOURCE = {
         r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
         r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? (name|job|"
         r"role|"
-        r"background|profession|title|position|credentials|work)\b|"
+        r"background|profession|title|position|credentials|work|beat|desk|expertise|speciality|specialty|"
+        r"field)\b|"
         r"\bwhat does (the )?(author|writer|kamran yousaf|kamran|yousaf)\b.{0,20}\bdo\b|"
-        r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like a) (\w+ )?(reporter|columnist|"
-        r"journalist|correspondent|writer)\b|\babout the (author|writer)\b|\bwho is kamran\b",
+        r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like a|some kind of( an?)?|some sort of"
+        r"( an?)?) (\w+ ){0,2}(reporter|columnist|journalist|correspondent|writer|specialist|expert|"
+        r"analyst)\b|"
+        r"\babout the (author|writer)\b|\bwho is kamran\b",
         re.IGNORECASE,
     ),
     "outlet": re.compile(
@@ -318,15 +326,18 @@ _SOURCE = {
         re.IGNORECASE,
     ),
     "standfirst": re.compile(
-        r"\b(standfirst|subtitle|sub-?title|sub-?heading|sub heading|strapline|the bit under the (title|"
-        r"headline)"
-        r"|\b(the |a )?(\w+ )?(line|bit|text|sentence) (under|below|beneath) the (title|headline))\b",
+        r"\b(standfirst|subtitle|sub-?title|sub-?head(ing|line)?|sub (heading|headline)|strapline|"
+        r"the bit under the (title|headline)"
+        r"|\b(the |a )?(\w+ )?(line|bit|text|sentence) ((right|just|directly) )?(under|below|beneath) the "
+        r"(title|headline))\b",
         re.IGNORECASE,
     ),
     # The article's own headline ("what's the title?"), not the gist of something ("headline on the india
     # deals?") nor a person's title ("name and title?").
     "headline": re.compile(
         # not "the headline-y part", nor "the headline says X, so why…" (what it says is asked about)
+        # (not "the line under the title", which is the standfirst)
+        r"(?<!under )(?<!below )(?<!beneath )"
         r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+(headline|title)(?![\w-])"
         r"(?!\s+(on|about|re|for|says?|said|claims?|suggests?|implies)\b)|"
         r"^\W*(headline|title)\W*$|"
