@@ -1170,3 +1170,18 @@ def test_the_line_right_under_the_title_is_the_standfirst(engine: AnswerEngine) 
 def test_the_authors_beat_or_speciality_is_his_role(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.grounded and "senior foreign affairs correspondent" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did imran sit down with putin? what did they talk about?", "what was on the agenda in moscow?"],
+)
+def test_who_met_whom_and_what_they_discussed_is_not_in_the_article(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and "doesn't say who met whom" in answer.answer
+    assert answer.citations  # with what it does say about the visit
+    # A false premise about a meeting is corrected, not declined.
+    refused = engine.answer("why did pakistan refuse to meet the russians?")
+    assert refused.grounded

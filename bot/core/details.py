@@ -39,6 +39,7 @@ _COUNTED = re.compile(
     r"\b(several|some|many|various|a number of|multiple|a few)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
 _LISTS = re.compile(r"[—–:]|\b(such as|including|namely)\b|\bfrom \w+( \w+)? to\b", re.I)
+_MET = re.compile(r"\b(meet|meets|met|meeting|meetings|talks|discuss(ed|es|ion|ions)?|agenda)\b", re.I)
 _AGREED = re.compile(r"\b(sign(ed|s|ing|atory)?|agreements?|deals?|pacts?|accords?|treaty)\b", re.I)
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bage of \d{1,3}\b", re.I)
 # Words that place something in time without a date: "just days before", "in recent years", "ago".
@@ -88,6 +89,8 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_EVENT_DURATION.search(sentence))
     if detail == "agreement":
         return bool(_AGREED.search(sentence))
+    if detail == "meeting":
+        return bool(_MET.search(sentence))
     return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
 
 

@@ -11,7 +11,9 @@ from typing import Literal
 
 from bot.core.reading import asks_only_agreement
 
-Detail = Literal["name", "date", "time", "number", "age", "duration", "event_duration", "agreement"]
+Detail = Literal[
+    "name", "date", "time", "number", "age", "duration", "event_duration", "agreement", "meeting"
+]
 SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "headlines", "first", "last"]
 
 _FOLLOW_UP = re.compile(
@@ -125,6 +127,15 @@ _AGREEMENT = re.compile(
     r"(?<!what's the )(?<!whats the )(?<!what is the )(?<!big )"
     r"(?<!part of the )(?<!part of this )(?<!part of that )"
     r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))",
+    re.IGNORECASE,
+)
+# "did imran meet putin?", "what did they talk about?", "who did he meet in moscow?": a meeting and its talks.
+_MEETING = re.compile(
+    r"\b(meet|met|meeting|sit down|sat down) (with )?(him|them|the (russian|chinese|us|american) \w+)\b|"
+    r"\b(did|does|has|had|will|would) (\w+ ){1,3}(meet|sit down with|hold talks)\b|"
+    r"\bwho (did|does|has|had) (\w+ ){1,3}(meet|see|talk to|sit down with)\b|"
+    r"\bwhat (did|do|were|was) (\w+ ){0,3}(talk|talking|discuss|discussing|discussed|chat|chatting)\b|"
+    r"\bwhat was (discussed|talked about|on the agenda)\b|\bagenda\b|\b(meeting|talks) (with|between)\b",
     re.IGNORECASE,
 )
 # A clause granting something is not what is asked: "what did the US let india have even tho it never signed".
@@ -621,4 +632,6 @@ def _detail(question: str) -> Detail | None:
         return "number"
     if _AGREEMENT.search(_GRANTED.sub("", question)):
         return "agreement"
+    if _MEETING.search(question) and not _WHY.match(question):  # not "why did they refuse to meet?"
+        return "meeting"
     return None

@@ -29,6 +29,7 @@ MISSING_DETAIL = {
     "event_duration": "The article doesn't say how long.",
     "name": "The article doesn't give the name.",
     "agreement": "The article doesn't say what was signed or agreed.",
+    "meeting": "The article doesn't say who met whom or what they talked about.",
 }
 MISSING_NAME = "The article doesn't name {who}."
 NOT_WHICH = "The article doesn't say which {what}."
