@@ -15,15 +15,27 @@ _ADJECTIVAL = re.compile(r"^([a-z]+?a)n (federation|arab republic)$")
 def countries() -> tuple[tuple[str, ...], ...]:
     """Each country's names in lower case (short, common and official), leaving out inverted forms such as
     "korea, republic of"."""
-    found = []
-    for country in pycountry.countries:
-        names = {getattr(country, field, None) for field in ("name", "common_name", "official_name")}
-        kept = {n.lower() for n in names if n and not re.search(r"[,()]", n)}
-        # The everyday name inside an adjectival one: "Russian Federation" is Russia, "Syrian Arab Republic"
-        # Syria.
-        kept |= {m.group(1) for n in kept if (m := _ADJECTIVAL.match(n))}
-        found.append(tuple(sorted(kept)))
-    return tuple(names for names in found if names)
+    return tuple(names for country in pycountry.countries if (names := _names(country)))
+
+
+@lru_cache(maxsize=1)
+def codes() -> dict[str, tuple[str, ...]]:
+    """Each country's ISO 3166 codes, two and three letters ("CN", "CHN") → its names in lower case."""
+    return {
+        code: names
+        for country in pycountry.countries
+        if (names := _names(country))
+        for code in (country.alpha_2, country.alpha_3)
+    }
+
+
+def _names(country: object) -> tuple[str, ...]:
+    names = {getattr(country, field, None) for field in ("name", "common_name", "official_name")}
+    kept = {n.lower() for n in names if isinstance(n, str) and not re.search(r"[,()]", n)}
+    # The everyday name inside an adjectival one: "Russian Federation" is Russia, "Syrian Arab Republic"
+    # Syria.
+    kept |= {m.group(1) for n in kept if (m := _ADJECTIVAL.match(n))}
+    return tuple(sorted(kept))
 
 
 def named_in(text: str, names: frozenset[str]) -> list[str]:

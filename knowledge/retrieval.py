@@ -24,7 +24,7 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.languages import english_words, mixed_in_words
 from knowledge.models import Passage
-from knowledge.places import countries, named_in
+from knowledge.places import codes, countries, named_in
 from knowledge.spelling import joins_common_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
@@ -50,7 +50,8 @@ CONTEXT_VECTOR_WEIGHT_OWN = 0.3
 # "strech", "brainer" (of "no brainer"); shorter words are too often a name one edit from a word ("modi").
 TYPO_NOT_NAME_LETTERS = 6
 H = TypeVar("H", "PointHit", "PassageHit")
-_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)")
+# (a verb made of an abbreviation, "ID'd", "OK'd", is no name)
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)(?![’']d\b|[’']ed\b|[’']ing\b)")
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,16 @@ class Retriever:
             rf"(\s+({'|'.join(_WRITINGS)}))?|(the\s+)?({writers}))\b",
             re.IGNORECASE,
         )
+        # Other names of the countries the base names: their ISO codes, as analysts write them ("CN", "RUS";
+        # not "IN", "US", words the base uses) and their official names ("the Russian Federation").
+        self._country_names: dict[str, str] = {}
+        for code, names in codes().items():
+            named = [n for n in names if f" {n} " in said_words]
+            if named:
+                name = min(named, key=len)
+                if code.lower() not in self._said_words:
+                    self._country_names[code] = name
+                self._country_names.update({other: name for other in names if other != name})
         self._other_countries = frozenset(
             name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
         )
@@ -269,6 +280,12 @@ class Retriever:
         )  # fmt: skip
 
     @property
+    def country_names(self) -> dict[str, str]:
+        """Other names of the countries the base names → the name it uses ("CN", "people's republic of china"
+        → "china")."""
+        return self._country_names
+
+    @property
     def words(self) -> frozenset[str]:
         """Every word the base uses (articles, key points, keywords, aliases): what typos are corrected to."""
         return self._words
@@ -341,7 +358,7 @@ class Retriever:
                 return False
         if joins_common_words(word):  # "pushback" is "push back" (cheap: look it up before searching)
             return False
-        if not re.search(r"[aeiouy]", word):  # a shorthand with its vowels dropped ("thnk", "govt", "smth")
+        if not re.search(r"[aeiou]", word):  # a shorthand with its vowels dropped ("thnk", "govt", "wdym")
             return False
         if len(word) >= TYPO_NOT_NAME_LETTERS and one_edit_from_english(word):
             return False

@@ -1185,3 +1185,25 @@ def test_who_met_whom_and_what_they_discussed_is_not_in_the_article(
     # A false premise about a meeting is corrected, not declined.
     refused = engine.answer("why did pakistan refuse to meet the russians?")
     assert refused.grounded
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("what role does CN play?", "China factor"),
+        ("what does the People's Republic of China have to do with it?", "China factor"),
+        ("Honourable Chair, why did the Islamic Republic of Pakistan defy the US?", "vital foreign policy"),
+        ("what areas of coop have they ID'd?", "intelligence sharing"),
+        ("wdym FATF, whats that got to do w the US", "grey list"),
+    ],
+)
+def test_other_names_codes_and_forms_of_address_are_no_names_the_article_lacks(
+    engine: AnswerEngine, question: str, quoted: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and quoted in " ".join(c.quote for c in answer.citations), question
+
+
+def test_a_country_code_the_article_never_names_is_still_not_mentioned(engine: AnswerEngine) -> None:
+    answer = engine.answer("what does IR think of the visit?")
+    assert not answer.grounded and "doesn't mention IR" in answer.answer

@@ -107,7 +107,11 @@ class AnswerEngine:
 
     def _read_in(self, raw_question: str, turns: list[Turn]) -> Asked:
         question = read_question(
-            raw_question, correct=self.speller.correct, relevance=self._relevance, known=self.speller.knows
+            raw_question,
+            correct=self.speller.correct,
+            relevance=self._relevance,
+            known=self.speller.knows,
+            countries=self.retriever.country_names,
         )
         intent = read_intent(question.query)
         if not intent.opinion and asks_opinion(question.text):

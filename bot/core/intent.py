@@ -400,6 +400,14 @@ _SWAP = re.compile(
     r"should|that|this|it|they|he|she)\b)(?P<what>[a-z][\w'’.-]*(\s+[a-z][\w'’.-]*){0,2})\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "where does china sit in all this?", "where does india fit in?": what about X.
+_WHERE_IT_FITS = re.compile(
+    r"^\s*(and\s+|so\s+|but\s+)?where (does|do|did|is|are) (the\s+)?"
+    r"(?P<what>[a-z][\w'’.-]*(\s+[a-z][\w'’.-]*)?)"
+    r"\s+(sit|sits|fit|fits|stand|stands|come in|figure|belong)\b(\s+(in|into)\b)?(\s+(all\s+)?(this|that|it|"
+    r"the picture|the story))?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
@@ -475,7 +483,7 @@ class Intent:
 def read_intent(question: str) -> Intent:
     """The intent of a question from its words alone."""
     said = _SOMEONE_SAID.search(question)
-    swap = _SWAP.match(question)
+    swap = _SWAP.match(question) or _WHERE_IT_FITS.match(question)
     return Intent(
         follow_up=bool(_FOLLOW_UP.search(question)) or len(question.split()) <= _SHORT,
         more=bool(_MORE.search(question)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from knowledge.languages import mixed_in_words
@@ -82,7 +82,10 @@ _GREETING = (
     r"hey (there|team|all|folks|guys|everyone)|hi (there|team|all)|bot|briefbot|ok+|okay|so|anyway|anyways|"
     r"well|right|alright|basically|"
     r"um+|uh+|hmm+|thanks|thank you|thx|ty|cheers|please|pls|plz|sorry|apologies|btw|also|quick one|"
-    r"quick (q|question)|(a )?(dumb|silly|stupid|random|noob) (q|question)|question|q)"
+    r"quick (q|question)|(a )?(dumb|silly|stupid|random|noob) (q|question)|question|q|"
+    # forms of address: "Honourable Chair,", "dear colleagues,", "respected sir,"
+    r"(honou?rable|hon'?ble|respected|esteemed|distinguished|dear|madam|mister|mr\.?) (chair|chairperson|"
+    r"chairman|chairwoman|delegates?|members?|colleagues|all|team|sir|madam|everyone)|dear)"
 )
 _POLITE = (
     r"(can|could|would|will) (you|u|ya|someone|anyone|somebody) (please |pls |plz )?"
@@ -93,6 +96,8 @@ _POLITE = (
     r"(please|pls|plz) (tell|explain|remind)( me| us)?|tell me|explain( to me)?|remind me|help me understand|"
     r"any idea|anyone know"
 )
+# A country's ISO code as typed, in capitals on its own ("where does CN sit", not "ID'd").
+_COUNTRY_CODE = re.compile(r"(?<![\w'’/-])([A-Z]{2,3})(?![\w'’-])")
 # Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
 _SHOUTED_WORD = re.compile(r"[A-Za-z]+")
 _SHOUTED_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
@@ -336,12 +341,14 @@ def read_question(
     correct: Correct | None = None,
     relevance: Relevance | None = None,
     known: Known | None = None,
+    countries: Mapping[str, str] | None = None,
 ) -> Question:
     """Read a message: clean it, set aside instructions, find its question, and correct typos in that.
 
     `correct` fixes misspelt words; `relevance` scores how much a sentence is about the knowledge base, to
     pick the question out of a long message; `known` tells a word of English or of the base from one of
-    Roman Urdu mixed in (all come from the knowledge base; without them, none of it is done)."""
+    Roman Urdu mixed in; `countries` the other names of the countries it names ("CN" → "china"). All come
+    from the knowledge base; without them, none of it is done."""
     text = unshout(clean(raw))
     truncated = len(text) > MAX_INPUT_CHARS
     text = text[:MAX_INPUT_CHARS]
@@ -360,6 +367,8 @@ def read_question(
         # "for decades pakistan was in the US camp, so what was the turning point?": what the asker already
         # knows is context; the question is what follows it.
         asked, aside = told.group("question"), f"{told.group('told')} {aside}".strip()
+    if countries:
+        asked = named_plainly(asked, countries)
     query = without_fillers(spell_out(strip_preamble(asked)))
     if correct is not None:
         query = correct(query)
@@ -443,6 +452,17 @@ def without_fillers(text: str) -> str:
     text = re.sub(r"\b(gonna|wanna|gotta|dunno)\b", lambda m: _SPOKEN[m.group(1).lower()], text, flags=re.I)
     stripped = " ".join(_FILLERS.sub(" ", text).split())
     return stripped if re.search(r"\w", stripped) else text
+
+
+def named_plainly(text: str, countries: Mapping[str, str]) -> str:
+    """Countries by the names the base uses: "where does CN sit", "the Russian Federation's view" → "china",
+    "russia" (a code only in capitals, on its own)."""
+    text = _COUNTRY_CODE.sub(lambda m: countries.get(m.group(1), m.group(1)), text)
+    names = sorted((n for n in countries if not n.isupper()), key=len, reverse=True)
+    if not names:
+        return text
+    pattern = r"\b(" + "|".join(map(re.escape, names)) + r")\b"
+    return re.sub(pattern, lambda m: countries[m.group(1).lower()], text, flags=re.IGNORECASE)
 
 
 def spell_out(text: str) -> str:
