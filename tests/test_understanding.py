@@ -1207,3 +1207,8 @@ def test_other_names_codes_and_forms_of_address_are_no_names_the_article_lacks(
 def test_a_country_code_the_article_never_names_is_still_not_mentioned(engine: AnswerEngine) -> None:
     answer = engine.answer("what does IR think of the visit?")
     assert not answer.grounded and "doesn't mention IR" in answer.answer
+
+
+def test_where_does_x_sit_in_all_this_opening_a_thread_asks_what_about_x(engine: AnswerEngine) -> None:
+    answer = engine.answer("so where does china sit in all this?")
+    assert answer.grounded and "key role" in answer.answer

@@ -63,6 +63,8 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     """The question a follow-up stands for. `entity_of` maps a reader's word to the entity it names
     ("chinese" → "china"), so "and the chinese?" can take the place of another entity in the last question."""
     if not turns:
+        if intent.swap:  # "where does china sit in all this?" opening a thread: what about china
+            return Resolved(f"what about {intent.swap}?", "", intent, None)
         return Resolved(query, "", intent, None)
     previous = turns[-1]
     earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
