@@ -1212,3 +1212,16 @@ def test_a_country_code_the_article_never_names_is_still_not_mentioned(engine: A
 def test_where_does_x_sit_in_all_this_opening_a_thread_asks_what_about_x(engine: AnswerEngine) -> None:
     answer = engine.answer("so where does china sit in all this?")
     assert answer.grounded and "key role" in answer.answer
+
+
+def test_a_word_of_address_no_dictionary_knows_is_no_name(engine: AnswerEngine) -> None:
+    for question in ("fam was it an easy call for pakistan?", "was it an easy decision for pakistan, bruv?"):
+        answer = engine.answer(question)
+        assert answer.grounded and "not an easy decision" in answer.answer, question
+
+
+def test_the_exact_headline_and_finally_getting_off_a_list(engine: AnswerEngine) -> None:
+    headline = engine.answer("can u paste the exact headline pls")
+    assert headline.citations[0].quote == "Why Pakistan and Russia are getting closer?"
+    later = engine.answer("is pakistan still on the grey list or did they finally get off it?")
+    assert not later.grounded and "doesn't say what happened after" in later.answer

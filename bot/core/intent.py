@@ -242,7 +242,7 @@ _AFTER = re.compile(
     # "did pakistan ever get off the grey list?", "was it taken off it in the end?"
     r"(get|got|gets|getting|taken|removed|came|come) (off|out of) (the|that|this|it)\b.{0,40}"
     r"(\bin the end|\beventually|\bafter\w*|\bsince|\bfinally|\byet)|"
-    r"\bever (get|got|gets|taken|removed|come|came) (off|out)\b|"
+    r"\b(ever|finally|eventually) (get|got|gets|taken|removed|come|came) (off|out)\b|"
     r"\bexpect(s|ed|ing)? to (come|get|be|exit|leave|join|end|sign) (off|out|back|over)\b|"
     r"(coming|next few) (years|months|decades?)|soon|by 20\d\d|(in|after|since) 20(2[3-9]|[3-9]\d)|"
     r"20(2[3-9]|[3-9]\d)|going to (happen|be|get|become|sign|join|win|lose|end)|predict\w*|"
@@ -349,7 +349,8 @@ _SOURCE = {
         # not "the headline-y part", nor "the headline says X, so why…" (what it says is asked about)
         # (not "the line under the title", which is the standfirst)
         r"(?<!under )(?<!below )(?<!beneath )"
-        r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+(headline|title)(?![\w-])"
+        r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+((exact|full|actual|original|main|"
+        r"whole) )?(headline|title)(?![\w-])"
         r"(?!\s+(on|about|re|for|says?|said|claims?|suggests?|implies)\b)|"
         r"^\W*(headline|title)\W*$|"
         r"\b(headline|title) (of|on|for) (the|this|that) (one|article|piece|story|column)\b",

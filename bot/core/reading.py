@@ -98,6 +98,12 @@ _POLITE = (
 )
 # A country's ISO code as typed, in capitals on its own ("where does CN sit", not "ID'd").
 _COUNTRY_CODE = re.compile(r"(?<![\w'’/-])([A-Z]{2,3})(?![\w'’-])")
+# A word of address opening a question that follows ("bruv was it…", "yaar did they…") or closing it.
+_ADDRESS_BEFORE = re.compile(
+    r"^\s*(?P<word>[a-z]{2,12})\s*,?\s+(?=(was|is|are|were|did|does|do|has|have|had|can|could|will|would|"
+    r"should)\s+(it|this|that|they|he|she|we|you|i|there)\b|(what|why|how|who|where|when|which)\b)"
+)
+_ADDRESS_AFTER = re.compile(r",\s*(?P<word>[a-z]{2,12})\s*[?!.]*\s*$")
 # Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
 _SHOUTED_WORD = re.compile(r"[A-Za-z]+")
 _SHOUTED_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
@@ -373,6 +379,8 @@ def read_question(
     if correct is not None:
         query = correct(query)
         aside = correct(aside)
+    if known is not None:
+        query = _unaddressed(query, known)
     if known is not None and _in_roman_urdu(text):
         # "FATF grey list ke baare mein article kya kehta hai?": its words no dictionary knows are Urdu too
         # ("baare"), not names the article never mentions.
@@ -385,6 +393,16 @@ def read_question(
 def _in_roman_urdu(text: str) -> bool:
     """Whether a message is written partly in Roman Urdu, as told by its grammar's words ("ke", "mein")."""
     return sum(w in mixed_in_words() for w in re.findall(r"[a-z]+", text.lower())) >= ROMAN_URDU_WORDS
+
+
+def _unaddressed(text: str, known: Known) -> str:
+    """A question without a word of address no dictionary knows, before or after it ("bruv was it an easy
+    call?", "why did they go, fam?"): the person spoken to, not a name the question asks about."""
+    for pattern in (_ADDRESS_BEFORE, _ADDRESS_AFTER):
+        match = pattern.search(text)
+        if match and not known(match.group("word")):
+            text = text[: match.start("word")] + text[match.end("word") :]
+    return " ".join(text.split()).lstrip(", ")
 
 
 def _known_words(text: str, known: Known) -> str:
