@@ -1225,3 +1225,22 @@ def test_the_exact_headline_and_finally_getting_off_a_list(engine: AnswerEngine)
     assert headline.citations[0].quote == "Why Pakistan and Russia are getting closer?"
     later = engine.answer("is pakistan still on the grey list or did they finally get off it?")
     assert not later.grounded and "doesn't say what happened after" in later.answer
+
+
+def test_that_officials_actual_name_is_a_name_the_article_withholds(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "who in the US told pakistan to rethink the trip?", "what's that official's actual name?"
+    )
+    assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+def test_his_exact_wording_of_what_he_said_quotes_the_person_of_the_thread(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "who defended the trip?", "kindly give his exact wording what he said, for our brief"
+    )
+    assert answer.grounded and answer.answer == wording.EXACT_WORDS and "Qureshi" in answer.citations[0].quote
+
+
+def test_someones_reaction_without_the_possessive_is_what_they_said(engine: AnswerEngine) -> None:
+    answer = engine.answer("what is India reaction on Imran Khan going to Moscow?")
+    assert not answer.grounded

@@ -44,7 +44,8 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(
-    r"\bnames? of\b|\b(his|her|their|its|the official's|the person's|the guy's)\s+(\w+\s+)?names?\b|"
+    r"\bnames? of\b|\b(his|her|their|its|(the|that|this) (official|person|guy|man|woman|minister|diplomat|"
+    r"leader)['’]s)\s+(\w+\s+)?names?\b|"
     r"\bwhat('?s| is| was| were) (the|his|her|their)( \w+)? names?\b|\bnames? (pls|please|plz)\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
@@ -142,8 +143,9 @@ _MEETING = re.compile(
 _GRANTED = re.compile(r"\b(even )?(though|tho|although|despite|since|because)\b[^?.!]*", re.IGNORECASE)
 _WORDS = re.compile(
     # not "which officials does the piece quote?", "who is quoted?": whom it quotes is asked
-    r"(?<!does the piece )(?<!does the article )(?<!does it )(?<!did it )(?<!do they )(?<!is )(?<!are )"
-    r"(?<!was )(?<!were )(?<!been )(?<!being )"
+    # (as whole words: "his exact wording" is asked for)
+    r"(?<!\bdoes the piece )(?<!\bdoes the article )(?<!\bdoes it )(?<!\bdid it )(?<!\bdo they )(?<!\bis )"
+    r"(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
     r"\b(quote|quoted|quotes|quoting|verbatim|word for word|word-for-word|paste|exact (words?|wording|quote|"
     r"line|"
     r"sentence|phrase|text|bit)|exactly what (it|the article|the piece|he|they|the author) (says?|said|"
@@ -415,7 +417,8 @@ _SOMEONE_SAID = re.compile(
     r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take)\b|"
     # "How India reacted to…?" (without "did", as many write it)
     # …and inside a request: "the exact line on how pakistan sees its own position"
-    r"(?:^\W*|\b(?:on|about|regarding)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
+    # …or asked for: "tell me what he said", "give his exact wording what he said"
+    r"(?:^\W*|\b(?:on|about|regarding|me|us|words|wording|exactly)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
     r"exactly)\b)"
     r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
@@ -431,7 +434,11 @@ _SOMEONE_SAID = re.compile(
 # "what was india's official reaction?", "the un's position on…": what someone said or thinks, as a noun.
 _SOMEONES_VIEW = re.compile(
     r"\b(?P<who>(?:the )?[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?)['’]s\s+(?:official |own |initial |first "
-    r"|public )?(?:reaction|response|position|stance|view|take)\b",
+    r"|public )?(?:reaction|response|position|stance|view|take)\b|"
+    # …or without the possessive, as it is often put in English learnt later: "what is India reaction on…?"
+    r"\b(?:is|was|are|were)\s+(?P<holder>(?!(?:the|a|an|any|their|his|her|its|our|your|this|that|official|"
+    r"public|initial|first|own)\b)[a-z][\w.-]{2,30})\s+(?:official\s+)?(?:reaction|response)\s+(?:on|to|about|"
+    r"regarding)\b",
     re.IGNORECASE,
 )
 # "…signed during the visit": an answer must be about that event, not just about signing.
