@@ -1244,3 +1244,10 @@ def test_his_exact_wording_of_what_he_said_quotes_the_person_of_the_thread(engin
 def test_someones_reaction_without_the_possessive_is_what_they_said(engine: AnswerEngine) -> None:
     answer = engine.answer("what is India reaction on Imran Khan going to Moscow?")
     assert not answer.grounded
+
+
+def test_roman_urdu_which_and_dealing_with_someone(engine: AnswerEngine) -> None:
+    paper = engine.answer("yeh article kis paper mein chapa tha?")
+    assert paper.grounded and "Express Tribune" in paper.answer
+    dealing = engine.answer("pehle US india ke saath deal karte waqt pakistan ka khayal rakhta tha?")
+    assert dealing.grounded and "sensitivities" in " ".join(c.quote for c in dealing.citations)

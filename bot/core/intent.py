@@ -127,7 +127,8 @@ _AGREEMENT = re.compile(
     r"\bwhat (did|do|have|had) [\w ]{2,30}? agree(d)?\b|"
     r"(?<!what's the )(?<!whats the )(?<!what is the )(?<!big )"
     r"(?<!part of the )(?<!part of this )(?<!part of that )"
-    r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))",
+    # (not "deal with", nor Urdu's "deal karna", to deal with)
+    r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))(?! kar)",
     re.IGNORECASE,
 )
 # "did imran meet putin?", "what did they talk about?", "who did he meet in moscow?": a meeting and its talks.

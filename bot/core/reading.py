@@ -246,6 +246,9 @@ _SHORTHAND = {
     "kon": "who",
     "kisne": "who",
     "kis ne": "who",
+    "kis": "which",  # "kis paper mein?" (after "kis ne", which is "who")
+    "konsa": "which",
+    "konsi": "which",
     "kaha": "said",
     "kaise": "how",
     "kitne": "how many",
