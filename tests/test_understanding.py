@@ -1251,3 +1251,8 @@ def test_roman_urdu_which_and_dealing_with_someone(engine: AnswerEngine) -> None
     assert paper.grounded and "Express Tribune" in paper.answer
     dealing = engine.answer("pehle US india ke saath deal karte waqt pakistan ka khayal rakhta tha?")
     assert dealing.grounded and "sensitivities" in " ".join(c.quote for c in dealing.citations)
+
+
+def test_someones_reaction_in_roman_urdu_is_what_they_said(engine: AnswerEngine) -> None:
+    answer = engine.answer("india ka kya reaction tha IK ke moscow jaane pe?")
+    assert not answer.grounded

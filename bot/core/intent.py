@@ -437,9 +437,14 @@ _SOMEONES_VIEW = re.compile(
     r"\b(?P<who>(?:the )?[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?)['’]s\s+(?:official |own |initial |first "
     r"|public )?(?:reaction|response|position|stance|view|take)\b|"
     # …or without the possessive, as it is often put in English learnt later: "what is India reaction on…?"
-    r"\b(?:is|was|are|were)\s+(?P<holder>(?!(?:the|a|an|any|their|his|her|its|our|your|this|that|official|"
+    r"(?:^\W*|\b(?:is|was|are|were)\s+)(?P<holder>(?!(?:the|a|an|any|their|his|her|its|our|your|this|that|"
+    r"what|which|official|"
     r"public|initial|first|own)\b)[a-z][\w.-]{2,30})\s+(?:official\s+)?(?:reaction|response)\s+(?:on|to|about|"
-    r"regarding)\b",
+    r"regarding)\b|"
+    # …or in Roman Urdu, whose possessive follows the name: "india ka kya reaction tha?" (read as "india
+    # reaction tha?", its grammar words set aside)
+    r"^\W*(?P<owner>(?!(?:what|which|the|a|an|any|their|his|her|its|our|your|this|that|official|public|"
+    r"initial|first|own|and|so|but)\b)[a-z][\w.-]{1,30})\s+(?:official\s+)?(?:reaction|response)\b",
     re.IGNORECASE,
 )
 # "…signed during the visit": an answer must be about that event, not just about signing.
