@@ -1256,3 +1256,40 @@ def test_roman_urdu_which_and_dealing_with_someone(engine: AnswerEngine) -> None
 def test_someones_reaction_in_roman_urdu_is_what_they_said(engine: AnswerEngine) -> None:
     answer = engine.answer("india ka kya reaction tha IK ke moscow jaane pe?")
     assert not answer.grounded
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("when was the express tribune piece on pakistan russia published?", "28 February 2022"),
+        ("what's the date on this piece? need it for a footnote", "28 February 2022"),
+        ("whats the headline on that tribune article", "Why Pakistan and Russia are getting closer?"),
+        ("headline, verbatim?", "Why Pakistan and Russia are getting closer?"),
+    ],
+)
+def test_the_article_named_by_its_outlet_or_subject_is_the_article(
+    engine: AnswerEngine, question: str, quoted: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and quoted in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the piece say about the fat F grey list thing",
+        "whats the link between the US and the I M F bailout question mark",
+    ],
+)
+def test_what_speech_to_text_makes_of_acronyms_and_question_marks(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and "grey list" in " ".join(c.quote for c in answer.citations)
+
+
+def test_am_i_is_no_acronym(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "the turning point was when the US started backing India, or am I oversimplifying it?"
+    )
+    assert answer.grounded

@@ -301,7 +301,9 @@ _OPINION = re.compile(
     re.IGNORECASE,
 )
 # The article itself, however it is called: "this", "it", "the piece", "this article", "that write-up".
-_THE_PIECE = r"(this|it|that|the)( (article|piece|story|thing|one|analysis|op-?ed|write-?up|report|column))?"
+_WRITING = r"(article|piece|story|thing|one|analysis|op-?ed|write-?up|report|column)"
+# …also by its outlet or subject: "the express tribune piece on pakistan russia", "that tribune article"
+_THE_PIECE = rf"(this|it|that|the)(( [\w'’-]+){{0,2}} {_WRITING}( (on|about) [\w'’-]+( [\w'’-]+){{0,2}}?)?)?"
 _SOURCE = {
     "author": re.compile(
         r"\bwho (wrote|writes|authored|penned|(has|had) written)\b|\bwritten by\b|\bbyline\b|"
@@ -332,7 +334,7 @@ _SOURCE = {
         rf"(originally |first )?(published|written|out|from|dated|posted)\b|\bpublication date\b|"
         # "when it was published?"
         rf"\bwhen {_THE_PIECE} (was|is|got) (originally |first )?(published|written|posted)\b|"
-        rf"\bdate of {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
+        rf"\bdate (of|on) {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
         r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
         # "date?" opening a conversation asks the article's; in a thread, the date of what was just said
@@ -356,7 +358,8 @@ _SOURCE = {
         r"whole) )?(headline|title)(?![\w-])"
         r"(?!\s+(on|about|re|for|says?|said|claims?|suggests?|implies)\b)|"
         r"^\W*(headline|title)\W*$|"
-        r"\b(headline|title) (of|on|for) (the|this|that) (one|article|piece|story|column)\b",
+        rf"\b(headline|title) (of|on|for) (the|this|that)( [\w'’-]+){{0,2}} {_WRITING}\b|"
+        r"^\W*(the )?(headline|title)\W+(verbatim|exact|exactly|word for word|pls|please)\W*$",
         re.IGNORECASE,
     ),
     "first": re.compile(r"\b(first|opening) (sentence|line|paragraph|words)\b", re.IGNORECASE),

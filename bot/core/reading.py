@@ -104,6 +104,12 @@ _ADDRESS_BEFORE = re.compile(
     r"should)\s+(it|this|that|they|he|she|we|you|i|there)\b|(what|why|how|who|where|when|which)\b)"
 )
 _ADDRESS_AFTER = re.compile(r",\s*(?P<word>[a-z]{2,12})\s*[?!.]*\s*$")
+# What speech-to-text makes of a question mark, and of an acronym said letter by letter.
+_SPOKEN_MARK = re.compile(r"\s*\b(question mark|questionmark)\b", re.IGNORECASE)
+_SPELT_LETTERS = re.compile(r"\b[A-Z](?: [A-Z]){1,4}\b")
+# …and of an acronym said half as a word: "the fat F grey list", a word and a letter making one the base
+# knows ("I" and "A" are words: "am I")
+_WORD_AND_LETTER = re.compile(r"\b([A-Za-z]{2,5}) ([B-HJ-Z])\b")
 # Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
 _SHOUTED_WORD = re.compile(r"[A-Za-z]+")
 _SHOUTED_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
@@ -384,6 +390,7 @@ def read_question(
         aside = correct(aside)
     if known is not None:
         query = _unaddressed(query, known)
+        query = _WORD_AND_LETTER.sub(lambda m: _joined(m, known), query)
     if known is not None and _in_roman_urdu(text):
         # "FATF grey list ke baare mein article kya kehta hai?": its words no dictionary knows are Urdu too
         # ("baare"), not names the article never mentions.
@@ -396,6 +403,12 @@ def read_question(
 def _in_roman_urdu(text: str) -> bool:
     """Whether a message is written partly in Roman Urdu, as told by its grammar's words ("ke", "mein")."""
     return sum(w in mixed_in_words() for w in re.findall(r"[a-z]+", text.lower())) >= ROMAN_URDU_WORDS
+
+
+def _joined(match: re.Match[str], known: Known) -> str:
+    """A word and a letter as one acronym when the base knows it ("fat F" → "FATF"), else as they were."""
+    word = match.group(1) + match.group(2)
+    return word.upper() if known(word) else match.group()
 
 
 def _unaddressed(text: str, known: Known) -> str:
@@ -441,6 +454,8 @@ def clean(raw: str) -> str:
     text = _BARE_BROADCAST.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
     text = _EMOJI_BETWEEN_WORDS.sub("\n", text)
+    text = _SPOKEN_MARK.sub("?", text)  # dictated: "…published question mark"
+    text = _SPELT_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)  # dictated: "I M F" → "IMF"
     return "".join(_visible(ch) for ch in text)
 
 
