@@ -1293,3 +1293,24 @@ def test_am_i_is_no_acronym(engine: AnswerEngine) -> None:
         "the turning point was when the US started backing India, or am I oversimplifying it?"
     )
     assert answer.grounded
+
+
+def test_a_phrase_of_the_articles_own_answers_whatever_surrounds_it(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "how far along does he say ties are: formal alliance, strategic partnership, or less?"
+    )
+    assert answer.grounded and "verge of strategic partnership" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("does the piece give the date russia invaded ukraine?", "doesn't give the date"),
+        ("whats pakistan's trade with russia worth, the actual number", "doesn't give that figure"),
+    ],
+)
+def test_a_date_or_a_figure_asked_in_other_words_is_not_there(
+    engine: AnswerEngine, question: str, says: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and says in answer.answer

@@ -8,6 +8,7 @@ it says what is missing and shows what the article does say."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -204,7 +205,10 @@ class Composer:
         ranked = rankings[0]
         # A thread the article answered, or a request for the article's own words, leans on what is there.
         leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention)
-        if not any(r and self._relevant(r[0], retrieval, follows_up=leaning) for r in rankings):
+        if not any(
+            r and (self._relevant(r[0], retrieval, follows_up=leaning) or self._shares_phrase(question, r[0]))
+            for r in rankings
+        ):
             return replace(self.decline(), not_close=True)
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
@@ -465,6 +469,20 @@ class Composer:
         if best.similarity < (FLOOR_IN_THREAD if follows_up else SIMILAR_FLOOR):
             return False
         return best.coverage >= COVERAGE_MIN or names_them
+
+    def _shares_phrase(self, question: str, best: Evidence) -> bool:
+        """Whether the question has two content words side by side as the sentence does ("formal alliance,
+        strategic partnership, or short of that?"): the article's own phrase, whatever else is around it. A
+        name or title ("Foreign Minister", capitalised in the article) is no such phrase."""
+        text = best.passage.text
+        named = set(self._tokenizer.terms(" ".join(re.findall(r"(?<=\w )[A-Z][\w’'-]*", text))))
+        shared = self._phrases(question) & self._phrases(text)
+        return any(not {a, b} & named for a, b in shared)
+
+    def _phrases(self, text: str) -> set[tuple[str, str]]:
+        content = set(self._tokenizer.terms(text))
+        words = self._tokenizer.terms(text, keep_stopwords=True)
+        return {(a, b) for a, b in itertools.pairwise(words) if a in content and b in content}
 
     def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
         """Whether a sentence (or its point) names everyone the question names."""

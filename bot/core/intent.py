@@ -40,7 +40,10 @@ _QUANTITY = re.compile(
     r"size|sum)\b|"
     r"\b(any |the )?(figures?|numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
     r"\b(trade|export|import|sales?) (volume|value|figures?)\b|"
-    r"\b(billion|million|trillion)s?\b",
+    r"\b(billion|million|trillion)s?\b|"
+    # "what's the trade worth these days, the actual number?" (not "worth it", "worth the risk")
+    r"\b(actual|exact|specific|precise|hard) (numbers?|figures?|amounts?)\b|"
+    r"\bworth\b(?! (it|the|all|a|an)\b)",
     re.IGNORECASE,
 )
 _NAME = re.compile(
@@ -105,6 +108,7 @@ _DATE = re.compile(
     r"\b(what|which) (exact )?(date|day|month|year)s?\b|\bon what (date|day)s?\b|"
     r"\b(exact|actual|specific|precise) (date|day|time)s?\b|"
     r"\bwhen exactly\b|\bwhat time\b|\b(the )?date (of|when)\b|\bwhat day\b|"
+    r"\b(give|gives|mention|mentions|state|states|have|has) (the|a|any) (exact |actual )?date\b|"
     r"\b(the )?same (day|date|week|time) (as|that|when|russia|the)\b|" + _LONE_DATE,  # "date?" alone
     re.IGNORECASE,
 )
