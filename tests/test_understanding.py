@@ -1314,3 +1314,10 @@ def test_a_date_or_a_figure_asked_in_other_words_is_not_there(
 ) -> None:
     answer = engine.answer(question)
     assert not answer.grounded and says in answer.answer
+
+
+def test_what_else_besides_what_the_asker_sets_aside(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "apart from reconsidering the trip, was anything else asked of pakistan by the US?"
+    )
+    assert answer.grounded and "clear stance" in answer.citations[0].quote

@@ -210,6 +210,12 @@ class Composer:
             for r in rankings
         ):
             return replace(self.decline(), not_close=True)
+        if intent.besides:
+            # "beyond reconsidering the trip, was anything else asked?": not the sentence of what is set aside
+            known = set(self._tokenizer.terms(intent.besides))
+            ranked = [
+                e for e in ranked if len(known & set(self._tokenizer.terms(_said(e)))) * 2 < len(known)
+            ] or ranked
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
             fresh = [

@@ -411,6 +411,13 @@ _SWAP = re.compile(
     r"should|that|this|it|they|he|she)\b)(?P<what>[a-z][\w'’.-]*(\s+[a-z][\w'’.-]*){0,2})\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "beyond reconsidering the trip, was anything else asked?", "so apart from that, what else…": what the
+# asker already knows and sets aside.
+_BESIDES = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:beyond|besides|apart from|aside from|other than|except for|"
+    r"in addition to)\s+(?P<known>[^,?.;]{3,80}?)\s*,",
+    re.IGNORECASE,
+)
 # "where does china sit in all this?", "where does india fit in?": what about X.
 _WHERE_IT_FITS = re.compile(
     r"^\s*(and\s+|so\s+|but\s+)?where (does|do|did|is|are) (the\s+)?"
@@ -499,6 +506,7 @@ class Intent:
     words_of_last: bool = False  # the exact words of what was just said ("can I get the exact line?")
     which_ones: bool = False  # asks which ones, by name ("which ones specifically?", "name the pacts")
     expands: str | None = None  # the acronym a question asks the meaning of ("what does NSG stand for?")
+    besides: str | None = None  # what a question sets aside ("beyond reconsidering the trip, what else…")
 
 
 def read_intent(question: str) -> Intent:
@@ -539,6 +547,7 @@ def read_intent(question: str) -> Intent:
         focus=_focus(question),
         which_ones=bool(_WHICH_ONES.search(question)),
         effect=bool(_LEADS_TO.search(question)),
+        besides=aside.group("known") if (aside := _BESIDES.search(question)) else None,
         expands=next((a for a in stands.groups() if a), None)
         if (stands := _STANDS_FOR.search(question))
         else None,
