@@ -1321,3 +1321,24 @@ def test_what_else_besides_what_the_asker_sets_aside(engine: AnswerEngine) -> No
         "apart from reconsidering the trip, was anything else asked of pakistan by the US?"
     )
     assert answer.grounded and "clear stance" in answer.citations[0].quote
+
+
+def test_who_was_that_guy_after_a_name_the_article_withholds(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "who was the last pakistani leader to visit russia before imran",
+        "ok but who was that guy tho",
+    )
+    assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_agreeing_to_buy_is_an_agreement(engine: AnswerEngine) -> None:
+    answer = engine.answer("did pakistan agree to buy russian jets?")
+    assert not answer.grounded and "doesn't say what was signed or agreed" in answer.answer
+
+
+def test_the_date_and_the_authors_role_asked_in_one_message_are_both_answered(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "When was the article published? I need it for a footer. Also is the writer some kind of specialist?"
+    )
+    assert "28 February 2022" in answer.answer and "senior foreign affairs correspondent" in answer.answer

@@ -527,6 +527,8 @@ class Composer:
             refs = [r for r in refs if "date" in r.point.id] or refs
         elif intent.source == "author":
             refs = [r for r in refs if "author" in r.point.id] or refs
+        elif intent.source == "byline":
+            refs = [r for r in refs if "author" in r.point.id or "date" in r.point.id] or refs
         if not refs:
             meta = source.meta
             return Draft("answer", f"{meta.label()}.", topic=None)

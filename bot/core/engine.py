@@ -117,6 +117,11 @@ class AnswerEngine:
         if not intent.opinion and asks_opinion(question.text):
             # "does the writer think the war is justified? what's his personal opinion": any of its questions
             intent = replace(intent, opinion=True)
+        if intent.source and question.text != question.query:
+            # "When was it published? … Also is the writer some kind of specialist?": both, from the message
+            whole = read_intent(question.text).source
+            if whole in ("byline", "headlines"):
+                intent = replace(intent, source=whole)
         follows_up = bool(turns) and (
             intent.follow_up or intent.swap is not None or intent.who_said or intent.words_of_last
         )

@@ -14,7 +14,9 @@ from bot.core.reading import asks_only_agreement
 Detail = Literal[
     "name", "date", "time", "number", "age", "duration", "event_duration", "agreement", "meeting"
 ]
-SourceQuestion = Literal["author", "outlet", "date", "headline", "standfirst", "headlines", "first", "last"]
+SourceQuestion = Literal[
+    "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last"
+]
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|also|then|what about|how about|what else|anything else|anything (on|about|re|regarding)|"
@@ -58,7 +60,8 @@ _NAME = re.compile(
     r"\bidentify (the|him|her|them)\b|\bby name\b|\bwho (was|is) (it|that|this) (that|who)\b|"
     r"(^|[?.!,])\s*names?\s*[?!.]*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
-    r"^\s*(and\s+|so\s+)?who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
+    r"(^\s*|\b(and|so|but|yeah|ok|okay)\s+)who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|"
+    r"people)\b|"
     # "which pakistani leader was the one that visited before him?"
     r"^\s*(and\s+|so\s+)?which (\w+ ){1,2}(was|is|were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
     # "who was in imran khan's delegation?", "who else was on the trip?": the people of a group, by name
@@ -128,6 +131,7 @@ _DURATION = re.compile(r"\bhow long\b", re.IGNORECASE)
 # "what's the deal with…", "a big deal", "deal with").
 _AGREEMENT = re.compile(
     r"\b(sign|signs|signed|signing|ink|inked|seal|sealed)\b(?! (of|off)\b)|\bagree(d)? (on|upon)\b|"
+    r"\bagree(d|s)? to (buy|sell|purchase|supply|provide|build|give|deliver)\b|"
     r"\bwhat (did|do|have|had) [\w ]{2,30}? agree(d)?\b|"
     r"(?<!what's the )(?<!whats the )(?<!what is the )(?<!big )"
     r"(?<!part of the )(?<!part of this )(?<!part of that )"
@@ -642,6 +646,8 @@ def _source_asked(question: str) -> SourceQuestion | None:
     kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(question)]
     if "headline" in kinds and "standfirst" in kinds:
         return "headlines"
+    if "author" in kinds and "date" in kinds:
+        return "byline"  # "when was it published? and is the writer some kind of specialist?"
     return kinds[0] if kinds else None  # type: ignore[return-value]
 
 
