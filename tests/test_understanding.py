@@ -1342,3 +1342,10 @@ def test_the_date_and_the_authors_role_asked_in_one_message_are_both_answered(en
         "When was the article published? I need it for a footer. Also is the writer some kind of specialist?"
     )
     assert "28 February 2022" in answer.answer and "senior foreign affairs correspondent" in answer.answer
+
+
+def test_contact_details_are_not_in_the_article(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "who wrote this?", "has he got a twitter handle? want to follow him")
+    assert not answer.grounded and "contact details" in answer.answer
+    handled = engine.answer("how did washington handle pakistan before the shift to india?")
+    assert handled.grounded

@@ -174,6 +174,8 @@ class Composer:
             return self.decline(wording.NO_OPINION, hint=False)
         if intent.after:
             return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
+        if intent.detail == "contact":  # "he got a twitter handle?": the article gives none, whoever is asked
+            return self.decline(wording.MISSING_DETAIL["contact"], hint=False)
         if intent.source:
             return self._about_source(intent)
         if intent.expands and (spelled := self._spelled_out(intent.expands.upper())) is not None:

@@ -12,7 +12,7 @@ from typing import Literal
 from bot.core.reading import asks_only_agreement
 
 Detail = Literal[
-    "name", "date", "time", "number", "age", "duration", "event_duration", "agreement", "meeting"
+    "name", "date", "time", "number", "age", "duration", "event_duration", "agreement", "meeting", "contact"
 ]
 SourceQuestion = Literal[
     "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last"
@@ -137,6 +137,15 @@ _AGREEMENT = re.compile(
     r"(?<!part of the )(?<!part of this )(?<!part of that )"
     # (not "deal with", nor Urdu's "deal karna", to deal with)
     r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))(?! kar)",
+    re.IGNORECASE,
+)
+# "he got a twitter handle? wanna follow him", "the author's email?": how to reach someone.
+_CONTACT = re.compile(
+    r"\b(twitter|x|insta(gram)?|linkedin|facebook|tiktok|social media|social)\s+"
+    r"(handle|account|profile|page)s?\b|"
+    r"\b(a|his|her|their|the (author|writer)['’]s) handle\b|"  # not "how did washington handle pakistan"
+    r"\b(e-?mail|email address|phone number|contact (details|info|information)|socials)\b|"
+    r"\b(follow|contact|reach|dm|email|e-mail) (him|her|them|the (author|writer|journalist))\b",
     re.IGNORECASE,
 )
 # "did imran meet putin?", "what did they talk about?", "who did he meet in moscow?": a meeting and its talks.
@@ -658,6 +667,8 @@ def without_request(question: str) -> str:
 
 
 def _detail(question: str) -> Detail | None:
+    if _CONTACT.search(question):
+        return "contact"
     if _WHO_IS_NAMED.match(question):
         return None  # "who is Qureshi? his name keeps coming up": who he is, not his name
     if _NAME.search(question) or _COUNTERPART.search(question):

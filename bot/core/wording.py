@@ -30,6 +30,7 @@ MISSING_DETAIL = {
     "name": "The article doesn't give the name.",
     "agreement": "The article doesn't say what was signed or agreed.",
     "meeting": "The article doesn't say who met whom or what they talked about.",
+    "contact": "The article doesn't give anyone's contact details or social media accounts.",
 }
 MISSING_NAME = "The article doesn't name {who}."
 NOT_WHICH = "The article doesn't say which {what}."
