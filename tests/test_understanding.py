@@ -1349,3 +1349,10 @@ def test_contact_details_are_not_in_the_article(engine: AnswerEngine) -> None:
     assert not answer.grounded and "contact details" in answer.answer
     handled = engine.answer("how did washington handle pakistan before the shift to india?")
     assert handled.grounded
+
+
+def test_words_the_asker_quotes_from_the_article_find_their_sentence(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "the exact sentence about why pakistan branched out pls, I think it starts 'all these'"
+    )
+    assert answer.citations[0].quote.startswith("All these factors")

@@ -197,6 +197,10 @@ class Composer:
                 [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
                 for ranked in rankings
             ]
+        quoting = [e for e in rankings[0] if _quotes_from(question, e.passage.text)]
+        if quoting:
+            # "the sentence that starts with 'all these'": the asker quotes the article; that sentence leads.
+            rankings = [[*quoting, *(e for e in ranked if e not in quoting)] for ranked in rankings]
         if intent.mention:
             # "is energy even mentioned?": answered by the sentences that mention it, whatever else is asked.
             subject = intent.mention
@@ -206,7 +210,7 @@ class Composer:
             rankings = [[*mentioning, *(e for e in rankings[0] if e not in mentioning)], *rankings[1:]]
         ranked = rankings[0]
         # A thread the article answered, or a request for the article's own words, leans on what is there.
-        leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention)
+        leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention) or bool(quoting)
         if not any(
             r and (self._relevant(r[0], retrieval, follows_up=leaning) or self._shares_phrase(question, r[0]))
             for r in rankings
@@ -707,6 +711,20 @@ def _states(asked: str, premise: str) -> bool:
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", normalise(text).replace("'", "")))
+
+
+_QUOTED = re.compile(r"['‘’\"“”]([^'‘’\"“”]{5,80})['‘’\"“”]")
+
+
+def _quotes_from(question: str, sentence: str) -> bool:
+    """Whether the question quotes words of the sentence ("I think it starts with 'all these'?"): at least
+    two words, in quotation marks, found in it whatever their case."""
+    said = " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+    for quoted in _QUOTED.findall(question):
+        words = " ".join(re.findall(r"[a-z0-9]+", quoted.lower()))
+        if len(words.split()) >= 2 and f" {words} " in f" {said} ":
+            return True
+    return False
 
 
 def _said(evidence: Evidence) -> str:
