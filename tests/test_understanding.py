@@ -1356,3 +1356,13 @@ def test_words_the_asker_quotes_from_the_article_find_their_sentence(engine: Ans
         "the exact sentence about why pakistan branched out pls, I think it starts 'all these'"
     )
     assert answer.citations[0].quote.startswith("All these factors")
+
+
+def test_where_does_it_say_that_quotes_the_sentences_just_given(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "did Pakistan blame America for anything money-related? something about a loan",
+        "where does it say that? can you quote me the bit",
+    )
+    assert answer.answer == wording.EXACT_WORDS
+    assert any("IMF conditions" in c.quote for c in answer.citations)

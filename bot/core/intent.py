@@ -424,6 +424,12 @@ _SWAP = re.compile(
     r"should|that|this|it|they|he|she)\b)(?P<what>[a-z][\w'’.-]*(\s+[a-z][\w'’.-]*){0,2})\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "where does it say that?": the sentence behind what was just said.
+_WHERE_IT_SAYS = re.compile(
+    r"^\W*(and\s+|but\s+|so\s+|ok\s+|okay\s+)?where (does|did|do) (it|the article|the piece|he|the author|"
+    r"the writer|they) (say|says|said|mention|write|put) (that|this|so|it)\b",
+    re.IGNORECASE,
+)
 # "beyond reconsidering the trip, was anything else asked?", "so apart from that, what else…": what the
 # asker already knows and sets aside.
 _BESIDES = re.compile(
@@ -538,8 +544,9 @@ def read_intent(question: str) -> Intent:
         part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
-        exact_words=bool(_WORDS.search(question)),
-        words_of_last=bool(_WORDS.search(question)) and asks_words_of_nothing_new(question),
+        exact_words=bool(_WORDS.search(question) or _WHERE_IT_SAYS.search(question)),
+        words_of_last=(bool(_WORDS.search(question)) and asks_words_of_nothing_new(question))
+        or bool(_WHERE_IT_SAYS.search(question)),
         after=bool(
             _AFTER.search(question)
             or (_AFTER_THE_VISIT.search(question) and not _HOW_THEY_FELT.search(question))
