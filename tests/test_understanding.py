@@ -1361,7 +1361,7 @@ def test_words_the_asker_quotes_from_the_article_find_their_sentence(engine: Ans
 def test_where_does_it_say_that_quotes_the_sentences_just_given(engine: AnswerEngine) -> None:
     answer = _thread(
         engine,
-        "did Pakistan blame America for anything money-related? something about a loan",
+        "did Pakistan blame America for anything money-related? I vaguely remember a loan thing",
         "where does it say that? can you quote me the bit",
     )
     assert answer.answer == wording.EXACT_WORDS
