@@ -1366,3 +1366,8 @@ def test_where_does_it_say_that_quotes_the_sentences_just_given(engine: AnswerEn
     )
     assert answer.answer == wording.EXACT_WORDS
     assert any("IMF conditions" in c.quote for c in answer.citations)
+
+
+def test_when_article_was_published_without_its_the(engine: AnswerEngine) -> None:
+    answer = engine.answer("please tell, when article was published?")
+    assert answer.grounded and "28 February 2022" in answer.answer
