@@ -1371,3 +1371,21 @@ def test_where_does_it_say_that_quotes_the_sentences_just_given(engine: AnswerEn
 def test_when_article_was_published_without_its_the(engine: AnswerEngine) -> None:
     answer = engine.answer("please tell, when article was published?")
     assert answer.grounded and "28 February 2022" in answer.answer
+
+
+def test_which_leader_made_the_visit_before_asks_a_name_the_article_withholds(engine: AnswerEngine) -> None:
+    answer = engine.answer("which pakistani prime minister was the last to visit moscow before imran?")
+    assert not answer.grounded and "doesn't name" in answer.answer
+    described = engine.answer("Which American official contacted Pakistan?")
+    assert described.grounded
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was india's official government reaction to the visit?",
+        "does he mention how delhi reacted to the trip?",
+    ],
+)
+def test_a_reaction_the_article_never_reports_is_declined(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).grounded

@@ -62,6 +62,10 @@ _NAME = re.compile(
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"(^\s*|\b(and|so|but|yeah|ok|okay)\s+)who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|"
     r"people)\b|"
+    # "which pakistani leader was the last to go to moscow before imran?", "which leader made that previous
+    # visit?": the one before, by name (not "which American official contacted Pakistan?", described)
+    r"\bwhich (\w+ )?(leader|prime minister|pm|president|head of state)\b.{0,60}\b(before|previous|last|"
+    r"prior|earlier)\b|"
     # "which pakistani leader was the one that visited before him?"
     r"^\s*(and\s+|so\s+)?which (\w+ ){1,2}(was|is|were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
     # "who was in imran khan's delegation?", "who else was on the trip?": the people of a group, by name
@@ -455,7 +459,8 @@ _SOMEONE_SAID = re.compile(
     # "How India reacted to…?" (without "did", as many write it)
     # …and inside a request: "the exact line on how pakistan sees its own position"
     # …or asked for: "tell me what he said", "give his exact wording what he said"
-    r"(?:^\W*|\b(?:on|about|regarding|me|us|words|wording|exactly)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
+    r"(?:^\W*|\b(?:on|about|regarding|me|us|words|wording|exactly|mention|mentions|say|says|describe|"
+    r"describes)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
     r"exactly)\b)"
     r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
@@ -470,8 +475,8 @@ _SOMEONE_SAID = re.compile(
 )
 # "what was india's official reaction?", "the un's position on…": what someone said or thinks, as a noun.
 _SOMEONES_VIEW = re.compile(
-    r"\b(?P<who>(?:the )?[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?)['’]s\s+(?:official |own |initial |first "
-    r"|public )?(?:reaction|response|position|stance|view|take)\b|"
+    r"\b(?P<who>(?:the )?[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?)['’]s\s+(?:(?:official|own|initial|first|"
+    r"public|government|formal|diplomatic)\s+){0,2}(?:reaction|response|position|stance|view|take)\b|"
     # …or without the possessive, as it is often put in English learnt later: "what is India reaction on…?"
     r"(?:^\W*|\b(?:is|was|are|were)\s+)(?P<holder>(?!(?:the|a|an|any|their|his|her|its|our|your|this|that|"
     r"what|which|official|"
