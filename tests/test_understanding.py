@@ -1389,3 +1389,14 @@ def test_which_leader_made_the_visit_before_asks_a_name_the_article_withholds(en
 )
 def test_a_reaction_the_article_never_reports_is_declined(engine: AnswerEngine, question: str) -> None:
     assert not engine.answer(question).grounded
+
+
+def test_says_who_with_a_name_asked_of_an_unnamed_official(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "a senior biden official approached pakistan before the trip, right?",
+        "who said that? need a name",
+    )
+    assert not answer.grounded and "doesn't name the official" in answer.answer
+    plain = _thread(engine, "who defended the visit?", "says who?")
+    assert plain.grounded

@@ -394,12 +394,19 @@ class Composer:
         refs = self._points_by_passage.get(passages[0].id, [])
         return self._sentences(passages, wording.EXACT_WORDS, refs[0].topic.id if refs else None)
 
-    def attribution(self, passage_ids: list[str]) -> Draft:
+    def attribution(self, passage_ids: list[str], *, name: bool = False) -> Draft:
         """Who says what the thread was last told ("says who?"): the article's author, in the article's words,
-        which name anyone the author reports it from."""
+        which name anyone the author reports it from. Asked for a name ("who said that? need a name") the
+        sentence does not give, it says so."""
         passages = [self._passages[p] for p in passage_ids if p in self._passages][:2]
         if not passages:
             return self.decline()
+        role = details.unnamed_role(passages[0].text) if name else None
+        if role:
+            # "a senior Biden administration official approached…" — "who said that tho? need a name"
+            refs = self._points_by_passage.get(passages[0].id, [])
+            missing = wording.MISSING_NAME.format(who=f"the {role}")
+            return self._missing(missing, passages[0], refs[0] if refs else None)
         before = self._preceding(passages[0])
         if before is not None and _AGENTLESS.search(passages[0].text) and before not in passages:
             passages = [before, passages[0]]  # "Pakistan was also told…": the sentence before says by whom

@@ -132,6 +132,15 @@ def role_asked(question: str) -> str | None:
     return "official" if _MEMBER_OF.search(question) else None
 
 
+def unnamed_role(sentence: str) -> str | None:
+    """The first role a sentence mentions without the person's name ("a senior Biden administration official
+    approached…" → "official"; "Prime Minister Imran Khan" is named)."""
+    for role in _ROLE_IN_QUESTION.findall(sentence):
+        if role.lower() not in ANYONE and not names_someone(sentence, role.lower()):
+            return role.lower().rstrip("s")
+    return None
+
+
 def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
     """True when the sentence gives a person's name, beside the role asked about when there is one, other than
     the names in `known` (the question's own: "who did Imran Khan meet?" is not answered by "Imran Khan").

@@ -207,7 +207,10 @@ class AnswerEngine:
             return self._to_answer(question.text, Draft("refused", wording.REFUSED))
         previous = resolved.previous
         if resolved.intent.who_said and previous is not None:
-            return self._to_answer(question.text, self.composer.attribution(previous.passages))
+            asks_name = resolved.intent.detail == "name"
+            return self._to_answer(
+                question.text, self.composer.attribution(previous.passages, name=asks_name)
+            )
         if resolved.intent.words_of_last and previous is not None:
             told = next((t for t in reversed(context_turns) if t.passages), previous)
             return self._to_answer(question.text, self.composer.words_of(told.passages))
