@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.languages import mixed_in_words
 
@@ -494,11 +495,16 @@ def named_plainly(text: str, countries: Mapping[str, str]) -> str:
     """Countries by the names the base uses: "where does CN sit", "the Russian Federation's view" → "china",
     "russia" (a code only in capitals, on its own)."""
     text = _COUNTRY_CODE.sub(lambda m: countries.get(m.group(1), m.group(1)), text)
-    names = sorted((n for n in countries if not n.isupper()), key=len, reverse=True)
+    pattern = _names_pattern(tuple(sorted(n for n in countries if not n.isupper())))
+    return pattern.sub(lambda m: countries[m.group(1).lower()], text) if pattern else text
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
-        return text
-    pattern = r"\b(" + "|".join(map(re.escape, names)) + r")\b"
-    return re.sub(pattern, lambda m: countries[m.group(1).lower()], text, flags=re.IGNORECASE)
+        return None
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b", re.IGNORECASE)
 
 
 def spell_out(text: str) -> str:
