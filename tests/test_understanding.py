@@ -1400,3 +1400,8 @@ def test_says_who_with_a_name_asked_of_an_unnamed_official(engine: AnswerEngine)
     assert not answer.grounded and "doesn't name the official" in answer.answer
     plain = _thread(engine, "who defended the visit?", "says who?")
     assert plain.grounded
+
+
+def test_a_label_before_a_question_word_is_set_aside(engine: AnswerEngine) -> None:
+    answer = engine.answer("pls confirm: who was the last pakistani leader to visit moscow before this one?")
+    assert not answer.grounded and "doesn't name" in answer.answer

@@ -133,7 +133,7 @@ _TAG_LEAD = re.compile(
 )
 # A short label before a colon, then the question: "gut check, one line: is…", "for my essay: how…".
 _LABEL_LEAD = re.compile(
-    r"^\s*(?!\S*\s*(what|why|how|who|whom|whose|when|where|which)\b)[^:?.!\n]{1,40}?(?<!\d):\s+"
+    r"^\s*(?![^\s:]*\s*(what|why|how|who|whom|whose|when|where|which)\b)[^:?.!\n]{1,40}?(?<!\d):\s+"
     r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
     re.IGNORECASE,
