@@ -1405,3 +1405,22 @@ def test_says_who_with_a_name_asked_of_an_unnamed_official(engine: AnswerEngine)
 def test_a_label_before_a_question_word_is_set_aside(engine: AnswerEngine) -> None:
     answer = engine.answer("pls confirm: who was the last pakistani leader to visit moscow before this one?")
     assert not answer.grounded and "doesn't name" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "says"),
+    [
+        ("what's qureshi's justification for the trip?", "who's that guy", "Foreign Minister"),
+        (
+            "who wrote the article?",
+            "who's that guy, some random blogger?",
+            "senior foreign affairs correspondent",
+        ),
+        ("where was that pak-russia piece published?", "when was that?", "28 February 2022"),
+    ],
+)
+def test_who_is_that_guy_and_when_was_that_stay_on_the_thread(
+    engine: AnswerEngine, first: str, then: str, says: str
+) -> None:
+    answer = _thread(engine, first, then)
+    assert answer.grounded and says in answer.answer

@@ -181,7 +181,11 @@ _WHO_ROLE = re.compile(rf"^\s*(and\s+)?(who|whos|who's)\b[^?.!]*?\b({_ROLE})\b",
 def who_role(question: str) -> str | None:
     """The role a "who is/was the <role>…" question asks about, singular ("official"); None for any other."""
     asked = _WHO_ROLE.search(question)
-    return asked.group(3).lower().rstrip("s") if asked else None
+    if asked is None:
+        return None
+    # "who's that guy (the minister)": a role that says who comes before one that says only "someone"
+    named = [r.lower() for r in _ROLE_IN_QUESTION.findall(question[asked.start(3) :])]
+    return next((r for r in named if r not in ANYONE), named[0]).rstrip("s")
 
 
 def role_of_who(question: str) -> str | None:

@@ -32,7 +32,7 @@ _ROLE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
-_PERSON = re.compile(r"\b(he|his|him|she|her|hers)\b")
+_PERSON = re.compile(r"\b(he|his|him|she|her|hers|(that|this|the) (guy|person|man|woman|bloke|dude))\b")
 _ABOUT_SOURCE = {
     "where": "outlet",
     "who": "author",

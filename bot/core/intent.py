@@ -343,8 +343,7 @@ _SOURCE = {
     "outlet": re.compile(
         r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
         r"\bpublished (in|by)\b|"
-        r"\bwhere (and when )?(was|is) (this|it|the article|the piece) (originally |first )?"
-        r"(published|from)\b|"
+        rf"\bwhere (and when )?(was|is) {_THE_PIECE} (originally |first )?(published|from)\b|"
         r"\bran (this|the (article|piece|story))\b|"
         # "the link to the article", not "link it to this piece"
         r"\b(link|url)\b(?! (it|this|that|them)\b).{0,40}\b(article|piece|story|tribune)\b",
