@@ -1424,3 +1424,12 @@ def test_who_is_that_guy_and_when_was_that_stay_on_the_thread(
 ) -> None:
     answer = _thread(engine, first, then)
     assert answer.grounded and says in answer.answer
+
+
+def test_an_event_after_the_visit_stays_after_the_article_when_the_piece_is_asked(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "did imran survive the no-confidence vote that came after this trip? what does the piece say?"
+    )
+    assert not answer.grounded and "doesn't say what happened after" in answer.answer

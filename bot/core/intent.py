@@ -554,13 +554,15 @@ def read_intent(question: str) -> Intent:
         exact_words=bool(_WORDS.search(question) or _WHERE_IT_SAYS.search(question)),
         words_of_last=(bool(_WORDS.search(question)) and asks_words_of_nothing_new(question))
         or bool(_WHERE_IT_SAYS.search(question)),
-        after=bool(
-            _AFTER.search(question)
-            or (_AFTER_THE_VISIT.search(question) and not _HOW_THEY_FELT.search(question))
-            or _OUTCOME.search(question)
-            or _PUNISHED.search(question)
+        after=(
+            (
+                bool(_AFTER.search(question) or _OUTCOME.search(question) or _PUNISHED.search(question))
+                and not _IN_THE_ARTICLE.search(question)
+            )
+            # "did Imran survive the motion that came after this trip? what does the piece say?": asking the
+            # piece does not move an event after the visit into it
+            or bool(_AFTER_THE_VISIT.search(question) and not _HOW_THEY_FELT.search(question))
         )
-        and not _IN_THE_ARTICLE.search(question)
         # "after the trip did Qureshi think it was the right call?": a judgement the article reports
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
