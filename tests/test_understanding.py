@@ -1433,3 +1433,15 @@ def test_an_event_after_the_visit_stays_after_the_article_when_the_piece_is_aske
         "did imran survive the no-confidence vote that came after this trip? what does the piece say?"
     )
     assert not answer.grounded and "doesn't say what happened after" in answer.answer
+
+
+def test_a_long_messages_question_that_names_its_own_subject_does_not_take_the_sentence_before(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "Hi all, sorry for the long one. I'm writing Friday's digest and need three bullets. "
+        "I already have one about the Americans asking them to reconsider the trip. "
+        "For the middle bullet I want something on how close those two countries actually are "
+        "at this point - are they basically allies now, or not quite?"
+    )
+    assert answer.grounded and "strategic partnership" in " ".join(c.quote for c in answer.citations)

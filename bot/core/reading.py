@@ -55,6 +55,9 @@ _REPHRASED = re.compile(
 )
 # A third person named only by a pronoun: the sentence before says who.
 _POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b", re.I)
+_NAMED_BEFORE = re.compile(
+    r"\b(th(ose|ese|e) two|both) (countries|nations|sides|governments|capitals)\b|(?<=\w )[A-Z][a-z]{2,}"
+)
 # Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
 # does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
@@ -549,7 +552,7 @@ def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
     question = sentences[chosen]
     if chosen + 1 < len(sentences) and _REPHRASED.match(sentences[chosen + 1]):
         question = f"{question} {sentences[chosen + 1]}"  # "…going downhill? like what's the turning point"
-    if chosen > 0 and _leans_back(sentences[chosen]):
+    if chosen > 0 and _leans_back(sentences[chosen]) and not _names_its_own(sentences[chosen]):
         return f"{sentences[chosen - 1]} {question}", ""
     # "The article frames the visit as part of a longer process. What kind of efforts preceded it?": the
     # sentence before the question is its context.
@@ -575,6 +578,18 @@ def without_lead_in(text: str) -> tuple[str, str]:
     if end < last and sentences[first].rstrip().endswith("?"):
         return " ".join(sentences[first:end]), " ".join(sentences[end:last])
     return (" ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text), ""
+
+
+def _names_its_own(question: str) -> bool:
+    """Whether a long sentence names whom its pronoun stands for before it ("…that piece by Kamran Yousaf:
+    what does he say…", "how close those two countries are - are they allies?")."""
+    # ("that Express Tribune piece": "that" before a name points at it, not back)
+    pronoun = next(
+        (m for m in _POINTS_BACK.finditer(question) if not re.match(r"\s+[A-Z]", question[m.end() :])), None
+    )
+    return len(question.split()) > SHORT_QUESTION_WORDS and bool(
+        pronoun and _NAMED_BEFORE.search(question[: pronoun.start()])
+    )
 
 
 def _leans_back(question: str) -> bool:
