@@ -38,6 +38,17 @@ def _names(country: object) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
+@lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    """The major languages' names in lower case (those with a two-letter ISO 639 code: "english", "urdu"): a
+    message saying it is written in one ("sorry my English") names no subject."""
+    return frozenset(
+        lang.name.lower()
+        for lang in pycountry.languages
+        if getattr(lang, "alpha_2", None) and " " not in lang.name
+    )
+
+
 def named_in(text: str, names: frozenset[str]) -> list[str]:
     """Which of `names` the text names as whole words, in the order it does."""
     words = " " + " ".join(re.findall(r"[a-z]+", text.lower())) + " "

@@ -24,7 +24,7 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.languages import english_words, mixed_in_words
 from knowledge.models import Passage
-from knowledge.places import codes, countries, named_in
+from knowledge.places import codes, countries, languages, named_in
 from knowledge.spelling import joins_common_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
@@ -334,6 +334,7 @@ class Retriever:
         for word in _capitalised_inside(question):
             if (
                 self.tokenizer.is_stopword(word)
+                or (word.lower() in languages() and _speaks(word, question))
                 or normalise(word) in self._words
                 or normalise(word) + "s" in self._words
             ):
@@ -453,6 +454,18 @@ _INFLECTIONS = (
     ("ve", ("",)),
     ("ll", ("",)),
 )
+
+
+def _speaks(language: str, text: str) -> bool:
+    """Whether the text uses a language's name for the language ("sorry my English is not good", "written in
+    Urdu"), not for its people ("what did the Turkish government say?")."""
+    name = re.escape(language)
+    return bool(
+        re.search(
+            rf"\b(in|my|our|broken|speak|speaks|write|writes|bad|poor|simple|plain) {name}\b", text, re.I
+        )
+        or re.search(rf"\b{name} (is|isn'?t|not|was) ", text, re.I)
+    )
 
 
 def _capitalised_inside(text: str) -> list[str]:

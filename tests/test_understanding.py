@@ -1445,3 +1445,49 @@ def test_a_long_messages_question_that_names_its_own_subject_does_not_take_the_s
         "at this point - are they basically allies now, or not quite?"
     )
     assert answer.grounded and "strategic partnership" in " ".join(c.quote for c in answer.citations)
+
+
+def test_which_specific_ones_the_article_names_of_what_it_only_counts(engine: AnswerEngine) -> None:
+    answer = engine.answer("which specific US-India defence pacts does the article name?")
+    assert not answer.grounded and "doesn't say which" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "says"),
+    [
+        (
+            "this Express Tribune piece, who write one?",
+            "he is what job there? reporter or columnist?",
+            "correspondent",
+        ),
+        ("what is the article about?", "The article publish on which date?", "28 February 2022"),
+    ],
+)
+def test_source_questions_in_english_learnt_later(
+    engine: AnswerEngine, first: str, then: str, says: str
+) -> None:
+    answer = _thread(engine, first, then)
+    assert answer.grounded and says in answer.answer
+
+
+def test_a_language_named_as_the_askers_is_no_subject(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "I read the Tribune article already but my English reading is slow, so I want to double confirm one "
+        "point: does the writer say Pakistan want to leave the US and go fully to Russia side?"
+    )
+    assert answer.grounded and "not moving away" in answer.answer
+    turkish = engine.answer("what did the Turkish government say about the visit?")
+    assert not turkish.grounded and "Turkish" in turkish.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did imran khan end up losing power over this trip? yes or no",
+        "so india government how react to the trip?",
+    ],
+)
+def test_losing_power_and_a_reaction_asked_topic_first_are_not_in_the_article(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert not engine.answer(question).grounded

@@ -263,6 +263,8 @@ _AFTER = re.compile(
     r"next (year|month|week|decade|few)|"
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
     r"(stay|stayed|remain|remained|stays|remains|still) (the )?(pm|prime minister|in power|in office)|"
+    # "did imran end up losing power over this trip?"
+    r"(los(e|t|es|ing)|keep|kept|cost (him|them)) (his |their |the )?(power|job|seat|office|government|post)|"
     # "did pakistan ever get off the grey list?", "was it taken off it in the end?"
     r"(get|got|gets|getting|taken|removed|came|come) (off|out of) (the|that|this|it)\b.{0,40}"
     r"(\bin the end|\beventually|\bafter\w*|\bsince|\bfinally|\byet)|"
@@ -327,7 +329,7 @@ _WRITING = r"(article|piece|story|thing|one|analysis|op-?ed|write-?up|report|col
 _THE_PIECE = rf"(this|it|that|the)(( [\w'’-]+){{0,2}} {_WRITING}( (on|about) [\w'’-]+( [\w'’-]+){{0,2}}?)?)?"
 _SOURCE = {
     "author": re.compile(
-        r"\bwho (wrote|writes|authored|penned|(has|had) written)\b|\bwritten by\b|\bbyline\b|"
+        r"\bwho (wrote|writes|write|authored|penned|(has|had) written)\b|\bwritten by\b|\bbyline\b|"
         r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
         r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? (name|job|"
         r"role|"
@@ -354,7 +356,9 @@ _SOURCE = {
         rf"(originally |first )?(published|written|out|from|dated|posted)\b|\bpublication date\b|"
         # "when it was published?"
         rf"\bwhen {_THE_PIECE} (was|is|got) (originally |first )?(published|written|posted)\b|"
-        # without its article, as English learnt later often has it: "when article was published?"
+        # without its article, as English learnt later often has it: "when article was published?", "the
+        # article publish on which date?"
+        r"\b(publish|published|posted|written|out)\w* (on )?(which|what) (date|day)\b|"
         rf"\bwhen (was|is) {_WRITING} (originally |first )?(published|written|posted|out)\b|"
         rf"\bwhen {_WRITING} (was|is|got) (originally |first )?(published|written|posted)\b|"
         rf"\bdate (of|on) {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
@@ -414,7 +418,10 @@ _WHO_IS_NAMED = re.compile(r"^\W*(and\s+)?who(\s*'s|’s| is| was)\s+[A-Z][a-z]+
 # Which ones, by name: "which ones specifically?", "which pacts exactly?", "want to name the actual pacts".
 _WHICH_ONES = re.compile(
     r"\bwhich (ones?|of them)\b|\bwhich\s+[a-z-]+\s+(specifically|exactly|in particular)\b|"
-    r"\bname (the|them|those|these|any|some)\b",
+    r"\bname (the|them|those|these|any|some)\b|"
+    # "which specific US-India defence pacts does the article name?", "does it name them?"
+    r"\bwhich (specific|particular|exact)\b|\b(does|did) (it|the article|the piece|he|the author) "
+    r"(actually )?name\b",
     re.IGNORECASE,
 )
 # "what does NSG stand for?", "NPT = ?", "full form of FATF": what an acronym is short for.
@@ -463,6 +470,9 @@ _SOMEONE_SAID = re.compile(
     r"exactly)\b)"
     r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
+    # "so India government how react to the trip?", topic first, as English learnt later often puts it
+    r"\b(?P<topical>[a-z]+)(?:\s+(?:government|govt|side|officials?))?\s+how\s+(?:react|reacted|respond|responded|"
+    r"see|saw|feel|felt|view|viewed)\b|"
     # "What has said the Indian government about…?", as it is often put in English learnt later
     r"\b(?:what|how)\s+(?:has|have|had)\s+(?:said|told|thought|answered|responded|reacted)\s+"
     r"(?P<inverted>(?:the\s+)?[\w'’.-]{2,30}(?:\s+[\w'’.-]{2,30})?)\s+(?:about|on|to|regarding)\b|"
