@@ -1491,3 +1491,12 @@ def test_losing_power_and_a_reaction_asked_topic_first_are_not_in_the_article(
     engine: AnswerEngine, question: str
 ) -> None:
     assert not engine.answer(question).grounded
+
+
+def test_relatives_named_the_urdu_way_are_no_names_the_article_lacks(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "the US told us not to go to Moscow but we went anyway. bilkul right decision",
+        "ji phuppo but who in the government defended the trip?",
+    )
+    assert answer.grounded and "Qureshi" in answer.answer
