@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
@@ -13,6 +14,11 @@ from knowledge.languages import mixed_in_words
 from knowledge.models import Vocabulary
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")  # hyphens split: "people-to-people", "russia-pakistan"
+# Question and filler words bm25s's list lacks, which make no phrase of the article's ("pls tell").
+_FUNCTION = frozenset(
+    ["what", "whats", "which", "who", "whom", "whose", "when", "where", "why", "how", "pls", "please", "tell",
+     "also", "just", "really"]
+)  # fmt: skip
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": " - ", "–": " - "})
 
 
@@ -50,6 +56,16 @@ class Tokenizer:
             return list(self._stem(tuple(words)))
         stems = self._stem(tuple(w for w in words if w not in self._stopwords))
         return [s for s in stems if s not in self._stopword_stems]
+
+    def phrases(self, text: str) -> set[tuple[str, str]]:
+        """Two words side by side, neither an English function word, stemmed: "turning point", "strategic
+        partnership" (words the base sets aside for retrieval, such as "point", count here)."""
+        words = [w for w in _WORD.findall(normalise(text)) if len(w) > 2 and not w.isdigit()]
+        return {
+            (self._stemmer.stemWord(a), self._stemmer.stemWord(b))
+            for a, b in pairwise(words)
+            if a not in STOPWORDS_EN and b not in STOPWORDS_EN and a not in _FUNCTION and b not in _FUNCTION
+        }
 
     def words(self, text: str) -> list[str]:
         """Normalised words of text plus the alias targets they imply, before stopwords and stemming."""

@@ -1500,3 +1500,10 @@ def test_relatives_named_the_urdu_way_are_no_names_the_article_lacks(engine: Ans
         "ji phuppo but who in the government defended the trip?",
     )
     assert answer.grounded and "Qureshi" in answer.answer
+
+
+def test_an_articles_phrase_counts_even_when_one_word_is_set_aside_for_retrieval(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("america was always our friend. what was the TURNING POINT when things went bad?")
+    assert answer.grounded and "turning point" in answer.answer.lower()

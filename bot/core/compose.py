@@ -8,7 +8,6 @@ it says what is missing and shows what the article does say."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -494,14 +493,10 @@ class Composer:
         strategic partnership, or short of that?"): the article's own phrase, whatever else is around it. A
         name or title ("Foreign Minister", capitalised in the article) is no such phrase."""
         text = best.passage.text
-        named = set(self._tokenizer.terms(" ".join(re.findall(r"(?<=\w )[A-Z][\w’'-]*", text))))
-        shared = self._phrases(question) & self._phrases(text)
+        capitalised = " ".join(re.findall(r"(?<=\w )[A-Z][\w’'-]*", text))
+        named = set(self._tokenizer.terms(capitalised, keep_stopwords=True))
+        shared = self._tokenizer.phrases(question) & self._tokenizer.phrases(text)
         return any(not {a, b} & named for a, b in shared)
-
-    def _phrases(self, text: str) -> set[tuple[str, str]]:
-        content = set(self._tokenizer.terms(text))
-        words = self._tokenizer.terms(text, keep_stopwords=True)
-        return {(a, b) for a, b in itertools.pairwise(words) if a in content and b in content}
 
     def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
         """Whether a sentence (or its point) names everyone the question names."""
