@@ -1507,3 +1507,10 @@ def test_an_articles_phrase_counts_even_when_one_word_is_set_aside_for_retrieval
 ) -> None:
     answer = engine.answer("america was always our friend. what was the TURNING POINT when things went bad?")
     assert answer.grounded and "turning point" in answer.answer.lower()
+
+
+def test_a_word_of_address_before_did_and_the_date_on_which_it_was_published(engine: AnswerEngine) -> None:
+    met = engine.answer("bruv did imran meet putin? what did they talk about?")
+    assert not met.grounded and "who met whom" in met.answer
+    dated = engine.answer("Kindly confirm the date on which this article was published.")
+    assert dated.grounded and "28 February 2022" in dated.answer

@@ -359,6 +359,7 @@ _SOURCE = {
         # without its article, as English learnt later often has it: "when article was published?", "the
         # article publish on which date?"
         r"\b(publish|published|posted|written|out)\w* (on )?(which|what) (date|day)\b|"
+        rf"\bdate (on which|when) {_THE_PIECE} (was |got )?(published|written|posted)\b|"
         rf"\bwhen (was|is) {_WRITING} (originally |first )?(published|written|posted|out)\b|"
         rf"\bwhen {_WRITING} (was|is|got) (originally |first )?(published|written|posted)\b|"
         rf"\bdate (of|on) {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"

@@ -105,7 +105,9 @@ _COUNTRY_CODE = re.compile(r"(?<![\w'’/-])([A-Z]{2,3})(?![\w'’-])")
 # A word of address opening a question that follows ("bruv was it…", "yaar did they…") or closing it.
 _ADDRESS_BEFORE = re.compile(
     r"^\s*(?P<word>[a-z]{2,12})\s*,?\s+(?=(was|is|are|were|did|does|do|has|have|had|can|could|will|would|"
-    r"should)\s+(it|this|that|they|he|she|we|you|i|there)\b|(what|why|how|who|where|when|which)\b)"
+    r"should)\s+(it|this|that|they|he|she|we|you|i|there)\b|(what|why|how|who|where|when|which)\b|"
+    # ("bruv did imran meet putin?": an auxiliary that opens a question, not one after a subject, "cpec was…")
+    r"(did|does|do|can|could|will|would|should)\s+\w+)"
 )
 _ADDRESS_AFTER = re.compile(r",\s*(?P<word>[a-z]{2,12})\s*[?!.]*\s*$")
 # What speech-to-text makes of a question mark, and of an acronym said letter by letter.
