@@ -1514,3 +1514,8 @@ def test_a_word_of_address_before_did_and_the_date_on_which_it_was_published(eng
     assert not met.grounded and "who met whom" in met.answer
     dated = engine.answer("Kindly confirm the date on which this article was published.")
     assert dated.grounded and "28 February 2022" in dated.answer
+
+
+def test_wanting_to_follow_the_author_still_asks_who_wrote_it(engine: AnswerEngine) -> None:
+    answer = engine.answer("who wrote this piece btw? want to follow them")
+    assert answer.grounded and "Kamran Yousaf" in answer.answer

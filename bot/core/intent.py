@@ -149,7 +149,8 @@ _CONTACT = re.compile(
     r"(handle|account|profile|page)s?\b|"
     r"\b(a|his|her|their|the (author|writer)['’]s) handle\b|"  # not "how did washington handle pakistan"
     r"\b(e-?mail|email address|phone number|contact (details|info|information)|socials)\b|"
-    r"\b(follow|contact|reach|dm|email|e-mail) (him|her|them|the (author|writer|journalist))\b",
+    # (not "want to follow them", a remark after "who wrote this?", whose answer is the author)
+    r"\b(contact|reach|dm|email|e-mail) (him|her|them|the (author|writer|journalist))\b",
     re.IGNORECASE,
 )
 # "did imran meet putin?", "what did they talk about?", "who did he meet in moscow?": a meeting and its talks.
