@@ -1519,3 +1519,10 @@ def test_a_word_of_address_before_did_and_the_date_on_which_it_was_published(eng
 def test_wanting_to_follow_the_author_still_asks_who_wrote_it(engine: AnswerEngine) -> None:
     answer = engine.answer("who wrote this piece btw? want to follow them")
     assert answer.grounded and "Kamran Yousaf" in answer.answer
+
+
+def test_where_does_x_sit_after_another_question_is_about_x_not_a_swap_into_it(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "did imran meet putin? what did they talk about?", "where does CN sit in all this?"
+    )
+    assert answer.grounded and "key role" in answer.answer

@@ -531,6 +531,9 @@ class Intent:
     source: SourceQuestion | None = None  # asks about the source itself (author, outlet, date, headline…)
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
+    about: str | None = (
+        None  # "where does china sit in all this?": what the article says of it, whatever came before
+    )
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
     mention: str | None = (
         None  # "is energy even mentioned?", "does it talk about india": the subject asked after
@@ -550,7 +553,8 @@ class Intent:
 def read_intent(question: str) -> Intent:
     """The intent of a question from its words alone."""
     said = _SOMEONE_SAID.search(question)
-    swap = _SWAP.match(question) or _WHERE_IT_FITS.match(question)
+    swap = _SWAP.match(question)
+    fits = _WHERE_IT_FITS.match(question)
     return Intent(
         follow_up=bool(_FOLLOW_UP.search(question)) or len(question.split()) <= _SHORT,
         more=bool(_MORE.search(question)),
@@ -582,6 +586,7 @@ def read_intent(question: str) -> Intent:
         source=_source_asked(question),
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
+        about=fits.group("what").strip() if fits else None,
         during=(during.group("event") or during.group("place") or "visit").lower()
         if (during := _DURING.search(_asked_part(question, tags=False)))
         else None,
