@@ -1526,3 +1526,15 @@ def test_where_does_x_sit_after_another_question_is_about_x_not_a_swap_into_it(e
         engine, "did imran meet putin? what did they talk about?", "where does CN sit in all this?"
     )
     assert answer.grounded and "key role" in answer.answer
+
+
+def test_a_guess_naming_someone_the_article_does_not_is_answered_with_what_it_says(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "which US presidents ignored Pakistan's concerns? was it only Trump or others also?"
+    )
+    assert answer.grounded and "Bush to Biden" in answer.answer
+    assert "The article doesn't mention Trump." in answer.notes
+    asked = engine.answer("what did Trump say about the visit?")
+    assert not asked.grounded and "doesn't mention Trump" in asked.answer

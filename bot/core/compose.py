@@ -179,8 +179,12 @@ class Composer:
             return self._about_source(intent)
         if intent.expands and (spelled := self._spelled_out(intent.expands.upper())) is not None:
             return spelled
+        guessed: tuple[str, ...] = ()
         if retrieval.unknown_names:
-            return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
+            if not all(_guessed(question, name) for name in retrieval.unknown_names):
+                return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
+            # "which presidents ignored Pakistan? was it only Trump?": answered; the guess said to be absent
+            guessed = retrieval.unknown_names
         if intent.summary and len(_summary_request(question).split()) <= SUMMARY_WORDS:
             return self.overview(self._summarised(retrieval, question))
         if intent.part and (part := self._part(intent.part, retrieval)):
@@ -302,6 +306,8 @@ class Composer:
         draft = self._answer(best, ranked[1:], skip=skip, why=intent.why, who=who)
         if intent.now:  # the article's present is not ours: say when "now" was
             draft = replace(draft, notes=(wording.AS_OF.format(date=self._published()),))
+        if guessed:
+            draft = replace(draft, notes=(*draft.notes, wording.NOT_MENTIONED.format(names=_listed(guessed))))
         return draft
 
     def overview(self, topic: Topic) -> Draft:
@@ -727,6 +733,17 @@ def _quotes_from(question: str, sentence: str) -> bool:
         if len(words.split()) >= 2 and f" {words} " in f" {said} ":
             return True
     return False
+
+
+def _guessed(question: str, name: str) -> bool:
+    """Whether a name comes only in the asker's guess after the question ("…ignored Pakistan? was it only
+    Trump or others also?", "…who stopped caring? was that just Trump?"), not in what is asked."""
+    sentences = [s for s in re.split(r"(?<=[?.!])\s+", question) if s.strip()]
+    with_name = [s for s in sentences if re.search(rf"\b{re.escape(name)}\b", s, re.I)]
+    return len(sentences) > len(with_name) and bool(with_name) and all(_GUESS.match(s) for s in with_name)
+
+
+_GUESS = re.compile(r"^\W*(and\s+|or\s+|so\s+)?(was|is|were|are)\s+(it|that|this|they)\b", re.IGNORECASE)
 
 
 def _said(evidence: Evidence) -> str:
