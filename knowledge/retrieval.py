@@ -199,6 +199,12 @@ class Retriever:
                 if code.lower() not in self._said_words:
                     self._country_names[code] = name
                 self._country_names.update({other: name for other in names if other != name})
+        spelt = sorted((n for n in self._country_names if not n.isupper()), key=len, reverse=True)
+        # (a code as typed, in capitals on its own: "CN", not "ID'd"; a name in any case)
+        self._country_named = re.compile(
+            r"(?<![\w'’/-])([A-Z]{2,3})(?![\w'’-])"
+            + (r"|\b((?i:" + "|".join(map(re.escape, spelt)) + r"))\b" if spelt else ""),
+        )
         self._other_countries = frozenset(
             name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
         )
@@ -279,11 +285,16 @@ class Retriever:
             topics,
         )  # fmt: skip
 
-    @property
-    def country_names(self) -> dict[str, str]:
-        """Other names of the countries the base names → the name it uses ("CN", "people's republic of china"
-        → "china")."""
-        return self._country_names
+    def countries_named_plainly(self, text: str) -> str:
+        """The countries the base names, by the names it uses: "where does CN sit", "the Russian Federation's
+        view" → "china", "russia" (a code only as typed in capitals, on its own)."""
+        return self._country_named.sub(self._plain_country, text)
+
+    def _plain_country(self, match: re.Match[str]) -> str:
+        code, spelt = match.group(1), match.group(2)
+        if code:
+            return self._country_names.get(code, code)
+        return self._country_names.get(spelt.lower(), spelt)
 
     @property
     def words(self) -> frozenset[str]:

@@ -152,6 +152,14 @@ class Composer:
         for passage in self._passages.values():
             for term in set(self._tokenizer.terms(passage.text)):
                 self._mentions[term] = self._mentions.get(term, 0) + 1
+        # Each sentence's own two-word phrases, but names and titles ("Foreign Minister", capitalised in it).
+        self._phrases_of: dict[str, frozenset[tuple[str, str]]] = {}
+        for passage in self._passages.values():
+            capitalised = " ".join(re.findall(r"(?<=\w )[A-Z][\w’'-]*", passage.text))
+            named = set(self._tokenizer.terms(capitalised, keep_stopwords=True))
+            self._phrases_of[passage.id] = frozenset(
+                pair for pair in self._tokenizer.phrases(passage.text) if not set(pair) & named
+            )
 
     def compose(
         self,
@@ -496,13 +504,8 @@ class Composer:
 
     def _shares_phrase(self, question: str, best: Evidence) -> bool:
         """Whether the question has two content words side by side as the sentence does ("formal alliance,
-        strategic partnership, or short of that?"): the article's own phrase, whatever else is around it. A
-        name or title ("Foreign Minister", capitalised in the article) is no such phrase."""
-        text = best.passage.text
-        capitalised = " ".join(re.findall(r"(?<=\w )[A-Z][\w’'-]*", text))
-        named = set(self._tokenizer.terms(capitalised, keep_stopwords=True))
-        shared = self._tokenizer.phrases(question) & self._tokenizer.phrases(text)
-        return any(not {a, b} & named for a, b in shared)
+        strategic partnership, or short of that?"): the article's own phrase, whatever else is around it."""
+        return bool(self._tokenizer.phrases(question) & self._phrases_of.get(best.passage.id, frozenset()))
 
     def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
         """Whether a sentence (or its point) names everyone the question names."""
@@ -727,10 +730,10 @@ _QUOTED = re.compile(r"['‘’\"“”]([^'‘’\"“”]{5,80})['‘’\"“�
 def _quotes_from(question: str, sentence: str) -> bool:
     """Whether the question quotes words of the sentence ("I think it starts with 'all these'?"): at least
     two words, in quotation marks, found in it whatever their case."""
-    said = " ".join(re.findall(r"[a-z0-9]+", sentence.lower()))
+    said = f" {_words(sentence)} "
     for quoted in _QUOTED.findall(question):
-        words = " ".join(re.findall(r"[a-z0-9]+", quoted.lower()))
-        if len(words.split()) >= 2 and f" {words} " in f" {said} ":
+        words = _words(quoted)
+        if len(words.split()) >= 2 and f" {words} " in said:
             return True
     return False
 

@@ -89,8 +89,6 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_EVENT_DURATION.search(sentence))
     if detail == "agreement":
         return bool(_AGREED.search(sentence))
-    if detail == "contact":
-        return False  # the base's sentences are the article's own: none gives a handle or an address
     if detail == "meeting":
         return bool(_MET.search(sentence))
     return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)

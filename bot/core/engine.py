@@ -14,7 +14,7 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
-from bot.core.intent import as_the_article, asks_opinion, read_intent, without_request
+from bot.core.intent import as_the_article, asks_opinion, read_intent, source_asked, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import Question, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
@@ -111,7 +111,7 @@ class AnswerEngine:
             correct=self.speller.correct,
             relevance=self._relevance,
             known=self.speller.knows,
-            countries=self.retriever.country_names,
+            countries=self.retriever.countries_named_plainly,
         )
         intent = read_intent(question.query)
         if not intent.opinion and asks_opinion(question.text):
@@ -119,7 +119,7 @@ class AnswerEngine:
             intent = replace(intent, opinion=True)
         if intent.source and question.text != question.query:
             # "When was it published? … Also is the writer some kind of specialist?": both, from the message
-            whole = read_intent(question.text).source
+            whole = source_asked(question.text)
             if whole in ("byline", "headlines"):
                 intent = replace(intent, source=whole)
         follows_up = bool(turns) and (

@@ -65,14 +65,13 @@ class Resolved:
 def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[str, str]) -> Resolved:
     """The question a follow-up stands for. `entity_of` maps a reader's word to the entity it names
     ("chinese" → "china"), so "and the chinese?" can take the place of another entity in the last question."""
-    if (
-        intent.about
-    ):  # "where does china sit in all this?": what about china, with the thread weighing in lower
-        before = turns[-1].resolved or turns[-1].question if turns else ""
-        return Resolved(f"what about {intent.about}?", before, intent, turns[-1] if turns else None)
-    if not turns:
+    previous = turns[-1] if turns else None
+    if intent.about:
+        # "where does china sit in all this?": what about china, with the thread weighing in lower
+        before = (previous.resolved or previous.question) if previous else ""
+        return Resolved(f"what about {intent.about}?", before, intent, previous)
+    if previous is None:
         return Resolved(query, "", intent, None)
-    previous = turns[-1]
     earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
     asked = query.strip(" ?!.").lower()
     opening = _SOURCE_OPENING.match(asked)

@@ -531,9 +531,7 @@ class Intent:
     source: SourceQuestion | None = None  # asks about the source itself (author, outlet, date, headline…)
     who_said: bool = False  # "says who?": who holds the thread's last claim
     swap: str | None = None  # "and china?": the thread's last question, about something else
-    about: str | None = (
-        None  # "where does china sit in all this?": what the article says of it, whatever came before
-    )
+    about: str | None = None  # "where does china sit in all this?": what the article says of it
     during: str | None = None  # the event a question is anchored to ("signed during the visit" → "visit")
     mention: str | None = (
         None  # "is energy even mentioned?", "does it talk about india": the subject asked after
@@ -555,6 +553,8 @@ def read_intent(question: str) -> Intent:
     said = _SOMEONE_SAID.search(question)
     swap = _SWAP.match(question)
     fits = _WHERE_IT_FITS.match(question)
+    words = bool(_WORDS.search(question))
+    where_it_says = bool(_WHERE_IT_SAYS.search(question))
     return Intent(
         follow_up=bool(_FOLLOW_UP.search(question)) or len(question.split()) <= _SHORT,
         more=bool(_MORE.search(question)),
@@ -567,9 +567,8 @@ def read_intent(question: str) -> Intent:
         part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
         detail=_detail(question),
-        exact_words=bool(_WORDS.search(question) or _WHERE_IT_SAYS.search(question)),
-        words_of_last=(bool(_WORDS.search(question)) and asks_words_of_nothing_new(question))
-        or bool(_WHERE_IT_SAYS.search(question)),
+        exact_words=words or where_it_says,
+        words_of_last=(words and asks_words_of_nothing_new(question)) or where_it_says,
         after=(
             (
                 bool(_AFTER.search(question) or _OUTCOME.search(question) or _PUNISHED.search(question))
@@ -583,7 +582,7 @@ def read_intent(question: str) -> Intent:
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
         opinion=asks_opinion(question),
-        source=_source_asked(question),
+        source=source_asked(question),
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
         about=fits.group("what").strip() if fits else None,
@@ -683,7 +682,7 @@ def asks_words_of_nothing_new(question: str) -> bool:
     )
 
 
-def _source_asked(question: str) -> SourceQuestion | None:
+def source_asked(question: str) -> SourceQuestion | None:
     """What a question asks about the source: "the title of the article and the sub-title?" asks both."""
     kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(question)]
     if "headline" in kinds and "standfirst" in kinds:

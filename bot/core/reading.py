@@ -10,9 +10,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from knowledge.languages import mixed_in_words
 
@@ -100,8 +99,6 @@ _POLITE = (
     r"(please|pls|plz) (tell|explain|remind)( me| us)?|tell me|explain( to me)?|remind me|help me understand|"
     r"any idea|anyone know"
 )
-# A country's ISO code as typed, in capitals on its own ("where does CN sit", not "ID'd").
-_COUNTRY_CODE = re.compile(r"(?<![\w'’/-])([A-Z]{2,3})(?![\w'’-])")
 # A word of address opening a question that follows ("bruv was it…", "yaar did they…") or closing it.
 _ADDRESS_BEFORE = re.compile(
     r"^\s*(?P<word>[a-z]{2,12})\s*,?\s+(?=(was|is|are|were|did|does|do|has|have|had|can|could|will|would|"
@@ -335,6 +332,7 @@ _SMALL_TALK = frozenset(
 )
 
 Correct = Callable[[str], str]
+Rename = Callable[[str], str]
 Known = Callable[[str], bool]
 Relevance = Callable[[str], float]
 
@@ -362,13 +360,13 @@ def read_question(
     correct: Correct | None = None,
     relevance: Relevance | None = None,
     known: Known | None = None,
-    countries: Mapping[str, str] | None = None,
+    countries: Rename | None = None,
 ) -> Question:
     """Read a message: clean it, set aside instructions, find its question, and correct typos in that.
 
     `correct` fixes misspelt words; `relevance` scores how much a sentence is about the knowledge base, to
     pick the question out of a long message; `known` tells a word of English or of the base from one of
-    Roman Urdu mixed in; `countries` the other names of the countries it names ("CN" → "china"). All come
+    Roman Urdu mixed in; `countries` names the countries it names as it does ("CN" → "china"). All come
     from the knowledge base; without them, none of it is done."""
     text = unshout(clean(raw))
     truncated = len(text) > MAX_INPUT_CHARS
@@ -388,8 +386,8 @@ def read_question(
         # "for decades pakistan was in the US camp, so what was the turning point?": what the asker already
         # knows is context; the question is what follows it.
         asked, aside = told.group("question"), f"{told.group('told')} {aside}".strip()
-    if countries:
-        asked = named_plainly(asked, countries)
+    if countries is not None:
+        asked = countries(asked)
     query = without_fillers(spell_out(strip_preamble(asked)))
     if correct is not None:
         query = correct(query)
@@ -494,22 +492,6 @@ def without_fillers(text: str) -> str:
     text = re.sub(r"\b(gonna|wanna|gotta|dunno)\b", lambda m: _SPOKEN[m.group(1).lower()], text, flags=re.I)
     stripped = " ".join(_FILLERS.sub(" ", text).split())
     return stripped if re.search(r"\w", stripped) else text
-
-
-def named_plainly(text: str, countries: Mapping[str, str]) -> str:
-    """Countries by the names the base uses: "where does CN sit", "the Russian Federation's view" → "china",
-    "russia" (a code only in capitals, on its own)."""
-    text = _COUNTRY_CODE.sub(lambda m: countries.get(m.group(1), m.group(1)), text)
-    pattern = _names_pattern(tuple(sorted(n for n in countries if not n.isupper())))
-    return pattern.sub(lambda m: countries[m.group(1).lower()], text) if pattern else text
-
-
-@lru_cache(maxsize=4)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    longest_first = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b", re.IGNORECASE)
 
 
 def spell_out(text: str) -> str:
