@@ -345,7 +345,8 @@ class Retriever:
         for word in _capitalised_inside(question):
             if (
                 self.tokenizer.is_stopword(word)
-                or (word.lower() in languages() and _speaks(word, question))
+                # (the list of languages is loaded only for a word used as one)
+                or (_speaks(word, question) and word.lower() in languages())
                 or normalise(word) in self._words
                 or normalise(word) + "s" in self._words
             ):
