@@ -1538,3 +1538,40 @@ def test_a_guess_naming_someone_the_article_does_not_is_answered_with_what_it_sa
     assert "The article doesn't mention Trump." in answer.notes
     asked = engine.answer("what did Trump say about the visit?")
     assert not asked.grounded and "doesn't mention Trump" in asked.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ok so why did PK just ignore the US on the moscow trip??",
+        "why did pakistan go to moscow despite US pressure?",
+    ],
+)
+def test_why_is_answered_by_the_sentence_that_says_it_gives_the_reason(
+    engine: AnswerEngine, question: str
+) -> None:
+    # "But the reason Pakistan defied the US pressure was that…" is among the answer's sentences, not only
+    # "In view of these realities…" and the ones close to it.
+    answer = engine.answer(question)
+    assert answer.grounded and "vital foreign" in answer.answer
+
+
+def test_why_not_asks_the_reason_of_what_was_not_so(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "Was going to Moscow an easy call for Islamabad?", "why not?")
+    assert answer.grounded and "not an easy decision" in answer.points[0]
+    assert "western countries" in answer.points[0]
+
+
+def test_what_precisely_does_the_author_say_asks_for_what_it_says_not_for_names(engine: AnswerEngine) -> None:
+    answer = engine.answer("what precisely does the author say about western sanctions on Russia?")
+    assert answer.grounded and "sanctions" in answer.answer
+
+
+def test_a_follow_up_never_reads_a_word_cut_short_in_the_threads_memory_as_a_name(
+    engine: AnswerEngine,
+) -> None:
+    # The last answer's memory ends mid-way through "NATO"; "NAT" is no name the article lacks.
+    answer = _thread(
+        engine, "Para on India and nuclear tech — what access was India given?", "and why did Pakistan mind?"
+    )
+    assert answer.grounded and "nuclear weapons" in answer.answer

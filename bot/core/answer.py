@@ -21,6 +21,7 @@ AnswerKind = Literal["answer", "correction", "declined", "refused", "help"]
 AnswerMode = Literal["offline", "llm"]
 NoticeKind = Literal["rate_limited", "error", "store_down", "duplicate"]
 FRAGMENT_EDGE_WORDS = 5  # words naming each end of a long quote in a text-fragment link
+SUMMARY_CHARS = 300  # of an answer, as thread memory keeps it for the follow-ups
 
 
 class Citation(BaseModel):
@@ -130,7 +131,7 @@ class Answer(BaseModel):
         """What thread memory keeps of this answer."""
         return Turn(
             question=self.question,
-            summary=" ".join(part for part in (self.lead, *self.points) if part)[:300],
+            summary=_clipped(" ".join(part for part in (self.lead, *self.points) if part), SUMMARY_CHARS),
             topic=self.topic,
             key_points=self.key_points,
             passages=self.passages or [c.passage_id for c in self.citations],
@@ -142,6 +143,14 @@ class Notice(BaseModel):
 
     kind: NoticeKind
     text: str
+
+
+def _clipped(text: str, limit: int) -> str:
+    """At most `limit` characters of a text, cut between words: a word cut short ("…on a par with NAT") would
+    read as a name the article never mentions."""
+    if len(text) <= limit:
+        return text
+    return text[: limit + 1].rsplit(maxsplit=1)[0]
 
 
 def _fragment_term(words: list[str]) -> str:

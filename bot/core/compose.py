@@ -234,12 +234,13 @@ class Composer:
                 e for e in ranked if len(known & set(self._tokenizer.terms(_said(e)))) * 2 < len(known)
             ] or ranked
         if moving_on and seen_passages:
-            # A reason already given in the thread's last sentence ("…since it thinks…") still answers "why?".
+            # A reason already given in the thread's last sentence ("…since it thinks…", "not an easy
+            # decision… against the backdrop of possible implications") still answers "why?".
             fresh = [
                 e
                 for e in ranked
                 if e.passage.id not in seen_passages
-                or (intent.why and e.gives_reason)
+                or (intent.why and e.gives_cause)
                 or (intent.effect and states_effect(e.passage.text))
             ]
             if not fresh or not self._more_on(fresh[0], ranked[0], seen_points, same_topic=intent.more):

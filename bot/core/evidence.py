@@ -43,6 +43,13 @@ _STATES_REASON = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence saying outright that it gives the reason ("the reason Pakistan defied… was that…", "because…")
+# answers "why" more surely than one that only leads on from it ("in view of these realities…").
+_STATES_THE_REASON = re.compile(r"\b(because|the (main )?reason\b.{0,80}\b(was|is) that)\b", re.IGNORECASE)
+REASON_STATED_BOOST = 1.1
+# Too common to lift a sentence for every "why" question, but the cause of what the sentence says.
+_WEIGHS_CAUSE = re.compile(r"\b(given (the|its|their|that)|against the backdrop of)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -61,6 +68,12 @@ class Evidence:
     def gives_reason(self) -> bool:
         return states_reason(self.passage.text)
 
+    @property
+    def gives_cause(self) -> bool:
+        """A reason, or a cause it weighs ("not an easy decision… against the backdrop of possible
+        implications"): either answers "why?" asked of the sentence itself."""
+        return self.gives_reason or bool(_WEIGHS_CAUSE.search(self.passage.text))
+
 
 def states_effect(text: str) -> bool:
     """True when a text tells what something led to ("all these factors contributed to Pakistan moving…")."""
@@ -70,6 +83,11 @@ def states_effect(text: str) -> bool:
 def judges(text: str) -> bool:
     """True when a text judges how something turned out ("did the right thing", "playing its cards well")."""
     return bool(_JUDGES.search(text))
+
+
+def states_the_reason(text: str) -> bool:
+    """True when a text says outright that it gives the reason ("because…", "the reason … was that…")."""
+    return bool(_STATES_THE_REASON.search(text))
 
 
 def states_reason(text: str) -> bool:
@@ -95,6 +113,7 @@ def rank_evidence(
     ranked = [
         replace(e, score=(_closeness(e) + LEXICAL_WEIGHT * e.lexical / best_lexical)
                 * (WHY_BOOST if why and e.gives_reason else 1.0)
+                * (REASON_STATED_BOOST if why and states_the_reason(e.passage.text) else 1.0)
                 * (JUDGES_BOOST if judging and judges(e.passage.text) else 1.0))
         for e in items
     ]  # fmt: skip

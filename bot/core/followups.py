@@ -27,6 +27,8 @@ _CONSEQUENCE = re.compile(
     r"\b(lead|led|leads|leading) to\b|\bresult(ed|s)? in\b|\bwhat came (of|out of)\b|\b(consequences?|"
     r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
 )
+_NOT = re.compile(r"\b(not|never|no)\b|n[’']t\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PRONOUNS = frozenset({"he", "she", "him", "her"})  # "they" are seldom one person
 # A person named by a role ("the foreign minister", "a senior official") or a full name ("Imran Khan").
 _ROLE_PHRASE = re.compile(
@@ -118,7 +120,7 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         return Resolved(query, earlier, intent, previous, moves_on=True)
     if intent.why and len(query.split()) <= SHORT_WORDS:
         # "How come?": the reason for what was just said.
-        why = f"why {previous.summary or asked_before}"
+        why = f"why {_claim_of(previous.summary, negative=_NOT.search(asked) is not None) or asked_before}"
         return Resolved(why, asked_before, intent, previous, moves_on=True)
     if _CONSEQUENCE.search(asked) and len(query.split()) <= SHORT_WORDS + 2:
         # "And what did all that lead to?": what came of what was just said, not the same again.
@@ -127,6 +129,14 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         consequence = replace(intent, effect=True)
         return Resolved(query, f"{asked_before} {previous.summary}", consequence, previous, moves_on=True)
     return Resolved(query, asked_before, intent, previous)
+
+
+def _claim_of(summary: str, *, negative: bool) -> str:
+    """The claim a bare "why?" asks about: the whole last answer (its points may answer it together), but
+    for "why not?" its first sentence saying what did not happen or was not so ("It was not an easy…")."""
+    if not negative:
+        return summary
+    return next((s for s in _SENTENCE_END.split(summary) if _NOT.search(s)), summary)
 
 
 def _person_in(text: str) -> str | None:

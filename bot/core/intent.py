@@ -84,8 +84,9 @@ _COUNTERPART = re.compile(
 )
 # "Which agreements…", "what weapons…": the thing asked about, which the answering sentence must mention.
 _FOCUS = re.compile(
-    # (not a reason: "what rationale does the author give…" asks why)
-    r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|exactly|the|this|that|"
+    # (not a reason: "what rationale does the author give…" asks why; nor an adverb: "what precisely does…")
+    r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|the|this|that|"
+    r"(exact|precise|specifical|actual|real|basical|ultimate|general)ly|"
     r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation|part|role)\b)"
     r"(?P<noun>[a-z][a-z-]{2,})(\s+(or|and|and/or)\s+[a-z][a-z-]{2,})?\s+"
     r"(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
