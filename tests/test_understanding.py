@@ -1575,3 +1575,51 @@ def test_a_follow_up_never_reads_a_word_cut_short_in_the_threads_memory_as_a_nam
         engine, "Para on India and nuclear tech — what access was India given?", "and why did Pakistan mind?"
     )
     assert answer.grounded and "nuclear weapons" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many years since a Pakistani PM last went to Moscow? number only pls, Gaz is timing us",
+        "what were the two sides trying to 'bury'?? sounds like an Eastenders plot",
+    ],
+)
+def test_a_name_in_a_remark_after_the_question_is_no_subject_of_it(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert engine.answer(question).grounded
+
+
+def test_a_guess_after_the_question_still_names_someone_the_article_lacks(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "who was the last pakistani pm in moscow before imran? bet you a pint it was Nawaz"
+    )
+    assert not answer.grounded
+
+
+def test_the_yanks_are_the_americans(engine: AnswerEngine) -> None:
+    answer = engine.answer("what did the Yanks want Pakistan to do about the trip?")
+    assert answer.grounded and "reconsider" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "says"),
+    [
+        (
+            "so this was the first visit by a Pakistani leader in 23 years",
+            "which PM went last time then?",
+            "doesn't name the prime minister",
+        ),
+        (
+            "it's the first bilateral visit by a Pakistani leader in 23 years, right?",
+            "who made the previous one?",
+            "doesn't name",
+        ),
+    ],
+)
+def test_the_one_before_asked_in_a_thread_is_not_the_one_it_named(
+    engine: AnswerEngine, first: str, then: str, says: str
+) -> None:
+    answer = _thread(engine, first, then)
+    assert not answer.grounded and says in answer.answer
+    assert engine.answer("morning! who reached out to pakistan right before imran's moscow trip?").grounded

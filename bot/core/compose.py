@@ -188,11 +188,14 @@ class Composer:
         if intent.expands and (spelled := self._spelled_out(intent.expands.upper())) is not None:
             return spelled
         guessed: tuple[str, ...] = ()
-        if retrieval.unknown_names:
-            if not all(_guessed(question, name) for name in retrieval.unknown_names):
-                return self.decline(wording.NOT_MENTIONED.format(names=_listed(retrieval.unknown_names)))
+        # "…went to Moscow? number only pls, Gaz is timing us": a name in a remark after the question is no
+        # subject of it.
+        unknown = tuple(name for name in retrieval.unknown_names if not _remarked(question, name))
+        if unknown:
+            if not all(_guessed(question, name) for name in unknown):
+                return self.decline(wording.NOT_MENTIONED.format(names=_listed(unknown)))
             # "which presidents ignored Pakistan? was it only Trump?": answered; the guess said to be absent
-            guessed = retrieval.unknown_names
+            guessed = unknown
         if intent.summary and len(_summary_request(question).split()) <= SUMMARY_WORDS:
             return self.overview(self._summarised(retrieval, question))
         if intent.part and (part := self._part(intent.part, retrieval)):
@@ -745,6 +748,24 @@ def _guessed(question: str, name: str) -> bool:
     sentences = [s for s in re.split(r"(?<=[?.!])\s+", question) if s.strip()]
     with_name = [s for s in sentences if re.search(rf"\b{re.escape(name)}\b", s, re.I)]
     return len(sentences) > len(with_name) and bool(with_name) and all(_GUESS.match(s) for s in with_name)
+
+
+def _remarked(question: str, name: str) -> bool:
+    """Whether a name comes only in a remark after the last question ("…trying to 'bury'?? sounds like an
+    Eastenders plot"), which asks nothing; a guess at the answer ("…? bet you a pint it was Nawaz") is no
+    remark."""
+    asked, _, remark = question.rpartition("?")
+    found = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    if not asked or found.search(asked):
+        return False
+    return bool(found.search(remark)) and not _GUESSING.search(remark)
+
+
+_GUESSING = re.compile(
+    r"\b(it|that|this|he|she|they) (was|is|were)\b|\b(was|is) (it|that|this|he|she)\b|\b(it|that)['’]s\b|"
+    r"\b(bet|guess|reckon|suspect|assume|must have been|must be|probably)\b",
+    re.IGNORECASE,
+)
 
 
 _GUESS = re.compile(r"^\W*(and\s+|or\s+|so\s+)?(was|is|were|are)\s+(it|that|this|they)\b", re.IGNORECASE)

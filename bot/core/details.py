@@ -52,8 +52,8 @@ _EVENT_DURATION = re.compile(
     rf"\blast(ed|ing)\b|\bfor (\d+|{_NUMBER_WORDS}|several) (days|hours|weeks)\b|\d+-day", re.I
 )
 _ROLE = (
-    "official|officials|minister|leader|president|envoy|ambassador|diplomat|officer|spokesman|spokeswoman|"
-    "spokesperson|aide|general|writer|author|correspondent|journalist|reporter|person|people|guy"
+    "official|officials|prime minister|minister|leader|president|envoy|ambassador|diplomat|officer|spokesman|"
+    "spokeswoman|spokesperson|aide|general|writer|author|correspondent|journalist|reporter|person|people|guy"
 )
 _TITLES = frozenset(
     {"prime", "minister", "foreign", "president", "senior", "deputy", "secretary", "state", "general", "mr",

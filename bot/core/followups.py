@@ -36,6 +36,7 @@ _ROLE_PHRASE = re.compile(
     r"president|leader|envoy|ambassador|diplomat|spokesman|spokesperson|author|writer|correspondent)\b",
     re.IGNORECASE,
 )
+_EARLIER_ONE = re.compile(r"\b(previous|prior|last time|before|earlier|the last one)\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
 _PERSON = re.compile(r"\b(he|his|him|she|her|hers|(that|this|the) (guy|person|man|woman|bloke|dude))\b")
 _ABOUT_SOURCE = {
@@ -109,6 +110,11 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "what did he say about the trip?" after "who's the FM?": what did the foreign minister say.
             standing = re.sub(rf"\b{re.escape(intent.speaker)}\b", person, query, count=1)
             return Resolved(standing, asked_before, read_intent(standing), previous)
+    # "which PM went last time then?" after "…the first visit by a Pakistani leader in 23 years": the one
+    # before those the thread has named, who are not the answer.
+    named = ", ".join(dict.fromkeys(_FULL_NAME.findall(f"{asked_before} {previous.summary}")))
+    if intent.detail == "name" and _EARLIER_ONE.search(asked) and named:
+        return Resolved(f"{query} (before {named})", asked_before, intent, previous)
     # "got a name?", "name of that guy?": the name of the one the last answer was about.
     if intent.detail == "name" and (role_asked(query) or "person") in ANYONE:
         role = role_asked(previous.summary) or role_asked(asked_before)

@@ -66,6 +66,8 @@ _NAME = re.compile(
     # visit?": the one before, by name (not "which American official contacted Pakistan?", described)
     r"\bwhich (\w+ )?(leader|prime minister|pm|president|head of state)\b.{0,60}\b(before|previous|last|"
     r"prior|earlier)\b|"
+    # "who made the previous one?", "who went last time?": the one before, by name
+    r"^\s*(and\s+|so\s+)?who\b.{0,40}\b(the (previous|prior|earlier) (one|visit|trip)|last time)\b|"
     # "which pakistani leader was the one that visited before him?"
     r"^\s*(and\s+|so\s+)?which (\w+ ){1,2}(was|is|were) (the|that) (\w+ )?(one|ones|guy|person|people)\b|"
     # "who was in imran khan's delegation?", "who else was on the trip?": the people of a group, by name
