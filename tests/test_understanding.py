@@ -1623,3 +1623,18 @@ def test_the_one_before_asked_in_a_thread_is_not_the_one_it_named(
     answer = _thread(engine, first, then)
     assert not answer.grounded and says in answer.answer
     assert engine.answer("morning! who reached out to pakistan right before imran's moscow trip?").grounded
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("so the americans rang pakistan before the trip and said dont go?", "and what did they say back"),
+        ("", "What did Pakistan say back to the Americans? Exact words please if the article has them"),
+    ],
+)
+def test_how_someone_answered_is_the_sentence_telling_their_answer(
+    engine: AnswerEngine, first: str, then: str
+) -> None:
+    answer = _thread(engine, first, then) if first else engine.answer(then)
+    said = " ".join([answer.answer, *(c.quote for c in answer.citations)])
+    assert answer.grounded and "politely said" in said

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
-from bot.core.evidence import Evidence, judges, rank_evidence, states_effect, states_reason
+from bot.core.evidence import Evidence, judges, rank_evidence, states_effect, states_reason, states_reply
 from bot.core.intent import Intent, asks_summary, is_the_article, read_intent
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
@@ -264,6 +264,10 @@ class Composer:
             return self.decline(wording.NOT_WHICH.format(what=intent.focus))
         if intent.during and not self._anchored(intent.during, best):
             return self.decline()  # "signed during the visit": no sentence says what happened at the visit
+        if intent.reply:
+            # "and what did they say back?": a sentence telling how they answered, when near.
+            ranked = _preferring(ranked, states_reply)
+            best = ranked[0]
         if intent.exact_words:
             return self._exact_words(ranked)
         titled = intent.speaker and not is_the_article(intent.speaker)

@@ -32,6 +32,12 @@ _STATES_EFFECT = re.compile(
     r"\b(contributed to|led to|leads to|resulted in|as a result|result of|consequently|so that)\b",
     re.IGNORECASE,
 )
+# A sentence telling how someone answered what was put to them.
+_STATES_REPLY = re.compile(
+    r"\bsaid\s*['‘’\"]?(no|yes)\b|\b(responded|replied|refused|declined|rejected|defied|agreed|accepted|"
+    r"turned down|ignored|complied)\b",
+    re.IGNORECASE,
+)
 # A sentence that judges how something turned out: "Qureshi was convinced that Pakistan did the right thing".
 _JUDGES = re.compile(
     r"\b(right|wrong|well|good|bad|better|worse|mistake|success\w*|fail\w*|wise|benefit\w*|worth|convinced)\b",
@@ -73,6 +79,11 @@ class Evidence:
         """A reason, or a cause it weighs ("not an easy decision… against the backdrop of possible
         implications"): either answers "why?" asked of the sentence itself."""
         return self.gives_reason or bool(_WEIGHS_CAUSE.search(self.passage.text))
+
+
+def states_reply(text: str) -> bool:
+    """True when a text tells how someone answered ("politely said ‘no’", "refused", "agreed")."""
+    return bool(_STATES_REPLY.search(text))
 
 
 def states_effect(text: str) -> bool:

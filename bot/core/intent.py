@@ -412,6 +412,12 @@ _WHO_SAID = re.compile(
 )
 # Someone's judgement: "did Qureshi think it was the right call?"
 _JUDGED_BY = re.compile(r"\b(think|thinks|thought|feel|feels|felt|believe|believed|convinced|said)\b", re.I)
+# How someone answered what was put to them: "and what did they say back?", "how did pakistan respond?".
+_REPLY = re.compile(
+    r"\b(say|said|says|write|wrote) back\b|\brespon(d|ded|ds|se)\b|\brepl(y|ied|ies)\b|"
+    r"\banswer(ed)? (them|back|the (us|americans|request))\b",
+    re.IGNORECASE,
+)
 # What something led to: "what did all those grievances add up to?", "what did it end up leading to?".
 _LEADS_TO = re.compile(
     r"\b(add(s|ed)? up to|led to|lead(s|ing)? to|result(s|ed)? in|boil(s|ed)? down to|amount(s|ed)? to|"
@@ -540,6 +546,7 @@ class Intent:
         None  # "is energy even mentioned?", "does it talk about india": the subject asked after
     )
     effect: bool = False  # asks what something led to ("what did all these factors add up to?")
+    reply: bool = False  # asks how someone answered what was put to them ("and what did they say back?")
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
@@ -595,6 +602,7 @@ def read_intent(question: str) -> Intent:
         focus=_focus(question),
         which_ones=bool(_WHICH_ONES.search(question)),
         effect=bool(_LEADS_TO.search(question)),
+        reply=bool(_REPLY.search(question)),
         besides=aside.group("known") if (aside := _BESIDES.search(question)) else None,
         expands=next((a for a in stands.groups() if a), None)
         if (stands := _STANDS_FOR.search(question))
