@@ -1,7 +1,8 @@
-"""The languages questions come in: English words (symspellpy's frequency dictionary), and Roman Urdu mixed
-into English, as teams in Pakistan type it ("artical mein kya likha hai?"). A Roman Urdu word is never a
-name the article does not mention, and carries no content for retrieval; the list is
-knowledge/data/roman-urdu.txt."""
+"""The languages questions come in: English words (symspellpy's frequency dictionary), and languages mixed
+into English: Roman Urdu as teams in Pakistan type it ("artical mein kya likha hai?"), Nigerian Pidgin as
+teams in Nigeria do ("wetin the writer talk?"). A word of those is never a name the article does not
+mention, and carries no content for retrieval; the lists are knowledge/data/roman-urdu.txt and
+nigerian-pidgin.txt."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-_ROMAN_URDU = Path(__file__).parent / "data" / "roman-urdu.txt"
+_MIXED_IN = tuple(Path(__file__).parent / "data" / name for name in ("roman-urdu.txt", "nigerian-pidgin.txt"))
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
 
 @lru_cache(maxsize=1)
 def mixed_in_words() -> frozenset[str]:
-    """The Roman Urdu words of the list, lower case, but for those English has too ("main", "to", "the")."""
+    """The words of the languages mixed into English, lower case, but for those English has too ("main", "to",
+    "the")."""
     english = english_words()
     words: set[str] = set()
-    for line in _ROMAN_URDU.read_text(encoding="utf-8").splitlines():
-        words.update(w.lower() for w in line.split("#", 1)[0].split())
+    for path in _MIXED_IN:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words.update(w.lower() for w in line.split("#", 1)[0].split())
     return frozenset(w for w in words if w not in english)
 
 

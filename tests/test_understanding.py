@@ -1638,3 +1638,47 @@ def test_how_someone_answered_is_the_sentence_telling_their_answer(
     answer = _thread(engine, first, then) if first else engine.answer(then)
     said = " ".join([answer.answer, *(c.quote for c in answer.citations)])
     assert answer.grounded and "politely said" in said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wetin be the effect of all this US-India defence thing on South Asia per the writer",
+        "how far. so the MAIN reason Pakistan defy US pressure na wetin? one line answer abeg",
+    ],
+)
+def test_nigerian_pidgin_mixed_in_is_no_name_the_article_lacks(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).grounded
+
+
+def test_shorthand_stays_in_a_message_partly_in_another_language(engine: AnswerEngine) -> None:
+    # "abeg", "wey" make it partly Pidgin; "pls" is English shorthand, not a Pidgin word to drop.
+    answer = engine.answer(
+        "Abeg who be the senior Biden official wey approach Pakistan? name pls, lecturer fit ask us"
+    )
+    assert not answer.grounded and "doesn't name the official" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("When dem publish am? I need the date for my referencing", "28 February 2022"),
+        ("when did they publish this?", "28 February 2022"),
+        ("The writer is Kamran Yousaf right?", "senior foreign affairs correspondent"),
+        ("what's his position at that paper?", "senior foreign affairs correspondent"),
+    ],
+)
+def test_more_ways_to_ask_about_the_source(engine: AnswerEngine, question: str, says: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and says in answer.answer
+
+
+def test_outlet_and_headline_asked_together_get_both(engine: AnswerEngine) -> None:
+    answer = engine.answer("which newspaper ran this and what is the exact headline? I want to cite it")
+    assert answer.grounded and "The Express Tribune" in answer.answer
+    assert answer.citations[0].quote == "Why Pakistan and Russia are getting closer?"
+
+
+def test_a_second_question_opening_with_pls_is_still_a_question(engine: AnswerEngine) -> None:
+    answer = engine.answer("and our response kya tha? pls tell me we didn't just fold lol")
+    assert answer.grounded and "politely said" in answer.answer

@@ -538,6 +538,12 @@ class Composer:
         body = [p for p in source.passages if p.body]
         if intent.source == "headline" and front:
             return self._sentences([front[0]], wording.HEADLINE)
+        if intent.source == "cited" and front:
+            meta = source.meta
+            lead = wording.HEADLINE_CITED.format(
+                author=meta.author, outlet=meta.outlet, date=f"{meta.published:%-d %B %Y}"
+            )
+            return self._sentences([front[0]], lead)
         if intent.source == "headlines" and len(front) > 1:
             return self._sentences(front[:2], wording.HEADLINES)
         if intent.source == "standfirst" and len(front) > 1:

@@ -120,7 +120,7 @@ class AnswerEngine:
         if intent.source and question.text != question.query:
             # "When was it published? … Also is the writer some kind of specialist?": both, from the message
             whole = source_asked(question.text)
-            if whole in ("byline", "headlines"):
+            if whole in ("byline", "headlines", "cited"):
                 intent = replace(intent, source=whole)
         follows_up = bool(turns) and (
             intent.follow_up or intent.swap is not None or intent.who_said or intent.words_of_last

@@ -17,7 +17,8 @@ from bot.core.intent import Intent, asks_date_alone, read_intent
 # A follow-up with at most this many words of its own leans on the thread for its subject.
 SHORT_WORDS = 6
 _HIS_JOB = re.compile(
-    r"\b(his|her) (job|role|profession|position|background|title|work)\b|\bwhat does (he|she) do\b|"
+    # ("him position" is his position in Nigerian Pidgin)
+    r"\b(his|her|him) (job|role|profession|position|background|title|work)\b|\bwhat does (he|she) do\b|"
     # "he is what job there? reporter or columnist?"
     r"\b(he|she) is what (job|role|position)\b|\b(reporter|columnist|journalist|blogger|writer) or "
     r"(a )?(reporter|columnist|journalist|blogger|writer|analyst)\b"

@@ -15,7 +15,7 @@ Detail = Literal[
     "name", "date", "time", "number", "age", "duration", "event_duration", "agreement", "meeting", "contact"
 ]
 SourceQuestion = Literal[
-    "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last"
+    "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last", "cited"
 ]
 
 _FOLLOW_UP = re.compile(
@@ -343,7 +343,13 @@ _SOURCE = {
         r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like a|some kind of( an?)?|some sort of"
         r"( an?)?) (\w+ ){0,2}(reporter|columnist|journalist|correspondent|writer|specialist|expert|"
         r"analyst)\b|"
-        r"\babout the (author|writer)\b|\bwho is kamran\b",
+        r"\babout the (author|writer)\b|\bwho is kamran\b|"
+        # "the writer is Kamran Yousaf, right?" ("the writer na Kamran Yousaf abi?" in Nigerian Pidgin)
+        r"\b(author|writer)('s| is| was| na) (\w+ )?(kamran|yousaf)\b|\bis (kamran|yousaf)\b.{0,20}\b(author|"
+        r"writer)\b|"
+        # "what's his position at that paper?"
+        r"\b(his|him) (job|role|position|title|beat|desk) (at|for|in|with) (the|that|this) (paper|newspaper|"
+        r"tribune|express tribune|outlet|publication)\b",
         re.IGNORECASE,
     ),
     "outlet": re.compile(
@@ -364,6 +370,8 @@ _SOURCE = {
         # article publish on which date?"
         r"\b(publish|published|posted|written|out)\w* (on )?(which|what) (date|day)\b|"
         rf"\bdate (on which|when) {_THE_PIECE} (was |got )?(published|written|posted)\b|"
+        # "when did they publish it?", and in Nigerian Pidgin "when dem publish am?"
+        r"\bwhen (did |do )?(they|dem|the paper|the tribune) (publish|post|put out|print)\w*\b|"
         rf"\bwhen (was|is) {_WRITING} (originally |first )?(published|written|posted|out)\b|"
         rf"\bwhen {_WRITING} (was|is|got) (originally |first )?(published|written|posted)\b|"
         rf"\bdate (of|on) {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
@@ -698,6 +706,8 @@ def source_asked(question: str) -> SourceQuestion | None:
     kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(question)]
     if "headline" in kinds and "standfirst" in kinds:
         return "headlines"
+    if "headline" in kinds and {"author", "outlet", "date"} & set(kinds):
+        return "cited"  # "which newspaper ran this and what's the exact headline?": all a citation needs
     if "author" in kinds and "date" in kinds:
         return "byline"  # "when was it published? and is the writer some kind of specialist?"
     return kinds[0] if kinds else None  # type: ignore[return-value]

@@ -426,8 +426,11 @@ def _unaddressed(text: str, known: Known) -> str:
 
 
 def _known_words(text: str, known: Known) -> str:
-    """Text without its lowercase words that are neither English nor the base's ("baare", "zikr")."""
-    kept = _LOWER_WORD.sub(lambda m: m.group() if known(m.group()) else "", text)
+    """Text without its lowercase words that are neither English nor the base's ("baare", "zikr"), but for
+    English shorthand with its vowels dropped ("pls", "govt")."""
+    kept = _LOWER_WORD.sub(
+        lambda m: m.group() if known(m.group()) or not re.search("[aeiouy]", m.group()) else "", text
+    )
     return " ".join(kept.split())
 
 
@@ -505,7 +508,8 @@ def spell_out(text: str) -> str:
 def questions_in(query: str) -> list[str]:
     """The questions of a message that asks more than one ("why did X? what was the goal"); none otherwise."""
     parts = [p.strip() for p in re.split(r"(?<=\?)\s+", query)]
-    parts = [p for p in parts if len(p.split()) >= 3 and _ASKS.search(p)]
+    # ("pls tell me we didn't just fold": a request after its greeting or "pls")
+    parts = [p for p in parts if len(p.split()) >= 3 and _ASKS.search(_LEAD.sub("", p))]
     return parts if len(parts) > 1 else []
 
 
