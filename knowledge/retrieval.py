@@ -192,10 +192,14 @@ class Retriever:
         # Other names of the countries the base names: their ISO codes, as analysts write them ("CN", "RUS";
         # not "IN", "US", words the base uses) and their official names ("the Russian Federation").
         self._country_names: dict[str, str] = {}
+        # …and any of their codes in a pair of codes ("US-IN": "IN" is India there, not the word)
+        self._paired_codes: dict[str, str] = {}
         for code, names in codes().items():
             named = [n for n in names if f" {n} " in said_words]
             if named:
                 name = min(named, key=len)
+                if code.lower() not in kb.vocabulary.aliases:  # ("US" is the base's own name)
+                    self._paired_codes[code] = name
                 if code.lower() not in self._said_words:
                     self._country_names[code] = name
                 self._country_names.update({other: name for other in names if other != name})
@@ -288,7 +292,15 @@ class Retriever:
     def countries_named_plainly(self, text: str) -> str:
         """The countries the base names, by the names it uses: "where does CN sit", "the Russian Federation's
         view" → "china", "russia" (a code only as typed in capitals, on its own)."""
+        text = _CODE_PAIR.sub(self._plain_pair, text)
         return self._country_named.sub(self._plain_country, text)
+
+    def _plain_pair(self, match: re.Match[str]) -> str:
+        first, _, second = match.groups()
+        # (only a code that is also a word needs the pair to be read as a country: "PK/RU" is read already)
+        if not any(c in self._paired_codes and c not in self._country_names for c in (first, second)):
+            return match.group()
+        return f"{self._paired_codes.get(first, first)} and {self._paired_codes.get(second, second)}"
 
     def _plain_country(self, match: re.Match[str]) -> str:
         code, spelt = match.group(1), match.group(2)
@@ -456,6 +468,8 @@ _WRITERS = ("writer", "author", "journalist", "reporter", "correspondent", "colu
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
 # → "best"), and a "didnt", "isnt", "wouldve" or "theyll" typed without its apostrophe (reading spells out the
 # common ones).
+# Two country codes joined, as analysts write a relationship: "US-IN", "PK/RU".
+_CODE_PAIR = re.compile(r"(?<![\w'’-])([A-Z]{2,3})([-/–])([A-Z]{2,3})(?![\w'’-])")
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),

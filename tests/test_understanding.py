@@ -1682,3 +1682,26 @@ def test_outlet_and_headline_asked_together_get_both(engine: AnswerEngine) -> No
 def test_a_second_question_opening_with_pls_is_still_a_question(engine: AnswerEngine) -> None:
     answer = engine.answer("and our response kya tha? pls tell me we didn't just fold lol")
     assert answer.grounded and "politely said" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "says"),
+    [
+        ("", "source/author?", "Kamran Yousaf"),
+        ("", "says who?", "Kamran Yousaf"),
+        ("who wrote this?", "role?", "senior foreign affairs correspondent"),
+    ],
+)
+def test_terse_source_questions(engine: AnswerEngine, first: str, then: str, says: str) -> None:
+    answer = _thread(engine, first, then) if first else engine.answer(then)
+    assert answer.grounded and says in answer.answer
+
+
+def test_a_country_code_that_is_also_a_word_names_the_country_in_a_pair_of_codes(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("US-IN: what changed?")
+    assert answer.grounded and "India" in answer.answer
+    assert engine.answer("who asked pakistan to reconsider the visit?").key_points == [
+        "us-stance/asked-to-reconsider"
+    ]

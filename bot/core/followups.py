@@ -48,10 +48,13 @@ _ABOUT_SOURCE = {
     "which paper": "outlet",
     "date": "date",
     "what date": "date",
+    # "role?", "and his job?" after being told who wrote it
+    **dict.fromkeys(("role", "job", "position", "title", "beat", "background", "credentials"), "author"),
 }
 # "where?", "and date?" after an answer about the source.
 _SOURCE_OPENING = re.compile(
-    r"^(?:and |so |what about |how about )?(where|who|when|by whom|which paper|what date|date)\b"
+    r"^(?:and |so |what about |how about )?(?:his |her )?(where|who|when|by whom|which paper|what date|date|"
+    r"role|job|position|title|beat|background|credentials)\b"
 )
 
 

@@ -343,7 +343,7 @@ _SOURCE = {
         r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like a|some kind of( an?)?|some sort of"
         r"( an?)?) (\w+ ){0,2}(reporter|columnist|journalist|correspondent|writer|specialist|expert|"
         r"analyst)\b|"
-        r"\babout the (author|writer)\b|\bwho is kamran\b|"
+        r"\babout the (author|writer)\b|\bwho is kamran\b|^\W*(the )?(author|writer|byline)\W*$|"
         # "the writer is Kamran Yousaf, right?" ("the writer na Kamran Yousaf abi?" in Nigerian Pidgin)
         r"\b(author|writer)('s| is| was| na) (\w+ )?(kamran|yousaf)\b|\bis (kamran|yousaf)\b.{0,20}\b(author|"
         r"writer)\b|"

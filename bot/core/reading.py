@@ -133,9 +133,12 @@ _TAG_LEAD = re.compile(
     r"should|has|have|had)\b)",
     re.IGNORECASE,
 )
-# A short label before a colon, then the question: "gut check, one line: is…", "for my essay: how…".
+# A short label before a colon, then the question: "gut check, one line: is…", "for my essay: how…" (not
+# one naming the subject, as a pair of countries does: "US-IN: what changed?", "pakistan and russia: why?").
 _LABEL_LEAD = re.compile(
-    r"^\s*(?![^\s:]*\s*(what|why|how|who|whom|whose|when|where|which)\b)[^:?.!\n]{1,40}?(?<!\d):\s+"
+    r"^\s*(?![^\s:]*\s*(what|why|how|who|whom|whose|when|where|which)\b)"
+    r"(?![^:\n]*\b[A-Z]{2,3}\s*[-/–]\s*[A-Z]{2,3}\b)(?!\s*[\w.]+ (and|&) [\w.]+\s*:)"
+    r"[^:?.!\n]{1,40}?(?<!\d):\s+"
     r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
     re.IGNORECASE,
