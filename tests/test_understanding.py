@@ -1705,3 +1705,19 @@ def test_a_country_code_that_is_also_a_word_names_the_country_in_a_pair_of_codes
     assert engine.answer("who asked pakistan to reconsider the visit?").key_points == [
         "us-stance/asked-to-reconsider"
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cuántos años llevaba un líder pakistaní sin hacer visita bilateral a Rusia?",
+        "what have the western countries done against Russia según el texto?",
+        "cuáles son las áreas de cooperación que identificaron Rusia y Pakistán? need the list, gracias!",
+    ],
+)
+def test_a_message_partly_in_a_language_with_accents_has_no_names_in_its_foreign_words(
+    engine: AnswerEngine, question: str
+) -> None:
+    # Accented letters and inverted marks tell another language; its words are not names the article lacks,
+    # and "Pakistán", "Rusia"… are read as the base spells them where it can.
+    assert engine.answer(question).grounded

@@ -389,6 +389,8 @@ def read_question(
         # "for decades pakistan was in the US camp, so what was the turning point?": what the asker already
         # knows is context; the question is what follows it.
         asked, aside = told.group("question"), f"{told.group('told')} {aside}".strip()
+    # "Pakistán", "Moscú": the letters without their accents, as the base spells its words
+    asked, aside = _unaccented(asked, known, correct), _unaccented(aside, known, correct)
     if countries is not None:
         asked = countries(asked)
     query = without_fillers(spell_out(strip_preamble(asked)))
@@ -398,9 +400,10 @@ def read_question(
     if known is not None:
         query = _unaddressed(query, known)
         query = _WORD_AND_LETTER.sub(lambda m: _joined(m, known), query)
-    if known is not None and _in_roman_urdu(text):
+    if known is not None and (_in_roman_urdu(text) or _ACCENTED.search(text)):
         # "FATF grey list ke baare mein article kya kehta hai?": its words no dictionary knows are Urdu too
-        # ("baare"), not names the article never mentions.
+        # ("baare"), not names the article never mentions; so are those of a message with accented letters
+        # or inverted marks ("¿por qué Pakistán no canceló el viaje?"), which English seldom has.
         query = _known_words(query, known)
         aside = _known_words(aside, known)
     return Question(text=text, query=query, injection=injection, asks_config=asks_config, truncated=truncated,
@@ -453,6 +456,29 @@ def _unshouted_sentence(sentence: str) -> str:
 
 def _unshouted(word: str) -> str:
     return word if len(word) <= 3 and word.lower() not in _SHORT_WORDS else word.lower()
+
+
+_ACCENTED = re.compile(r"[À-ÖØ-öø-ɏ¿¡]")
+_ACCENTED_WORD = re.compile(r"\b\w*[À-ÖØ-öø-ɏ]\w*\b")
+
+
+def _unaccented(text: str, known: Known | None, correct: Correct | None) -> str:
+    """Words with accented Latin letters as the base spells them ("Pakistán" → "Pakistan", "Moscú" →
+    "Moscow"), or left out when neither English nor the base has them ("según": another language's word, no
+    name); no inverted marks ("¿por qué?"). Other scripts as they are."""
+    text = text.replace("¿", " ").replace("¡", " ")
+    if known is None:
+        return text.strip()
+
+    def plain(match: re.Match[str]) -> str:
+        decomposed = unicodedata.normalize("NFD", match.group())
+        word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if known(word.lower()):
+            return word
+        fixed = correct(word.lower()) if correct is not None else word
+        return fixed if fixed != word.lower() and known(fixed) else ""
+
+    return " ".join(_ACCENTED_WORD.sub(plain, text).split())
 
 
 def clean(raw: str) -> str:
