@@ -1721,3 +1721,26 @@ def test_a_message_partly_in_a_language_with_accents_has_no_names_in_its_foreign
     # Accented letters and inverted marks tell another language; its words are not names the article lacks,
     # and "Pakistán", "Rusia"… are read as the base spells them where it can.
     assert engine.answer(question).grounded
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "says"),
+    [
+        ("", "did qureshi reckon it was the right call after the visit?", "convinced"),
+        ("which paper is this from", "and the date?", "28 February 2022"),
+        ("", "where was Imran going exactly, Moscow or St Petersburg?", "Moscow"),
+        ("", "which US administrations ignored the concerns of Pakistan? only Trump no?", "Bush to Biden"),
+    ],
+)
+def test_views_after_the_visit_the_date_after_the_paper_and_offered_choices(
+    engine: AnswerEngine, first: str, then: str, says: str
+) -> None:
+    answer = _thread(engine, first, then) if first else engine.answer(then)
+    assert answer.grounded and says in answer.answer
+
+
+def test_a_choice_between_names_the_article_lacks_is_declined(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "first bilateral visit in 23 years?", "so who went 23 years ago? Nawaz Sharif or Musharraf?"
+    )
+    assert not answer.grounded

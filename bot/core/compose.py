@@ -192,7 +192,7 @@ class Composer:
         # subject of it.
         unknown = tuple(name for name in retrieval.unknown_names if not _remarked(question, name))
         if unknown:
-            if not all(_guessed(question, name) for name in unknown):
+            if not all(_guessed(question, name) or _offered(question, name, unknown) for name in unknown):
                 return self.decline(wording.NOT_MENTIONED.format(names=_listed(unknown)))
             # "which presidents ignored Pakistan? was it only Trump?": answered; the guess said to be absent
             guessed = unknown
@@ -760,6 +760,15 @@ def _guessed(question: str, name: str) -> bool:
     return len(sentences) > len(with_name) and bool(with_name) and all(_GUESS.match(s) for s in with_name)
 
 
+def _offered(question: str, name: str, unknown: tuple[str, ...]) -> bool:
+    """Whether a name is one side of a choice the asker offers ("Moscow or St Petersburg?") whose other side
+    is a name the article has: that side answers it."""
+    named = re.escape(name)
+    choice = re.search(rf"\b(\w+),? or (\w+ )?{named}\b|\b{named}( \w+)? or (\w+)", question, re.I)
+    other = (choice.group(1) or choice.group(4)) if choice else ""
+    return bool(other) and other[0].isupper() and other not in unknown
+
+
 def _remarked(question: str, name: str) -> bool:
     """Whether a name comes only in a remark after the last question ("…trying to 'bury'?? sounds like an
     Eastenders plot"), which asks nothing; a guess at the answer ("…? bet you a pint it was Nawaz") is no
@@ -778,7 +787,10 @@ _GUESSING = re.compile(
 )
 
 
-_GUESS = re.compile(r"^\W*(and\s+|or\s+|so\s+)?(was|is|were|are)\s+(it|that|this|they)\b", re.IGNORECASE)
+_GUESS = re.compile(
+    r"^\W*(and\s+|or\s+|so\s+)?((was|is|were|are)\s+(it|that|this|they)|only|just|maybe|probably|like)\b",
+    re.IGNORECASE,
+)
 
 
 def _said(evidence: Evidence) -> str:

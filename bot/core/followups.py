@@ -53,8 +53,8 @@ _ABOUT_SOURCE = {
 }
 # "where?", "and date?" after an answer about the source.
 _SOURCE_OPENING = re.compile(
-    r"^(?:and |so |what about |how about )?(?:his |her )?(where|who|when|by whom|which paper|what date|date|"
-    r"role|job|position|title|beat|background|credentials)\b"
+    r"^(?:and |so |what about |how about )?(?:his |her |the )?(where|who|when|by whom|which paper|what date|"
+    r"date|role|job|position|title|beat|background|credentials)\b"
 )
 
 

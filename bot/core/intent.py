@@ -286,8 +286,8 @@ _AFTER_THE_VISIT = re.compile(
     r"\bafter (the|that|this|his|imran'?s?|khan'?s?) (visit|trip|meeting)\b", re.IGNORECASE
 )
 _HOW_THEY_FELT = re.compile(
-    r"\b(feel|feels|felt|feeling|think|thinks|thought|happy|unhappy|regret\w*|satisfied|pleased|proud|"
-    r"convinced|view)\b",
+    r"\b(feel|feels|felt|feeling|think|thinks|thought|reckon\w*|believe\w*|consider\w*|judge\w*|happy|"
+    r"unhappy|regret\w*|satisfied|pleased|proud|convinced|view|right (call|decision|move|thing))\b",
     re.IGNORECASE,
 )
 # "did the us end up sanctioning pakistan for the visit?": what was done to it for the visit, after it (not
