@@ -1,8 +1,8 @@
 """The languages questions come in: English words (symspellpy's frequency dictionary), and languages mixed
 into English: Roman Urdu as teams in Pakistan type it ("artical mein kya likha hai?"), Nigerian Pidgin as
-teams in Nigeria do ("wetin the writer talk?"). A word of those is never a name the article does not
-mention, and carries no content for retrieval; the lists are knowledge/data/roman-urdu.txt and
-nigerian-pidgin.txt."""
+teams in Nigeria do ("wetin the writer talk?"), Arabic in Latin letters ("eh el turning point? leh?"). A
+word of those is never a name the article does not mention, and carries no content for retrieval; the
+lists are knowledge/data/roman-urdu.txt, nigerian-pidgin.txt and arabizi.txt."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-_MIXED_IN = tuple(Path(__file__).parent / "data" / name for name in ("roman-urdu.txt", "nigerian-pidgin.txt"))
+_MIXED_IN = tuple(
+    Path(__file__).parent / "data" / name for name in ("roman-urdu.txt", "nigerian-pidgin.txt", "arabizi.txt")
+)
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
 

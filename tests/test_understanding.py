@@ -1744,3 +1744,38 @@ def test_a_choice_between_names_the_article_lacks_is_declined(engine: AnswerEngi
         engine, "first bilateral visit in 23 years?", "so who went 23 years ago? Nawaz Sharif or Musharraf?"
     )
     assert not answer.grounded
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what areas of cooperation did they identify?", "energy piece — which project specifically?"),
+        ("", "which energy projects does the article name?"),
+    ],
+)
+def test_which_ones_of_a_kind_the_article_never_mentions_are_not_named(
+    engine: AnswerEngine, first: str, then: str
+) -> None:
+    answer = _thread(engine, first, then) if first else engine.answer(then)
+    assert not answer.grounded and "doesn't say which project" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("was it a clean decision for Isb or did they sweat the blowback?", "not an easy decision"),
+        ("coop areas → list", "intelligence sharing"),
+    ],
+)
+def test_islamabad_and_cooperation_in_shorthand(engine: AnswerEngine, question: str, says: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and says in answer.answer
+
+
+def test_arabic_in_latin_letters_mixed_in_is_no_name_the_article_lacks(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "what did the US want from pakistan?",
+        "mashi, and the west? what does he say they are doing about Russia",
+    )
+    assert answer.grounded and "sanctions" in answer.answer

@@ -256,7 +256,7 @@ class Composer:
             return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if (
             intent.focus
-            and best.coverage < COVERAGE_MIN
+            and (best.coverage < COVERAGE_MIN or intent.which_ones)
             and not self._mentions_focus(intent.focus, ranked[:2])
         ):
             # "Which agreements did Imran Khan sign in Moscow?": the closest sentences share few of the

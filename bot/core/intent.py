@@ -90,8 +90,16 @@ _FOCUS = re.compile(
     r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|the|this|that|"
     r"(exact|precise|specifical|actual|real|basical|ultimate|general)ly|"
     r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation|part|role)\b)"
+    # ("which energy projects does…", "which gas pipeline project is…": the head of a short phrase)
+    r"(?:[a-z][a-z-]{2,}\s+){0,2}?"
     r"(?P<noun>[a-z][a-z-]{2,})(\s+(or|and|and/or)\s+[a-z][a-z-]{2,})?\s+"
     r"(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b",
+    re.IGNORECASE,
+)
+# "energy piece — which project specifically?"
+_WHICH_SPECIFICALLY = re.compile(
+    r"\bwhich (?!ones?\b)(?P<noun>[a-z][a-z-]{2,}) "
+    r"(specifically|exactly|in particular|precisely|concretely)\b",
     re.IGNORECASE,
 )
 # "any specific arms deals?", "which particular projects": the phrase names what is to be named.
@@ -646,7 +654,7 @@ def _first_named(match: re.Match[str]) -> str:
 def _focus(question: str) -> str | None:
     """The kind of thing a question asks to be named: "which agreements did…" → "agreements", "any specific
     energy projects tho?" → "projects" (the head of the phrase after "specific")."""
-    if which := _FOCUS.search(question):
+    if which := _FOCUS.search(question) or _WHICH_SPECIFICALLY.search(question):
         return which.group("noun").lower()
     if specific := _SPECIFIC.search(question):
         words = [w for w in specific.group("phrase").lower().split() if w not in _NOT_A_HEAD]

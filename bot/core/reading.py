@@ -216,6 +216,8 @@ _SHORTHAND = {
     "pak": "pakistan",
     "pk": "pakistan",
     "ru": "russia",
+    "isb": "islamabad",  # as Pakistanis abbreviate their capital ("GoP" is left alone: the GOP is not it)
+    "coop": "cooperation",
     "smth": "something",
     "sth": "something",
     "yrs": "years",
