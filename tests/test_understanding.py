@@ -1779,3 +1779,11 @@ def test_arabic_in_latin_letters_mixed_in_is_no_name_the_article_lacks(engine: A
         "mashi, and the west? what does he say they are doing about Russia",
     )
     assert answer.grounded and "sanctions" in answer.answer
+
+
+def test_a_quoted_title_asking_why_is_not_the_question(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        'someone wants to cite the "Why Pakistan and Russia are getting closer?" piece in an essay and is'
+        " asking who the author is. whats the byline"
+    )
+    assert answer.grounded and "Kamran Yousaf" in answer.answer

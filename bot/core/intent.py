@@ -352,6 +352,7 @@ _SOURCE = {
         r"( an?)?) (\w+ ){0,2}(reporter|columnist|journalist|correspondent|writer|specialist|expert|"
         r"analyst)\b|"
         r"\babout the (author|writer)\b|\bwho is kamran\b|^\W*(the )?(author|writer|byline)\W*$|"
+        r"\bwho the (author|writer) (is|was)\b|"
         # "the writer is Kamran Yousaf, right?" ("the writer na Kamran Yousaf abi?" in Nigerian Pidgin)
         r"\b(author|writer)('s| is| was| na) (\w+ )?(kamran|yousaf)\b|\bis (kamran|yousaf)\b.{0,20}\b(author|"
         r"writer)\b|"
@@ -574,6 +575,11 @@ class Intent:
     besides: str | None = None  # what a question sets aside ("beyond reconsidering the trip, what else…")
 
 
+# A question quoted whole in a message ("…cite the \"Why Pakistan and Russia are getting closer?\" piece"): a
+# title or someone else's words, not what the message asks.
+_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{3,120}\?[\"”]")
+
+
 def read_intent(question: str) -> Intent:
     """The intent of a question from its words alone."""
     said = _SOMEONE_SAID.search(question)
@@ -584,7 +590,7 @@ def read_intent(question: str) -> Intent:
     return Intent(
         follow_up=bool(_FOLLOW_UP.search(question)) or len(question.split()) <= _SHORT,
         more=bool(_MORE.search(question)),
-        why=bool(_WHY.search(question)),
+        why=bool(_WHY.search(_QUOTED_TITLE.sub("it", question))),
         quantity=bool(_QUANTITY.search(question)),
         degree=bool(_DEGREE.search(question)),
         summary=asks_summary(question),
