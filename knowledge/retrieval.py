@@ -465,11 +465,11 @@ _WRITINGS = (
     "writeup",
 )
 _WRITERS = ("writer", "author", "journalist", "reporter", "correspondent", "columnist")
+# Two country codes joined, as analysts write a relationship: "US-IN", "PK/RU".
+_CODE_PAIR = re.compile(r"(?<![\w'’-])([A-Z]{2,3})([-/–])([A-Z]{2,3})(?![\w'’-])")
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
 # → "best"), and a "didnt", "isnt", "wouldve" or "theyll" typed without its apostrophe (reading spells out the
 # common ones).
-# Two country codes joined, as analysts write a relationship: "US-IN", "PK/RU".
-_CODE_PAIR = re.compile(r"(?<![\w'’-])([A-Z]{2,3})([-/–])([A-Z]{2,3})(?![\w'’-])")
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),
