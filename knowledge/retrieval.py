@@ -192,16 +192,17 @@ class Retriever:
         # Other names of the countries the base names: their ISO codes, as analysts write them ("CN", "RUS";
         # not "IN", "US", words the base uses) and their official names ("the Russian Federation").
         self._country_names: dict[str, str] = {}
-        # …and any of their codes in a pair of codes ("US-IN": "IN" is India there, not the word)
-        self._paired_codes: dict[str, str] = {}
+        # …and a code that is also a word, in a pair of codes ("US-IN": "IN" is India there, not the word;
+        # "US" is the base's own name)
+        self._word_codes: dict[str, str] = {}
         for code, names in codes().items():
             named = [n for n in names if f" {n} " in said_words]
             if named:
                 name = min(named, key=len)
-                if code.lower() not in kb.vocabulary.aliases:  # ("US" is the base's own name)
-                    self._paired_codes[code] = name
                 if code.lower() not in self._said_words:
                     self._country_names[code] = name
+                elif code.lower() not in kb.vocabulary.aliases:
+                    self._word_codes[code] = name
                 self._country_names.update({other: name for other in names if other != name})
         spelt = sorted((n for n in self._country_names if not n.isupper()), key=len, reverse=True)
         # (a code as typed, in capitals on its own: "CN", not "ID'd"; a name in any case)
@@ -296,11 +297,12 @@ class Retriever:
         return self._country_named.sub(self._plain_country, text)
 
     def _plain_pair(self, match: re.Match[str]) -> str:
+        # (only a code that is also a word needs the pair to read it as a country: "PK/RU" is read already,
+        # and the other code of "PK-IN" is read as any code is)
         first, _, second = match.groups()
-        # (only a code that is also a word needs the pair to be read as a country: "PK/RU" is read already)
-        if not any(c in self._paired_codes and c not in self._country_names for c in (first, second)):
+        if first not in self._word_codes and second not in self._word_codes:
             return match.group()
-        return f"{self._paired_codes.get(first, first)} and {self._paired_codes.get(second, second)}"
+        return f"{self._word_codes.get(first, first)} and {self._word_codes.get(second, second)}"
 
     def _plain_country(self, match: re.Match[str]) -> str:
         code, spelt = match.group(1), match.group(2)

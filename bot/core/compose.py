@@ -539,10 +539,8 @@ class Composer:
         if intent.source == "headline" and front:
             return self._sentences([front[0]], wording.HEADLINE)
         if intent.source == "cited" and front:
-            meta = source.meta
-            lead = wording.HEADLINE_CITED.format(
-                author=meta.author, outlet=meta.outlet, date=f"{meta.published:%-d %B %Y}"
-            )
+            by, outlet = source.meta.author, source.meta.outlet
+            lead = wording.HEADLINE_CITED.format(author=by, outlet=outlet, date=self._published())
             return self._sentences([front[0]], lead)
         if intent.source == "headlines" and len(front) > 1:
             return self._sentences(front[:2], wording.HEADLINES)

@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 
 READ_MEMO_ENTRIES = 1024  # questions asked alone, read once per process
 READ_MEMO_CHARS = 500  # longer messages are read each time they come
-SHORT_FOLLOW_UP_WORDS = 4  # "source?", "says who?": asked first, whose the article is
 # Fallbacks from a passing fault are not cached: the next ask may well get the model's answer.
 TRANSIENT_FALLBACKS = frozenset(
     {"timeout", "rate_limited", "http_error", "connection_error", "malformed", "truncated"}
@@ -123,9 +122,6 @@ class AnswerEngine:
             whole = source_asked(question.text)
             if whole in ("byline", "headlines", "cited"):
                 intent = replace(intent, source=whole)
-        if intent.who_said and not turns and len(question.query.split()) <= SHORT_FOLLOW_UP_WORDS:
-            # "source?", "says who?" opening a conversation: whose the whole article is
-            intent = replace(intent, who_said=False, source="byline")
         follows_up = bool(turns) and (
             intent.follow_up or intent.swap is not None or intent.who_said or intent.words_of_last
         )

@@ -16,6 +16,7 @@ from bot.core.intent import Intent, asks_date_alone, read_intent
 
 # A follow-up with at most this many words of its own leans on the thread for its subject.
 SHORT_WORDS = 6
+SOURCE_ALONE_WORDS = 4  # "source?", "says who?" with nothing before them ask whose the article is
 _HIS_JOB = re.compile(
     # ("him position" is his position in Nigerian Pidgin)
     r"\b(his|her|him) (job|role|profession|position|background|title|work)\b|\bwhat does (he|she) do\b|"
@@ -78,6 +79,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         before = (previous.resolved or previous.question) if previous else ""
         return Resolved(f"what about {intent.about}?", before, intent, previous)
     if previous is None:
+        if intent.who_said and len(query.split()) <= SOURCE_ALONE_WORDS:
+            # "source?", "says who?" opening a conversation: whose the whole article is
+            intent = replace(intent, who_said=False, source="byline")
         return Resolved(query, "", intent, None)
     earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
     asked = query.strip(" ?!.").lower()
@@ -116,8 +120,11 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             return Resolved(standing, asked_before, read_intent(standing), previous)
     # "which PM went last time then?" after "…the first visit by a Pakistani leader in 23 years": the one
     # before those the thread has named, who are not the answer.
-    named = ", ".join(dict.fromkeys(_FULL_NAME.findall(f"{asked_before} {previous.summary}")))
-    if intent.detail == "name" and _EARLIER_ONE.search(asked) and named:
+    if (
+        intent.detail == "name"
+        and _EARLIER_ONE.search(asked)
+        and (named := ", ".join(dict.fromkeys(_FULL_NAME.findall(f"{asked_before} {previous.summary}"))))
+    ):
         return Resolved(f"{query} (before {named})", asked_before, intent, previous)
     # "got a name?", "name of that guy?": the name of the one the last answer was about.
     if intent.detail == "name" and (role_asked(query) or "person") in ANYONE:

@@ -468,6 +468,8 @@ def _unaccented(text: str, known: Known | None, correct: Correct | None) -> str:
     """Words with accented Latin letters as the base spells them ("Pakistán" → "Pakistan", "Moscú" →
     "Moscow"), or left out when neither English nor the base has them ("según": another language's word, no
     name); no inverted marks ("¿por qué?"). Other scripts as they are."""
+    if not _ACCENTED.search(text):
+        return " ".join(text.split())
     text = text.replace("¿", " ").replace("¡", " ")
     if known is None:
         return text.strip()
