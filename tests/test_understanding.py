@@ -1787,3 +1787,13 @@ def test_a_quoted_title_asking_why_is_not_the_question(engine: AnswerEngine) -> 
         " asking who the author is. whats the byline"
     )
     assert answer.grounded and "Kamran Yousaf" in answer.answer
+
+
+def test_nothing_more_to_say_lists_what_was_said_in_the_knowledge_bases_order(engine: AnswerEngine) -> None:
+    # Every worker must give (and cache) the same reply: not the order of a set of ids, which changes with the
+    # process's hash seed.
+    answer = _thread(engine, "name one area pakistan and russia are gonna work together on", "what else?")
+    assert answer.answer.startswith("Where Pakistan and Russia cooperate\nThat's all the article says")
+    order = [p.id for p in engine.kb.points]
+    assert len(answer.key_points) > 1
+    assert answer.key_points == sorted(answer.key_points, key=order.index)

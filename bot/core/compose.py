@@ -525,7 +525,8 @@ class Composer:
         return [e for e in retrieval.entities if self._mentions.get(e, 0) <= RARE_MENTIONS]
 
     def _nothing_more(self, seen_points: frozenset[str]) -> Draft:
-        refs = [ref for p in seen_points if (ref := self.kb.point(p))][:MAX_POINTS]
+        # In the knowledge base's order: a set's own order changes from one process to the next.
+        refs = [ref for ref in self.kb.points if ref.id in seen_points][:MAX_POINTS]
         if not refs:
             return self.decline()
         return self._draft("answer", refs, lead=wording.NOTHING_MORE)
