@@ -1797,3 +1797,31 @@ def test_nothing_more_to_say_lists_what_was_said_in_the_knowledge_bases_order(en
     order = [p.id for p in engine.kb.points]
     assert len(answer.key_points) > 1
     assert answer.key_points == sorted(answer.key_points, key=order.index)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # the headline told of, not asked for
+        ("quick q why are pakistan and russia suddenly besties lol saw the headline in my feed", "vital"),
+        (
+            "My late husband always said Pakistan and the Soviets were thick as thieves, so the headline"
+            " rather surprised me. Weren't the two countries always old friends?",
+            "Cold War rivals",
+        ),
+        # a remark after the question, reading nothing into it
+        ("the us has been cozying up to india right? saw something about that in the piece", "India"),
+    ],
+)
+def test_a_remark_about_the_headline_or_the_reading_is_not_the_question(
+    engine: AnswerEngine, question: str, says: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and says in answer.answer
+
+
+def test_someone_said_anything_asks_what_they_said(engine: AnswerEngine) -> None:
+    for question in ("What is India reaction on Imran Khan going to Moscow? Delhi said anything?",
+                     "Delhi said anything?"):  # fmt: skip
+        assert not engine.answer(question).grounded
+    assert engine.answer("Qureshi said anything?").grounded

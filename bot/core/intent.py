@@ -507,7 +507,9 @@ _SOMEONE_SAID = re.compile(
     # "did china put out anything official on it?", "did india issue a statement?"
     r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
     r"released|make|made|give|gave|say|said)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
-    r"response|reaction|anything|something)",
+    r"response|reaction|anything|something)|"
+    # "Delhi said anything?", a question by its tone alone
+    r"^\W*(?P<tone>[\w'’.-]{2,30}(?: [\w'’.-]{2,30})?)\s+(?:said|say|says)\s+(?:anything|something)\b",
     re.IGNORECASE,
 )
 # "what was india's official reaction?", "the un's position on…": what someone said or thinks, as a noun.
@@ -715,9 +717,18 @@ def asks_words_of_nothing_new(question: str) -> bool:
     )
 
 
+# The headline told of, not asked for: "saw the headline in my feed", "the headline rather surprised me".
+_HEADLINE_TOLD = re.compile(
+    r"\b(saw|seen|see|read|noticed|spotted|skimmed|from|in|by) (the|its|this|that) (headline|title)\b|"
+    r"\b(the|its|this|that) (headline|title) ((\w+ly|rather|really|kinda|just|totally) )?"
+    r"(\w+ed|made|got|caught|threw|sounds|seems|looks|makes|gets)\b",
+    re.IGNORECASE,
+)
+
+
 def source_asked(question: str) -> SourceQuestion | None:
     """What a question asks about the source: "the title of the article and the sub-title?" asks both."""
-    kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(question)]
+    kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(_HEADLINE_TOLD.sub(" ", question))]
     if "headline" in kinds and "standfirst" in kinds:
         return "headlines"
     if "headline" in kinds and {"author", "outlet", "date"} & set(kinds):

@@ -36,7 +36,10 @@ _ABOUT_THE_ASKER = re.compile(
 # A remark in the asker's own voice after the question, not a request: "my students will assume…", "trying
 # to explain it simply", "I vaguely remember something about…" (but "I need the date" asks).
 _ASKERS_OWN = re.compile(
-    r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like| (need|want|would like|wanna)\b)", re.IGNORECASE
+    r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like| (need|want|would like|wanna)\b)|"
+    # the "I" left out, as in chat: "saw the headline in my feed", "heard it on the radio"
+    r"^(saw|seen|read|heard|noticed|spotted|skimmed|came across)\b",
+    re.IGNORECASE,
 )
 # A statement, then the question it leads to: "for decades pakistan was in the US camp, so what was the
 # turning point according to the writer?"
@@ -62,6 +65,8 @@ _NAMED_BEFORE = re.compile(
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
+# Laughter between words ends a sentence as an emoji does: "why are they besties lol saw the headline".
+_LAUGH_BETWEEN_WORDS = re.compile(r"(?<=\w)\s+(lol|lmao|lmfao|rofl|haha+|hehe+)\s+(?=\w)", re.IGNORECASE)
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(instruction|instructions|rules?|prompt|previous|"
     r"above|guidelines|context|constraints?)\b|\bsystem prompt\b|\byou are now\b|"
@@ -493,7 +498,7 @@ def clean(raw: str) -> str:
     text = _MENTION.sub(" ", text)  # once more: escaped markup becomes markup after unescaping
     text = _BARE_BROADCAST.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
-    text = _EMOJI_BETWEEN_WORDS.sub("\n", text)
+    text = _LAUGH_BETWEEN_WORDS.sub("\n", _EMOJI_BETWEEN_WORDS.sub("\n", text))
     text = _SPOKEN_MARK.sub("?", text)  # dictated: "…published question mark"
     text = _SPELT_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)  # dictated: "I M F" → "IMF"
     return "".join(_visible(ch) for ch in text)
@@ -596,7 +601,8 @@ def without_lead_in(text: str) -> tuple[str, str]:
     end = first + 1
     while end < last and not _ASKERS_OWN.match(sentences[end]):
         end += 1
-    if end < last and sentences[first].rstrip().endswith("?"):
+    # ("why are they besties lol saw the headline in my feed": the remark, asking nothing, is context too)
+    if end < last and (sentences[first].rstrip().endswith("?") or _ASKERS_OWN.match(sentences[end])):
         return " ".join(sentences[first:end]), " ".join(sentences[end:last])
     return (" ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text), ""
 
