@@ -380,6 +380,8 @@ class Retriever:
         for suffix, replacements in _INFLECTIONS:
             if word.endswith(suffix):
                 stems += [word[: -len(suffix)] + r for r in replacements]
+        # …or an English word with a prefix of English on it ("misremembering", "overplayed")
+        stems += [s[len(p) :] for s in stems for p in _PREFIXES if s.startswith(p) and len(s) >= len(p) + 4]
         for stem in stems:
             if len(stem) > 2 and (stem in english or stem in self._said_words or stem in self._model_words):
                 return False
@@ -472,6 +474,8 @@ _CODE_PAIR = re.compile(r"(?<![\w'’-])([A-Z]{2,3})([-/–])([A-Z]{2,3})(?![\w'
 # Endings a word may carry, and what its stem then ends with ("parties" → "party", "used" → "use", "besties"
 # → "best"), and a "didnt", "isnt", "wouldve" or "theyll" typed without its apostrophe (reading spells out the
 # common ones).
+# Prefixes English puts on its own words; what is left must be a word of four letters or more.
+_PREFIXES = ("mis", "re", "un", "non", "over", "under", "pre", "dis", "out", "counter", "anti", "de", "co")
 _INFLECTIONS = (
     ("s", ("",)),
     ("es", ("",)),

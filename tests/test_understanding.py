@@ -1825,3 +1825,13 @@ def test_someone_said_anything_asks_what_they_said(engine: AnswerEngine) -> None
                      "Delhi said anything?"):  # fmt: skip
         assert not engine.answer(question).grounded
     assert engine.answer("Qureshi said anything?").grounded
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is the FATF grey list thing part of this or am i misremembering", "was the us reaction overplayed"],
+)
+def test_an_english_word_with_a_prefix_is_no_name(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert "doesn't mention" not in answer.answer
+    assert "doesn't mention modi" in engine.answer("did modi say anything about the visit?").answer
