@@ -1835,3 +1835,16 @@ def test_an_english_word_with_a_prefix_is_no_name(engine: AnswerEngine, question
     answer = engine.answer(question)
     assert "doesn't mention" not in answer.answer
     assert "doesn't mention modi" in engine.answer("did modi say anything about the visit?").answer
+
+
+def test_a_relation_drawn_as_an_arrow_before_a_colon_is_the_subject(engine: AnswerEngine) -> None:
+    answer = engine.answer("US -> pak pressure: what exactly was the ask? bullets pls")
+    assert answer.grounded and "reconsider" in answer.answer
+
+
+def test_a_sentence_a_curated_question_is_close_to_leads_over_one_sharing_only_words(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("was the visit a one-off stunt or a long time coming?")
+    assert answer.grounded and "several years" in answer.answer
+    assert not engine.answer("which weapons is russia selling pak?? like jets or smth").grounded

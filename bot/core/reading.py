@@ -143,6 +143,7 @@ _TAG_LEAD = re.compile(
 _LABEL_LEAD = re.compile(
     r"^\s*(?![^\s:]*\s*(what|why|how|who|whom|whose|when|where|which)\b)"
     r"(?![^:\n]*\b[A-Z]{2,3}\s*[-/–]\s*[A-Z]{2,3}\b)(?!\s*[\w.]+ (and|&) [\w.]+\s*:)"
+    r"(?![^:\n]*(->|→|<>|<->|=>|↔|⇄))"  # …nor a relation drawn as an arrow: "US -> pak pressure: what…"
     r"[^:?.!\n]{1,40}?(?<!\d):\s+"
     r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
