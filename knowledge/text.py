@@ -87,7 +87,8 @@ class Tokenizer:
 
 
 def _phrase(words: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+    # (and its plural: "europeans" for "european", "collaborations")
+    return re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?:s|es)?(?![a-z0-9])")
 
 
 def spelled_out(acronym: str, text: str) -> str | None:

@@ -1848,3 +1848,8 @@ def test_a_sentence_a_curated_question_is_close_to_leads_over_one_sharing_only_w
     answer = engine.answer("was the visit a one-off stunt or a long time coming?")
     assert answer.grounded and "several years" in answer.answer
     assert not engine.answer("which weapons is russia selling pak?? like jets or smth").grounded
+
+
+def test_an_alias_in_the_plural_names_what_the_alias_does(engine: AnswerEngine) -> None:
+    answer = engine.answer("Do the Americans and the Europeans have any real way of stopping Moscow?")
+    assert answer.grounded and "sanctions" in answer.answer
