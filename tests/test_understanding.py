@@ -1853,3 +1853,23 @@ def test_a_sentence_a_curated_question_is_close_to_leads_over_one_sharing_only_w
 def test_an_alias_in_the_plural_names_what_the_alias_does(engine: AnswerEngine) -> None:
     answer = engine.answer("Do the Americans and the Europeans have any real way of stopping Moscow?")
     assert answer.grounded and "sanctions" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did all this business end up costing Imran Khan his job? I heard talk of a vote in Parliament.",
+        "and did IK's govt survive the fallout?",
+    ],
+)
+def test_what_became_of_the_government_is_after_the_article(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and "28 February 2022" in answer.answer
+
+
+def test_how_long_a_meeting_went_is_no_gap_of_years(engine: AnswerEngine) -> None:
+    for question in ("did IK actually sit down w/ putin on this trip? how long'd that go",
+                     "how long did the meeting go?"):  # fmt: skip
+        answer = engine.answer(question)
+        assert not answer.grounded and "doesn't say how long" in answer.answer
+    assert engine.answer("how long did pakistan go without a visit to moscow?").grounded

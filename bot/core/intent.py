@@ -131,8 +131,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_DURATION = re.compile(
-    r"\bhow long (did|does|was|were|will|would)\b.*\b(last|take|stay|spend|go on|run|be there|remain|talk|"
-    r"meet|speak|chat|sit|negotiate|discuss)\b|"
+    r"\bhow long( (did|does|was|were|will|would)\b|['’]d\b).*\b(last|take|stay|spend|go on|run|be there|"
+    r"remain|talk|meet|speak|chat|sit|negotiate|discuss|go(?! without))\b|"
     r"\bfor how long\b.*\b(visit|trip|stay|stayed|meeting|talks?|tour|there|(was|were) in)\b|"
     r"\b(visit|trip|stay|stayed|meeting|talks?|tour|there|(was|were) in)\b.*\bfor how long\b|"
     r"\bhow many (days|hours|weeks|nights)\b|"
@@ -276,7 +276,10 @@ _AFTER = re.compile(
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
     r"(stay|stayed|remain|remained|stays|remains|still) (the )?(pm|prime minister|in power|in office)|"
     # "did imran end up losing power over this trip?"
-    r"(los(e|t|es|ing)|keep|kept|cost (him|them)) (his |their |the )?(power|job|seat|office|government|post)|"
+    r"(los(e|t|es|ing)|keep|kept|cost(s|ing)? (him|them|(imran )?khan|imran|the pm|ik)) (his |their |the )?"
+    r"(power|job|seat|office|government|post)|"
+    # "did IK's govt survive the fallout?", "did his government fall over it?"
+    r"\b(govt|government|coalition)\b.{0,30}\b(survive[sd]?|fall|fell|collapse[sd]?|toppled|topple)\b|"
     # "did pakistan ever get off the grey list?", "was it taken off it in the end?"
     r"(get|got|gets|getting|taken|removed|came|come) (off|out of) (the|that|this|it)\b.{0,40}"
     r"(\bin the end|\beventually|\bafter\w*|\bsince|\bfinally|\byet)|"
