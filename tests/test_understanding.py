@@ -1873,3 +1873,18 @@ def test_how_long_a_meeting_went_is_no_gap_of_years(engine: AnswerEngine) -> Non
         answer = engine.answer(question)
         assert not answer.grounded and "doesn't say how long" in answer.answer
     assert engine.answer("how long did pakistan go without a visit to moscow?").grounded
+
+
+@pytest.mark.parametrize(
+    ("question", "grounded", "says"),
+    [
+        ("have pak and russia done joint military drills? what's the exercise called", False, "doesn't name"),
+        ("what's the list called that pakistan is stuck on?", True, "FATF grey list"),
+        ("what's the group called that india isn't a member of?", True, "NSG"),
+    ],
+)
+def test_what_a_thing_is_called_is_its_name_if_the_article_gives_it(
+    engine: AnswerEngine, question: str, grounded: bool, says: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded is grounded and says in answer.answer

@@ -71,6 +71,10 @@ _MEMBER_OF = re.compile(
     re.I,
 )
 _CAPITALISED = r"[A-Z][a-z’']+"
+# A thing asked for by what it is called: "what's the exercise called?"
+_CALLED = re.compile(
+    r"\bwhat(?:'?s| is| was| were| are) (?:the|that|this|those)(?: \w+)? (?P<thing>[a-z]{3,}) called\b", re.I
+)
 
 
 def states(detail: Detail, sentence: str, question: str = "") -> bool:
@@ -91,6 +95,15 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_AGREED.search(sentence))
     if detail == "meeting":
         return bool(_MET.search(sentence))
+    if called := _CALLED.search(question):
+        # "what's the list called that pakistan is stuck on?": the sentence names that thing ("the FATF grey
+        # list"), with a name in capitals; "what's the exercise called?" is not answered by any sentence
+        # that never mentions an exercise.
+        thing = called.group("thing").lower()[:4]
+        return bool(
+            re.search(rf"\b{re.escape(thing)}", sentence, re.I)
+            and re.search(r"\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z]", sentence)
+        )
     return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
 
 

@@ -52,6 +52,8 @@ _NAME = re.compile(
     r"\bnames? of\b|\b(his|her|their|its|(the|that|this) (official|person|guy|man|woman|minister|diplomat|"
     r"leader)['’]s)\s+(\w+\s+)?names?\b|"
     r"\bwhat('?s| is| was| were) (the|his|her|their)( \w+)? names?\b|\bnames? (pls|please|plz)\b|"
+    # "what's the exercise called?", "what was that deal called"
+    r"\bwhat('?s| is| was| were| are) (the|that|this|it|they|those)( \w+){0,2} called\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
     r"\b((does|did) )?(it|the piece|the article|he|the writer|the author) (even )?names? (anyone|anybody|"
