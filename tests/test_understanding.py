@@ -1888,3 +1888,8 @@ def test_what_a_thing_is_called_is_its_name_if_the_article_gives_it(
 ) -> None:
     answer = engine.answer(question)
     assert answer.grounded is grounded and says in answer.answer
+
+
+def test_the_imf_deal_is_the_bailout_not_an_agreement_asked_about(engine: AnswerEngine) -> None:
+    answer = engine.answer("someone said the us is messing with pakistans imf deal?? is that in the article?")
+    assert answer.grounded and "IMF conditions" in answer.answer

@@ -152,6 +152,8 @@ _AGREEMENT = re.compile(
     r"\bwhat (did|do|have|had) [\w ]{2,30}? agree(d)?\b|"
     r"(?<!what's the )(?<!whats the )(?<!what is the )(?<!big )"
     r"(?<!part of the )(?<!part of this )(?<!part of that )"
+    # (nor the IMF's "deal", the bailout programme the article names)
+    r"(?<!imf )(?<!bailout )(?<!loan )"
     # (not "deal with", nor Urdu's "deal karna", to deal with)
     r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))(?! kar)",
     re.IGNORECASE,
