@@ -1893,3 +1893,11 @@ def test_what_a_thing_is_called_is_its_name_if_the_article_gives_it(
 def test_the_imf_deal_is_the_bailout_not_an_agreement_asked_about(engine: AnswerEngine) -> None:
     answer = engine.answer("someone said the us is messing with pakistans imf deal?? is that in the article?")
     assert answer.grounded and "IMF conditions" in answer.answer
+
+
+def test_only_a_name_put_up_for_checking_is_a_guess(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "My neighbour insists it was only the Trump administration that brushed aside Pakistan's worries. Is"
+        " that what the piece says, or does it go further back?"
+    )
+    assert answer.grounded and "Bush to Biden" in answer.answer and "doesn't mention Trump" in answer.answer

@@ -770,7 +770,16 @@ def _guessed(question: str, name: str) -> bool:
     Trump or others also?", "…who stopped caring? was that just Trump?"), not in what is asked."""
     sentences = [s for s in re.split(r"(?<=[?.!])\s+", question) if s.strip()]
     with_name = [s for s in sentences if re.search(rf"\b{re.escape(name)}\b", s, re.I)]
-    return len(sentences) > len(with_name) and bool(with_name) and all(_GUESS.match(s) for s in with_name)
+    # ("my neighbour insists it was only the Trump administration… Is that what the piece says?": only him,
+    # put up for checking)
+    return (
+        len(sentences) > len(with_name)
+        and bool(with_name)
+        and all(
+            _GUESS.match(s) or re.search(rf"\b(only|just) (the )?{re.escape(name)}\b", s, re.I)
+            for s in with_name
+        )
+    )
 
 
 def _offered(question: str, name: str, unknown: tuple[str, ...]) -> bool:
