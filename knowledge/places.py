@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
@@ -53,3 +54,18 @@ def named_in(text: str, names: frozenset[str]) -> list[str]:
     """Which of `names` the text names as whole words, in the order it does."""
     words = " " + " ".join(re.findall(r"[a-z]+", text.lower())) + " "
     return sorted((n for n in names if f" {n} " in words), key=lambda n: words.index(f" {n} "))
+
+
+_BODIES = Path(__file__).parent / "data" / "bodies.txt"
+
+
+@lru_cache(maxsize=1)
+def bodies() -> tuple[tuple[str, ...], ...]:
+    """International bodies, each as its names (the acronym first, as written there; then its names in lower
+    case), from knowledge/data/bodies.txt."""
+    rows = []
+    for line in _BODIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            names = [n.strip() for n in line.split("|") if n.strip()]
+            rows.append((names[0], *(n.lower() for n in names[1:])))
+    return tuple(rows)

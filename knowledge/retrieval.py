@@ -24,7 +24,7 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.languages import english_words, mixed_in_words
 from knowledge.models import Passage
-from knowledge.places import codes, countries, languages, named_in
+from knowledge.places import bodies, codes, countries, languages, named_in
 from knowledge.spelling import joins_common_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
@@ -213,6 +213,15 @@ class Retriever:
         self._other_countries = frozenset(
             name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
         )
+        # International bodies the base never mentions, by acronym in any case ("the un") or by name.
+        other_bodies = [names for names in bodies() if not any(f" {n.lower()} " in said_words for n in names)]
+        self._other_bodies = {n.lower(): names[0] for names in other_bodies for n in names}
+        self._body_named = re.compile(
+            r"(?<![\w'’-])("
+            + "|".join(map(re.escape, sorted(self._other_bodies, key=len, reverse=True)))
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
         # Rarity is judged over points and topics as separate documents, so a word of one topic's summary
         # ("closer", "qureshi") stays rare instead of counting once for each of that topic's points.
         docs = [*(frozenset(d) for d in point_docs), *topic_sets.values()]
@@ -356,6 +365,9 @@ class Retriever:
         lowercase = re.findall(r"(?<![\w'’-])([a-z]{4,})(?=(?:['’]s)?(?![\w'’-]))", question)
         names = [w for w in lowercase if self._unheard_of(w)]
         names += [n.title() for n in named_in(question, self._other_countries) if n.title() not in names]
+        for match in self._body_named.finditer(question):
+            if (body := self._other_bodies[match.group(1).lower()]) not in names:
+                names.append(body)
         for word in _capitalised_inside(question):
             if (
                 self.tokenizer.is_stopword(word)

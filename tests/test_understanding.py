@@ -1901,3 +1901,19 @@ def test_only_a_name_put_up_for_checking_is_a_guess(engine: AnswerEngine) -> Non
         " that what the piece says, or does it go further back?"
     )
     assert answer.grounded and "Bush to Biden" in answer.answer and "doesn't mention Trump" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        ("wait so did pakistan end up voting against russia at the un after the invasion or", "UN"),
+        ("did pakistan vote at the united nations on ukraine?", "UN"),
+        ("is pakistan in the sco?", "SCO"),
+    ],
+)
+def test_an_international_body_the_article_never_mentions_is_named_as_missing(
+    engine: AnswerEngine, question: str, body: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and f"doesn't mention {body}" in answer.answer
+    assert engine.answer("was it un-american of them to go?").grounded
