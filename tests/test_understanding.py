@@ -1917,3 +1917,19 @@ def test_an_international_body_the_article_never_mentions_is_named_as_missing(
     answer = engine.answer(question)
     assert not answer.grounded and f"doesn't mention {body}" in answer.answer
     assert engine.answer("was it un-american of them to go?").grounded
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("whats the trade between pakistan and russia worth a year roughly?", "doesn't give that figure"),
+        ("How much is the yearly trade between Pakistan and Russia?", "doesn't give that figure"),
+        ("fact check: can we name the biden official who called islamabad? who was it", "doesn't name"),
+    ],
+)
+def test_a_figure_or_name_the_article_withholds_is_said_to_be_missing(
+    engine: AnswerEngine, question: str, says: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and says in answer.answer
+    assert engine.answer("how many years since a pakistani leader visited?").grounded

@@ -116,7 +116,8 @@ def _counts_what_is_asked(sentence: str, question: str) -> bool:
     asked = {w.lower()[:4] for w in re.findall(r"[A-Za-z]{3,}", question)}
     if any(re.fullmatch(_UNIT, noun) for noun in counted) and _ABOUT_TIME.search(question):
         return True
-    return not counted or any(noun[:4] in asked for noun in counted)
+    # (a span of time counts only for a question about time: "23 years" is not "the yearly trade")
+    return not counted or any(noun[:4] in asked for noun in counted if not re.fullmatch(_UNIT, noun))
 
 
 def unnamed(sentence: str) -> str | None:

@@ -45,7 +45,7 @@ _QUANTITY = re.compile(
     r"\b(billion|million|trillion)s?\b|"
     # "what's the trade worth these days, the actual number?" (not "worth it", "worth the risk")
     r"\b(actual|exact|specific|precise|hard) (numbers?|figures?|amounts?)\b|"
-    r"\bworth\b(?! (it|the|all|a|an)\b)",
+    r"\bworth\b(?! (it|the|all|an)\b)(?! a (shot|try|look|read|go|mention|visit|risk)\b)",
     re.IGNORECASE,
 )
 _NAME = re.compile(
@@ -60,6 +60,9 @@ _NAME = re.compile(
     r"names|them|him|her|someone)\b|"
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bby name\b|\bwho (was|is) (it|that|this) (that|who)\b|"
+    # "can we name the biden official who called?", "who was it"
+    r"\bname (the|that|this) (\w+ ){0,2}(official|person|guy|man|woman|minister|diplomat|envoy|leader)\b|"
+    r"\bwho (was|is) (it|that|he|she)\W*$|"
     r"(^|[?.!,])\s*names?\s*[?!.]*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"(^\s*|\b(and|so|but|yeah|ok|okay)\s+)who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|"
