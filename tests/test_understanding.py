@@ -1933,3 +1933,16 @@ def test_a_figure_or_name_the_article_withholds_is_said_to_be_missing(
     answer = engine.answer(question)
     assert not answer.grounded and says in answer.answer
     assert engine.answer("how many years since a pakistani leader visited?").grounded
+
+
+def test_a_name_in_what_the_asker_tells_of_themselves_is_no_subject(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "I get most of my stock from Lahore and my supplier won't stop talking about imran khan flying to"
+        " moscow. whats so special about that trip??"
+    )
+    assert answer.grounded and "23 years" in answer.answer
+    answer = engine.answer(
+        "Long message sorry po. My lolo used to say Pakistan and Russia were not friends long ago. In the"
+        " article, how do they describe the old relationship?"
+    )
+    assert "lolo" not in answer.answer

@@ -797,9 +797,33 @@ def _remarked(question: str, name: str) -> bool:
     remark."""
     asked, _, remark = question.rpartition("?")
     found = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    if _told_of_oneself(question, found):
+        return True
     if not asked or found.search(asked):
         return False
     return bool(found.search(remark)) and not _GUESSING.search(remark)
+
+
+def _told_of_oneself(question: str, found: re.Pattern[str]) -> bool:
+    """Whether a name comes only in what the asker tells of themselves before asking ("I get most of my stock
+    from Lahore… whats so special about that trip??", "My lolo used to say…"), not in a claim they pass on
+    ("my boss says Modi was furious. true?")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s]
+    with_name = [s for s in sentences if found.search(s)]
+    if not with_name or len(with_name) == len(sentences):
+        return False
+    for sentence in with_name:
+        claim = _PASSED_ON.search(sentence)
+        if "?" in sentence or not _OWN.match(sentence) or (claim and found.search(sentence[claim.end() :])):
+            return False
+    return True
+
+
+_OWN = re.compile(r"^\W*(i|i'm|im|i've|ive|my|our|we)\b", re.IGNORECASE)
+_PASSED_ON = re.compile(
+    r"\b(say|says|said|saying|reckons?|thinks?|thought|insists?|claims?|claimed|told|tells|heard|believes?)\b",
+    re.IGNORECASE,
+)
 
 
 _GUESSING = re.compile(
