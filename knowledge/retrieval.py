@@ -213,14 +213,23 @@ class Retriever:
         self._other_countries = frozenset(
             name for names in countries() if not any(f" {n} " in said_words for n in names) for name in names
         )
-        # International bodies the base never mentions, by acronym in any case ("the un") or by name.
+        # International bodies the base never mentions: by name in any case; by acronym in capitals anywhere,
+        # in lower case only after "the" ("at the un"), as English writes it (not the Spanish or French "un"
+        # of a message partly in those languages).
         other_bodies = [names for names in bodies() if not any(f" {n.lower()} " in said_words for n in names)]
         self._other_bodies = {n.lower(): names[0] for names in other_bodies for n in names}
+        acronyms = sorted((n[0] for n in other_bodies if n[0].isupper()), key=len, reverse=True)
+        spelt_out = sorted(
+            (n.lower() for names in other_bodies for n in names if not n.isupper()), key=len, reverse=True
+        )
         self._body_named = re.compile(
-            r"(?<![\w'’-])("
-            + "|".join(map(re.escape, sorted(self._other_bodies, key=len, reverse=True)))
-            + r")(?![\w-])",
-            re.IGNORECASE,
+            r"(?<![\w'’-])((?i:"
+            + "|".join(map(re.escape, spelt_out))
+            + ")|"
+            + "|".join(map(re.escape, acronyms))
+            + r"|(?<=\b(?i:the) )(?i:"
+            + "|".join(re.escape(a.lower()) for a in acronyms)
+            + r"))(?![\w-])"
         )
         # Rarity is judged over points and topics as separate documents, so a word of one topic's summary
         # ("closer", "qureshi") stays rare instead of counting once for each of that topic's points.
@@ -368,7 +377,7 @@ class Retriever:
         for match in self._body_named.finditer(question):
             if (body := self._other_bodies[match.group(1).lower()]) not in names:
                 names.append(body)
-        for word in _capitalised_inside(question):
+        for word in _capitalised_inside(self._body_named.sub(" ", question)):
             if (
                 self.tokenizer.is_stopword(word)
                 # (the list of languages is loaded only for a word used as one)

@@ -3,6 +3,7 @@ requests for exact words, questions about the source, and follow-ups that lean o
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -1917,6 +1918,8 @@ def test_an_international_body_the_article_never_mentions_is_named_as_missing(
     answer = engine.answer(question)
     assert not answer.grounded and f"doesn't mention {body}" in answer.answer
     assert engine.answer("was it un-american of them to go?").grounded
+    # (a lower-case acronym only after "the", as English writes it: not the Spanish "un")
+    assert not re.search(r"\bUN\b", engine.answer("es un tema complicado pero why did pakistan go?").answer)
 
 
 @pytest.mark.parametrize(
