@@ -1949,3 +1949,13 @@ def test_a_name_in_what_the_asker_tells_of_themselves_is_no_subject(engine: Answ
         " article, how do they describe the old relationship?"
     )
     assert "lolo" not in answer.answer
+
+
+def test_a_kind_asked_in_other_words_than_the_articles_is_answered_when_a_curated_question_is_close(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "What sort of arrangements has the United States made with India, according to the piece?"
+    )
+    assert answer.grounded and "defence agreements" in answer.answer
+    assert not engine.answer("which weapons is russia selling pak?? like jets or smth").grounded

@@ -265,6 +265,9 @@ class Composer:
         if (
             intent.focus
             and (best.coverage < COVERAGE_MIN or intent.which_ones)
+            # (a sentence whose point a curated question is this close to is what is asked, in other words:
+            # "what sort of arrangements has the US made with India?" — its "defence agreements")
+            and best.asked < ASKED_LEADS
             and not self._mentions_focus(intent.focus, ranked[:2])
         ):
             # "Which agreements did Imran Khan sign in Moscow?": the closest sentences share few of the
