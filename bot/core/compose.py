@@ -265,9 +265,10 @@ class Composer:
         if (
             intent.focus
             and (best.coverage < COVERAGE_MIN or intent.which_ones)
-            # (a sentence whose point a curated question is this close to is what is asked, in other words:
-            # "what sort of arrangements has the US made with India?" — its "defence agreements")
-            and best.asked < ASKED_LEADS
+            # (a kind asked of a sentence whose point a curated question is this close to is asked in other
+            # words: "what sort of arrangements has the US made with India?" — its "defence agreements"; not
+            # "any concrete energy projects?", which asks for things to be named)
+            and (best.asked < ASKED_LEADS or not _A_KIND.search(question))
             and not self._mentions_focus(intent.focus, ranked[:2])
         ):
             # "Which agreements did Imran Khan sign in Moscow?": the closest sentences share few of the
@@ -836,6 +837,7 @@ _GUESSING = re.compile(
 )
 
 
+_A_KIND = re.compile(r"\bwhat (sort|kind|type)s? of\b", re.IGNORECASE)
 _GUESS = re.compile(
     r"^\W*(and\s+|or\s+|so\s+)?((was|is|were|are)\s+(it|that|this|they)|only|just|maybe|probably|like)\b",
     re.IGNORECASE,
