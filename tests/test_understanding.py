@@ -1959,3 +1959,21 @@ def test_a_kind_asked_in_other_words_than_the_articles_is_answered_when_a_curate
     )
     assert answer.grounded and "defence agreements" in answer.answer
     assert not engine.answer("which weapons is russia selling pak?? like jets or smth").grounded
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # whose reading of the West's response: Pakistan's, who reads it
+        ("how does pakistan read the west's response to russia, the sanctions and all", "sanctions"),
+        # the occasion a question was relayed on is not an event of the story
+        (
+            "Our team lead was asking during huddle, what reasons did the Pakistan government give to defend"
+            " the trip even with all the criticism?",
+            "justified",
+        ),
+    ],
+)
+def test_who_reads_and_when_it_was_relayed(engine: AnswerEngine, question: str, says: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and says in answer.answer

@@ -499,7 +499,7 @@ _WHERE_IT_FITS = re.compile(
 _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
-    r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take)\b|"
+    r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take|read)\b|"
     # "How India reacted to…?" (without "did", as many write it)
     # …and inside a request: "the exact line on how pakistan sees its own position"
     # …or asked for: "tell me what he said", "give his exact wording what he said"

@@ -155,7 +155,10 @@ _RELAYED = re.compile(
     r"^\s*(my|our|someone|somebody|people|folks|everyone|everybody|a|an|the(?=(?-i: [a-z])))\b"
     r"[\w\s'’-]{0,40}?"
     r"\b((is|are|was|were|keeps?|kept) (asking|wondering)( me| us)?( about)?|asked (me|us)|"
-    r"(wants?|wanted|would like|'d like|needs?) (me |us )?to know)\s+(?=(how|why|what|who|whom|whose|when|"
+    r"(wants?|wanted|would like|'d like|needs?) (me |us )?to know)"
+    # ("…was asking during huddle, what…": the occasion it was asked on)
+    r"( (during|in|at|on|after|before) (the |a |our |today'?s )?[\w-]+( [\w-]+)?,?)?\s+"
+    r"(?=(how|why|what|who|whom|whose|when|"
     r"where|which|whether|if|about)\b)",
     re.IGNORECASE,
 )
