@@ -1977,3 +1977,18 @@ def test_a_kind_asked_in_other_words_than_the_articles_is_answered_when_a_curate
 def test_who_reads_and_when_it_was_relayed(engine: AnswerEngine, question: str, says: str) -> None:
     answer = engine.answer(question)
     assert answer.grounded and says in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is pakistan buying weapons from russia? like what exactly",
+        "did pk end up buying jets or air defence from ru after this",
+        "Is Pakistan buying fighter jets or air defence systems from Russia?",
+    ],
+)
+def test_what_was_bought_or_sold_is_a_detail_the_article_never_gives(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and "doesn't say what was bought or sold" in answer.answer

@@ -41,6 +41,9 @@ _COUNTED = re.compile(
 _LISTS = re.compile(r"[—–:]|\b(such as|including|namely)\b|\bfrom \w+( \w+)? to\b", re.I)
 _MET = re.compile(r"\b(meet|meets|met|meeting|meetings|talks|discuss(ed|es|ion|ions)?|agenda)\b", re.I)
 _AGREED = re.compile(r"\b(sign(ed|s|ing|atory)?|agreements?|deals?|pacts?|accords?|treaty)\b", re.I)
+_TRADED = re.compile(
+    r"\b(buy|buys|bought|sell|sells|sold|purchas\w*|procur\w*|acquir\w*|supplie[sd])\b", re.I
+)
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bage of \d{1,3}\b", re.I)
 # Words that place something in time without a date: "just days before", "in recent years", "ago".
 _IN_TIME = re.compile(
@@ -95,6 +98,8 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_AGREED.search(sentence))
     if detail == "meeting":
         return bool(_MET.search(sentence))
+    if detail == "purchase":
+        return bool(_TRADED.search(sentence))
     if called := _CALLED.search(question):
         # "what's the list called that pakistan is stuck on?": the sentence names that thing ("the FATF grey
         # list"), with a name in capitals; "what's the exercise called?" is not answered by any sentence

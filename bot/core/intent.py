@@ -12,7 +12,17 @@ from typing import Literal
 from bot.core.reading import asks_only_agreement
 
 Detail = Literal[
-    "name", "date", "time", "number", "age", "duration", "event_duration", "agreement", "meeting", "contact"
+    "name",
+    "date",
+    "time",
+    "number",
+    "age",
+    "duration",
+    "event_duration",
+    "agreement",
+    "meeting",
+    "contact",
+    "purchase",
 ]
 SourceQuestion = Literal[
     "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last", "cited"
@@ -160,6 +170,10 @@ _AGREEMENT = re.compile(
     # (not "deal with", nor Urdu's "deal karna", to deal with)
     r"\b(deals?|agreements?|pacts?|mous?|accords?|contracts?)\b(?! (with|w/?)(?=\s))(?! kar)",
     re.IGNORECASE,
+)
+# "is pakistan buying weapons from russia?", "did pk end up buying jets?": what was bought or sold.
+_PURCHASE = re.compile(
+    r"\b(buy|buys|buying|bought|sell|sells|selling|sold|purchas\w*|procur\w*|acquir\w*)\b", re.IGNORECASE
 )
 # "he got a twitter handle? wanna follow him", "the author's email?": how to reach someone.
 _CONTACT = re.compile(
@@ -777,4 +791,6 @@ def _detail(question: str) -> Detail | None:
         return "agreement"
     if _MEETING.search(question) and not _WHY.match(question):  # not "why did they refuse to meet?"
         return "meeting"
+    if _PURCHASE.search(question) and not _WHY.match(question):
+        return "purchase"
     return None

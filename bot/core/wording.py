@@ -31,6 +31,7 @@ MISSING_DETAIL = {
     "agreement": "The article doesn't say what was signed or agreed.",
     "meeting": "The article doesn't say who met whom or what they talked about.",
     "contact": "The article doesn't give anyone's contact details or social media accounts.",
+    "purchase": "The article doesn't say what was bought or sold.",
 }
 MISSING_NAME = "The article doesn't name {who}."
 NOT_WHICH = "The article doesn't say which {what}."
