@@ -1992,3 +1992,15 @@ def test_what_was_bought_or_sold_is_a_detail_the_article_never_gives(
 ) -> None:
     answer = engine.answer(question)
     assert not answer.grounded and "doesn't say what was bought or sold" in answer.answer
+
+
+def test_the_name_of_a_person_described_by_a_name_beside_their_role_is_not_given(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "does anyone know the name of the biden person who called pakistan about the trip?"
+    )
+    assert not answer.grounded and "doesn't name" in answer.answer
+    answer = _thread(engine, "so the us told pk to rethink the ru trip right", "who was it tho name?")
+    assert not answer.grounded and "doesn't name" in answer.answer
+    assert "Qureshi" in engine.answer("what's the name of the guy who defended the trip?").answer

@@ -173,6 +173,14 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
         person = {w.lower() for w in name.split()} - _TITLES
         return bool(person) and not person & asked
 
+    if role in ANYONE:
+        # "the name of the biden person who called?": the person the sentence puts beside that name ("a
+        # senior Biden administration official") is the one asked about
+        for word in asked:
+            beside = re.search(rf"\b{word.title()}\b(?:\s+[a-z]+){{0,2}}\s+({_ROLE})\b", sentence)
+            if len(word) > 2 and beside:
+                role = beside.group(1)
+                break
     stem = (role or "").rstrip("s")
     if role is None or not re.search(rf"\b{stem}s?\b", sentence, re.I):
         # No such role in the sentence: a full name anywhere in it will do ("Prime Minister Imran Khan").

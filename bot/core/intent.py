@@ -73,7 +73,7 @@ _NAME = re.compile(
     # "can we name the biden official who called?", "who was it"
     r"\bname (the|that|this) (\w+ ){0,2}(official|person|guy|man|woman|minister|diplomat|envoy|leader)\b|"
     r"\bwho (was|is) (it|that|he|she)\W*$|"
-    r"(^|[?.!,])\s*names?\s*[?!.]*$|"
+    r"(^|[?.!,])\s*names?\s*[?!.]*$|\b(tho|though|but|the|his|her|their|a|any|real|actual) names?\s*\?+\s*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"(^\s*|\b(and|so|but|yeah|ok|okay)\s+)who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|"
     r"people)\b|"
