@@ -2004,3 +2004,10 @@ def test_the_name_of_a_person_described_by_a_name_beside_their_role_is_not_given
     answer = _thread(engine, "so the us told pk to rethink the ru trip right", "who was it tho name?")
     assert not answer.grounded and "doesn't name" in answer.answer
     assert "Qureshi" in engine.answer("what's the name of the guy who defended the trip?").answer
+
+
+def test_a_thing_asked_in_slang_of_a_close_sentence_is_answered(engine: AnswerEngine) -> None:
+    answer = engine.answer("what economic beef does pakistan have with the US? like fatf and all that")
+    assert answer.grounded and "grey list" in answer.answer
+    answer = engine.answer("any concrete energy projects between pk and russia?")
+    assert not answer.grounded
