@@ -2011,3 +2011,8 @@ def test_a_thing_asked_in_slang_of_a_close_sentence_is_answered(engine: AnswerEn
     assert answer.grounded and "grey list" in answer.answer
     answer = engine.answer("any concrete energy projects between pk and russia?")
     assert not answer.grounded
+
+
+def test_what_is_set_aside_without_a_comma_is_still_set_aside(engine: AnswerEngine) -> None:
+    answer = engine.answer("besides skipping the trip what else did washington want from pk")
+    assert answer.grounded and answer.answer.split("\n")[1].count("clear stance") == 1

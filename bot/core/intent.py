@@ -499,7 +499,9 @@ _WHERE_IT_SAYS = re.compile(
 # asker already knows and sets aside.
 _BESIDES = re.compile(
     r"^\W*(?:and\s+|so\s+|but\s+)?(?:beyond|besides|apart from|aside from|other than|except for|"
-    r"in addition to)\s+(?P<known>[^,?.;]{3,80}?)\s*,",
+    r"in addition to)\s+(?P<known>[^,?.;]{3,80}?)\s*"
+    # (the comma is often left out: "besides skipping the trip what else did washington want")
+    r"(?:,|(?=\b(?:what|which|who|how|why|did|does|do|was|were|is|are|anything)\b))",
     re.IGNORECASE,
 )
 # "where does china sit in all this?", "where does india fit in?": what about X.
