@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from bot.core import wording
-from bot.core.engine import AnswerEngine
+from bot.core.engine import AnswerEngine, answer_code_files
 from bot.core.evaluation import load_eval_set, run_eval
 from knowledge.base import KnowledgeBase
 from knowledge.embedding import default_embedder
@@ -247,3 +247,17 @@ def test_the_bases_embeddings_are_kept_between_runs_and_a_broken_file_is_rewritt
     assert again["answer"] == first["answer"]
     with np.load(kept) as stored:
         assert len(stored["keys"]) == len(vectors)
+
+
+def test_the_answer_code_version_covers_every_module_and_word_list_that_shapes_answers() -> None:
+    # A deploy that changes how details are read, or a list of names, must not serve answers cached before it.
+    names = {name for name, _ in answer_code_files()}
+    expected = {
+        "bot.core/details.py",
+        "bot.core/followups.py",
+        "bot.core/unknown_names.py",
+        "knowledge/retrieval.py",
+        "knowledge/data/bodies.txt",
+        "bot.adapters.llm/prompts.py",
+    }
+    assert expected <= names

@@ -356,13 +356,26 @@ def _cacheable(question: Question, answer: Answer) -> bool:
 
 
 def _code_version() -> str:
-    """A hash of the code that shapes answers, so a deploy that changes it never serves older answers."""
+    """A hash of the code that shapes answers, so a deploy that changes it never serves older answers: every
+    module of the core, the LLM adapter and the knowledge package, and the word lists the knowledge package
+    reads (knowledge/data/*.txt; the knowledge base's own files are in its version)."""
     digest = hashlib.sha256()
-    for module in _ANSWER_CODE:
-        spec = importlib.util.find_spec(module)
-        if spec and spec.origin:
-            digest.update(Path(spec.origin).read_bytes())
+    for name, path in answer_code_files():
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def answer_code_files() -> list[tuple[str, Path]]:
+    """The files `ANSWER_CODE_VERSION` hashes, each named as it is wherever the package is installed."""
+    files = []
+    for package in _ANSWER_CODE:
+        spec = importlib.util.find_spec(package)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            root = Path(location)
+            for path in sorted([*root.glob("*.py"), *root.glob("data/*.txt")]):
+                files.append((f"{package}/{path.relative_to(root)}", path))
+    return files
 
 
 # A first question that points at someone it does not name: "they", "these two", "both sides".
@@ -371,17 +384,7 @@ _THEY = re.compile(
     r"both( sides| countries)?|each other|the pair)\b",
     re.IGNORECASE,
 )
-_ANSWER_CODE = (
-    "bot.core.answer",
-    "bot.core.compose",
-    "bot.core.intent",
-    "bot.core.engine",
-    "bot.core.reading",
-    "bot.adapters.llm.prompts",
-    "bot.adapters.llm.openai_writer",
-    "knowledge.retrieval",
-    "knowledge.text",
-)
+_ANSWER_CODE = ("bot.core", "bot.adapters.llm", "knowledge")
 ANSWER_CODE_VERSION = _code_version()
 
 
