@@ -2016,3 +2016,23 @@ def test_a_thing_asked_in_slang_of_a_close_sentence_is_answered(engine: AnswerEn
 def test_what_is_set_aside_without_a_comma_is_still_set_aside(engine: AnswerEngine) -> None:
     answer = engine.answer("besides skipping the trip what else did washington want from pk")
     assert answer.grounded and answer.answer.split("\n")[1].count("clear stance") == 1
+
+
+def test_slack_emoji_shortcodes_are_no_words_of_the_question(engine: AnswerEngine) -> None:
+    answer = engine.answer("how does china fit into all this :thinking_face:")
+    assert answer.grounded and "Beijing" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what kinda stuff are they gonna work together on, list pls",
+        "what stuff are they actually teaming up on? gimme the list",
+        "What practical areas have Pakistan and Russia said they want to work together on?",
+    ],
+)
+def test_a_question_asking_what_things_is_led_by_the_sentence_listing_them(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and "intelligence sharing" in answer.answer

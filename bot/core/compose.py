@@ -323,6 +323,9 @@ class Composer:
         if intent.effect:
             # "what did all those grievances add up to?": a sentence telling what they led to, when near.
             ranked = _preferring(ranked, states_effect)
+        if _ASKS_LIST.search(question):
+            # "what stuff are they going to work together on, list pls": a sentence listing things, when near.
+            ranked = _preferring(ranked, details.enumerates)
         best = ranked[0]
         correction = self._correction(question, ranked)
         if correction:
@@ -776,6 +779,11 @@ def _quotes_from(question: str, sentence: str) -> bool:
 
 
 _SPECIFICS = re.compile(r"\b(specific|particular|concrete|which)\b", re.IGNORECASE)
+_ASKS_LIST = re.compile(
+    r"\b(list|lists|what (kind of |kinda |sort of |sorta )?(stuff|things|areas|fields|sectors|spheres|"
+    r"domains)|which (areas|fields|sectors|things))\b",
+    re.IGNORECASE,
+)
 _A_KIND = re.compile(r"\bwhat (sort|kind|type)s? of\b", re.IGNORECASE)
 
 

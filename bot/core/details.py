@@ -38,6 +38,10 @@ _FIGURE = re.compile(rf"\b(\d+|{_CARDINALS})\s+([a-z]{{3,}})\b", re.I)
 _COUNTED = re.compile(
     r"\b(several|some|many|various|a number of|multiple|a few)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
+_ENUMERATES = re.compile(
+    r"\bfrom [\w-]+( [\w-]+)? to [\w -]+ and from\b|\b(such as|including|namely)\b|\b[\w-]+, [\w-]+,? and\b",
+    re.I,
+)
 _LISTS = re.compile(r"[—–:]|\b(such as|including|namely)\b|\bfrom \w+( \w+)? to\b", re.I)
 _MET = re.compile(r"\b(meet|meets|met|meeting|meetings|talks|discuss(ed|es|ion|ions)?|agenda)\b", re.I)
 _AGREED = re.compile(r"\b(sign(ed|s|ing|atory)?|agreements?|deals?|pacts?|accords?|treaty)\b", re.I)
@@ -132,6 +136,12 @@ def unnamed(sentence: str) -> str | None:
         return None
     counted = _COUNTED.search(sentence)
     return counted.group(2) if counted else None
+
+
+def enumerates(sentence: str) -> bool:
+    """Whether a sentence lists things: "from defence to intelligence sharing and from energy to…", "such
+    as…", "a, b and c"."""
+    return bool(_ENUMERATES.search(sentence))
 
 
 def mentions_a_role(sentence: str) -> bool:

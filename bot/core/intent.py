@@ -522,7 +522,9 @@ _SOMEONE_SAID = re.compile(
     r"(?:^\W*|\b(?:on|about|regarding|me|us|words|wording|exactly|mention|mentions|say|says|describe|"
     r"describes)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
     r"exactly)\b)"
-    r"(?P<teller>[\w'’ .-]{2,40}?)\s+(?:said|thought|felt|announced|stated|claimed|"
+    # (not "what practical areas have Pakistan and Russia said…", whose speakers follow the verb "have")
+    r"(?P<teller>(?:(?!\b(?:have|has|had|did|does|do)\b)[\w'’ .-]){2,40}?)\s+"
+    r"(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
     # "so India government how react to the trip?", topic first, as English learnt later often puts it
     r"\b(?P<topical>[a-z]+)(?:\s+(?:government|govt|side|officials?))?\s+how\s+(?:react|reacted|respond|responded|"

@@ -65,6 +65,8 @@ _NAMED_BEFORE = re.compile(
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+'-]*:(?![\w:])")
+_SHORTCODE_BETWEEN_WORDS = re.compile(r"(?<=\S)\s+:[a-z][a-z0-9_+'-]*:(\s*:[a-z][a-z0-9_+'-]*:)*\s+(?=\w)")
 # Laughter between words ends a sentence as an emoji does: "why are they besties lol saw the headline".
 _LAUGH_BETWEEN_WORDS = re.compile(r"(?<=\w)\s+(lol|lmao|lmfao|rofl|haha+|hehe+)\s+(?=\w)", re.IGNORECASE)
 _INJECTION = re.compile(
@@ -502,6 +504,8 @@ def clean(raw: str) -> str:
     text = _MENTION.sub(" ", text)  # once more: escaped markup becomes markup after unescaping
     text = _BARE_BROADCAST.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
+    # Slack sends emoji as shortcodes (":thinking_face:"): between words they end a sentence as emoji do
+    text = _SHORTCODE.sub(" ", _SHORTCODE_BETWEEN_WORDS.sub("\n", text))
     text = _LAUGH_BETWEEN_WORDS.sub("\n", _EMOJI_BETWEEN_WORDS.sub("\n", text))
     text = _SPOKEN_MARK.sub("?", text)  # dictated: "…published question mark"
     text = _SPELT_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)  # dictated: "I M F" → "IMF"
