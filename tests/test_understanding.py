@@ -2036,3 +2036,17 @@ def test_a_question_asking_what_things_is_led_by_the_sentence_listing_them(
 ) -> None:
     answer = engine.answer(question)
     assert answer.grounded and "intelligence sharing" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("who even wrote this piece lol, some random blogger?", "Kamran Yousaf"),
+        ("yo whats this article even about, speedrun the context pls", "vital foreign-policy objective"),
+    ],
+)
+def test_even_as_emphasis_and_whats_without_its_apostrophe(
+    engine: AnswerEngine, question: str, says: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and says in answer.answer

@@ -263,7 +263,7 @@ _PART = re.compile(
 )
 _SUMMARY = re.compile(
     r"\b(summar\w*|overview|gist|tl;?dr|takeaways?|main (points?|ideas?|argument|point)|key (points?|ideas?)|"
-    r"in (short|brief|a nutshell)|what('s| is) (this|the|it) (article |piece |story )?about|"
+    r"in (short|brief|a nutshell)|what('?s| is) (this|the|it) (article |piece |story )?about|"
     r"the (article|piece)'s (argument|point))\b",
     re.IGNORECASE,
 )

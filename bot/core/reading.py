@@ -300,6 +300,9 @@ _FILLERS = re.compile(
     r"\s*\b((is|was) (that|this|it) (right|true|correct|so|accurate|what the (article|piece) says)|"
     r"am i (right|wrong)|or nah|or not|lol|lmao|haha+|tbh|tbf|ngl|imo|imho|fwiw|iirc|afaik|smh|fr|literally|"
     r"basically|actually|honestly|seriously|"
+    # "who even wrote this", "whats this even about"
+    r"even(?= (wrote|write|about|mean|means|say|says|said|is|was|are|do|does|did|happen|happening|going on)"
+    r"\b)|"
     r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh|"
     r"like(?= (what|whats|what's|why|how|who|when|is|are|was|were|did|do|does)\b)|"  # "why tho like what's…"
     # Roman Urdu and Hindi chat words, common in South Asian workplaces: "acha so how did…", "bhai…",
