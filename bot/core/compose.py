@@ -47,11 +47,11 @@ ASKED_ENOUGH = 0.6
 # a first one that is not relevant. Measured over every set: 0.7 and 0.75 found one more answer and lost none;
 # 0.65 found three more and answered six unanswerable ones (weapons bought, trade figures); 0.6 nine.
 ASKED_WITHIN = 3
+ASKED_LEADS = 0.75
 # A "what X" question whose first sentence is this close in meaning asks about it, whatever its word for X
 # ("what economic beef does pakistan have with the US?"), unless it asks for specifics. 0.5, 0.55 and 0.6 all
 # found one more answer over every set and lost none; the highest is kept.
 FOCUS_CLOSE = 0.6
-ASKED_LEADS = 0.75
 # In a thread the article already answered, a follow-up this close (with the thread's words) is answered.
 SIMILAR_IN_THREAD = 0.30
 FLOOR_IN_THREAD = 0.10

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.intent import Detail
+from bot.core.intent import Detail, thing_called
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -78,10 +78,6 @@ _MEMBER_OF = re.compile(
     re.I,
 )
 _CAPITALISED = r"[A-Z][a-z’']+"
-# A thing asked for by what it is called: "what's the exercise called?"
-_CALLED = re.compile(
-    r"\bwhat(?:'?s| is| was| were| are) (?:the|that|this|those)(?: \w+)? (?P<thing>[a-z]{3,}) called\b", re.I
-)
 
 
 def states(detail: Detail, sentence: str, question: str = "") -> bool:
@@ -104,11 +100,11 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
         return bool(_MET.search(sentence))
     if detail == "purchase":
         return bool(_TRADED.search(sentence))
-    if called := _CALLED.search(question):
+    if called := thing_called(question):
         # "what's the list called that pakistan is stuck on?": the sentence names that thing ("the FATF grey
         # list"), with a name in capitals; "what's the exercise called?" is not answered by any sentence
         # that never mentions an exercise.
-        thing = called.group("thing").lower()[:4]
+        thing = called[:4]
         return bool(
             re.search(rf"\b{re.escape(thing)}", sentence, re.I)
             and re.search(r"\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z]", sentence)
@@ -186,9 +182,9 @@ def names_someone(sentence: str, role: str | None, known: str = "") -> bool:
     if role in ANYONE:
         # "the name of the biden person who called?": the person the sentence puts beside that name ("a
         # senior Biden administration official") is the one asked about
-        for word in asked:
-            beside = re.search(rf"\b{word.title()}\b(?:\s+[a-z]+){{0,2}}\s+({_ROLE})\b", sentence)
-            if len(word) > 2 and beside:
+        # (the question's words in their order: a set's order changes from one process to the next)
+        for word in dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{3,}", known)):
+            if beside := re.search(rf"\b{word.title()}\b(?:\s+[a-z]+){{0,2}}\s+({_ROLE})\b", sentence):
                 role = beside.group(1)
                 break
     stem = (role or "").rstrip("s")

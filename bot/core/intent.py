@@ -745,6 +745,18 @@ def asks_words_of_nothing_new(question: str) -> bool:
     )
 
 
+# A thing asked for by what it is called: "what's the exercise called?"
+_THING_CALLED = re.compile(
+    r"\bwhat(?:'?s| is| was| were| are) (?:the|that|this|those)(?: \w+)? (?P<thing>[a-z]{3,}) called\b", re.I
+)
+
+
+def thing_called(question: str) -> str | None:
+    """What a question asks the name of by what it is called: "what's the exercise called?" → "exercise"."""
+    called = _THING_CALLED.search(question)
+    return called.group("thing").lower() if called else None
+
+
 # The headline told of, not asked for: "saw the headline in my feed", "the headline rather surprised me".
 _HEADLINE_TOLD = re.compile(
     r"\b(saw|seen|see|read|noticed|spotted|skimmed|from|in|by) (the|its|this|that) (headline|title)\b|"
@@ -756,7 +768,8 @@ _HEADLINE_TOLD = re.compile(
 
 def source_asked(question: str) -> SourceQuestion | None:
     """What a question asks about the source: "the title of the article and the sub-title?" asks both."""
-    kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(_HEADLINE_TOLD.sub(" ", question))]
+    asked = _HEADLINE_TOLD.sub(" ", question)
+    kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(asked)]
     if "headline" in kinds and "standfirst" in kinds:
         return "headlines"
     if "headline" in kinds and {"author", "outlet", "date"} & set(kinds):

@@ -65,8 +65,9 @@ _NAMED_BEFORE = re.compile(
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[—–]\s+")
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+[{_EMOJI}][{_EMOJI}\u200d\ufe0f\s]*?\s+(?=\w)")
-_SHORTCODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+'-]*:(?![\w:])")
-_SHORTCODE_BETWEEN_WORDS = re.compile(r"(?<=\S)\s+:[a-z][a-z0-9_+'-]*:(\s*:[a-z][a-z0-9_+'-]*:)*\s+(?=\w)")
+_CODE = r":[a-z][a-z0-9_+'-]*:"  # an emoji as Slack writes it in text: ":thinking_face:"
+_SHORTCODE = re.compile(rf"(?<![\w:]){_CODE}(?![\w:])")
+_SHORTCODE_BETWEEN_WORDS = re.compile(rf"(?<=\S)\s+{_CODE}(\s*{_CODE})*\s+(?=\w)")
 # Laughter between words ends a sentence as an emoji does: "why are they besties lol saw the headline".
 _LAUGH_BETWEEN_WORDS = re.compile(r"(?<=\w)\s+(lol|lmao|lmfao|rofl|haha+|hehe+)\s+(?=\w)", re.IGNORECASE)
 _INJECTION = re.compile(
@@ -612,8 +613,8 @@ def without_lead_in(text: str) -> tuple[str, str]:
     end = first + 1
     while end < last and not _ASKERS_OWN.match(sentences[end]):
         end += 1
-    # ("why are they besties lol saw the headline in my feed": the remark, asking nothing, is context too)
-    if end < last and (sentences[first].rstrip().endswith("?") or _ASKERS_OWN.match(sentences[end])):
+    # ("why are they besties lol saw the headline in my feed": the remark, with or without a "?" before it)
+    if end < last:
         return " ".join(sentences[first:end]), " ".join(sentences[end:last])
     return (" ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text), ""
 
