@@ -2050,3 +2050,26 @@ def test_even_as_emphasis_and_whats_without_its_apostrophe(
 ) -> None:
     answer = engine.answer(question)
     assert answer.grounded and says in answer.answer
+
+
+def test_a_question_after_a_sentence_naming_its_subject_is_read_alone(engine: AnswerEngine) -> None:
+    # The words of what is told first ("has the express tribune piece") weighed against the question.
+    told = "my boss has the express tribune piece on {}. why are the two getting closer?"
+    answer = engine.answer(told.format("pakistan and russia"))
+    assert answer.grounded and answer.topic == WHY_TOPIC
+    # "the two" are the ones that sentence names, not always the base's own
+    assert engine.answer(told.format("india and the US")).topic != WHY_TOPIC
+
+
+def test_a_filler_before_a_full_stop_leaves_the_sentence_ended(engine: AnswerEngine) -> None:
+    from bot.core.reading import without_fillers
+
+    assert without_fillers("the whole thing lol. whats the short version?") == (
+        "the whole thing. whats the short version?"
+    )
+    message = (
+        "patron at the desk has the express tribune piece on pakistan and russia printed out but doesnt want "
+        "to read the whole thing lol. whats the short version of why the two are getting closer?"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded and answer.topic == WHY_TOPIC

@@ -16,7 +16,7 @@ from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
 from bot.core.intent import as_the_article, asks_opinion, read_intent, source_asked, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
-from bot.core.reading import Question, normalised, questions_in, read_question
+from bot.core.reading import Question, last_asking, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval, Retriever, entity_words
 from knowledge.spelling import Speller
@@ -146,6 +146,14 @@ class AnswerEngine:
             readings.append((resolved.query, self._subject))
             readings.append((self._as_the_subject(resolved.query), self._subject))
         readings += [(part, resolved.context) for part in questions_in(resolved.query)]
+        if (alone := last_asking(resolved.query)) is not None:
+            # "my boss has the express tribune piece on pakistan and russia. why are the two getting
+            # closer?": the words of the sentence told before the question weigh against it; the question is
+            # read alone, its "the two" as the ones that sentence names when they are the base's own.
+            question, before = alone
+            readings.append((question, resolved.context))
+            if self._refers_back_to_nothing(question) and self._names_the_subject(before):
+                readings.append((self._as_the_subject(question), resolved.context))
         return readings
 
     def _as_the_subject(self, query: str) -> str:
@@ -160,6 +168,12 @@ class AnswerEngine:
             return f"{names}'s" if word in {"their", "theirs"} else names
 
         return _THEY.sub(named, query, count=1)
+
+    def _names_the_subject(self, text: str) -> bool:
+        """Whether a text names all of the ones the base is about (Pakistan and Russia) and no one else."""
+        words = re.findall(r"[\w']+", text.lower())
+        named = {self._entity_of.get(w.strip("'")) for w in words} - {None}
+        return named == self._subject_entities
 
     def _refers_back_to_nothing(self, query: str) -> bool:
         """A question that points at "they" or "these two" and names neither of the ones the base is about."""

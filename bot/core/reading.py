@@ -543,8 +543,14 @@ def without_fillers(text: str) -> str:
     """The question without casual fillers ("actually", "basically", "or nah"), with spoken forms written
     out."""
     text = re.sub(r"\b(gonna|wanna|gotta|dunno)\b", lambda m: _SPOKEN[m.group(1).lower()], text, flags=re.I)
-    stripped = " ".join(_FILLERS.sub(" ", text).split())
+    # ("…the whole thing lol. whats the short version…": a filler's full stop still ends its sentence)
+    stripped = " ".join(_FILLERS.sub(_filler_gone, text).split())
+    stripped = re.sub(r"^[\s.!]+|[\s,]+(?=[.!])|(?<=[.!?])[.!]+", "", stripped)
     return stripped if re.search(r"\w", stripped) else text
+
+
+def _filler_gone(match: re.Match[str]) -> str:
+    return f"{match.group(0)[-1]} " if match.group(0)[-1] in ".!" else " "
 
 
 def spell_out(text: str) -> str:
@@ -561,6 +567,17 @@ def questions_in(query: str) -> list[str]:
     # ("pls tell me we didn't just fold": a request after its greeting or "pls")
     parts = [p for p in parts if len(p.split()) >= 3 and _ASKS.search(_LEAD.sub("", p))]
     return parts if len(parts) > 1 else []
+
+
+def last_asking(query: str) -> tuple[str, str] | None:
+    """In a question read with the sentence before it ("my boss has the piece on pakistan and russia. why are
+    the two getting closer?"), its last sentence that asks, and what comes before that; None for one
+    sentence."""
+    sentences = [s.strip() for s in _SENTENCE.split(query) if s and s.strip()]
+    asking = [i for i, s in enumerate(sentences) if i > 0 and _ASKS.search(strip_preamble(s))]
+    if not asking:
+        return None
+    return " ".join(sentences[asking[-1] :]), " ".join(sentences[: asking[-1]])
 
 
 def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
