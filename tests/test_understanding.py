@@ -2073,3 +2073,48 @@ def test_a_filler_before_a_full_stop_leaves_the_sentence_ended(engine: AnswerEng
     )
     answer = engine.answer(message)
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_what_someone_said_they_would_do_asks_what_is_done(engine: AnswerEngine) -> None:
+    answer = engine.answer("a patron wants to know what areas pakistan and russia said they'd cooperate on")
+    assert answer.grounded
+    assert any("intelligence sharing" in c.quote for c in answer.citations)
+
+
+def test_a_sentence_counting_the_thing_asked_is_relevant_whatever_else_is_said(engine: AnswerEngine) -> None:
+    answer = engine.answer("it says the trip was a big deal bc it was the first in how many years?")
+    assert answer.grounded and "23 years" in answer.answer
+
+
+def test_a_name_asked_of_the_one_just_spoken_of(engine: AnswerEngine) -> None:
+    unnamed = _thread(engine, "who from the US reached out to pakistan about the trip?",
+                      "ok but whats the persons actual name")  # fmt: skip
+    assert not unnamed.grounded and "doesn't name" in unnamed.answer
+    assert not _thread(engine, "who pushed pk to cancel", "ok so whats the biden official's name").grounded
+    named = _thread(engine, "who defended the visit?", "whats the ministers full name")
+    assert named.grounded and "Qureshi" in named.answer
+
+
+def test_the_articles_name_is_its_headline(engine: AnswerEngine) -> None:
+    for question in ("what's the article's name", "whats the name of the piece?"):
+        answer = engine.answer(question)
+        assert answer.grounded and answer.answer.startswith("The headline")
+
+
+def test_anything_about_a_subject_in_there_asks_whether_it_is_mentioned(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "i used to work for the gas company lol, is there anything about energy in there at all?"
+    )
+    assert answer.grounded and "energy" in answer.answer
+
+
+def test_a_question_followed_by_a_remark_in_a_clause_of_its_own(engine: AnswerEngine) -> None:
+    answer = engine.answer("which pm went to moscow, on site cant read the whole thing")
+    assert answer.grounded and "Imran Khan" in answer.answer
+    # a clause after it that asks too is part of the question: the article names no agreements
+    asked = _thread(
+        engine,
+        "what defence stuff did the us give india per the article",
+        "which agreements tho, like names?",
+    )
+    assert not asked.grounded

@@ -238,7 +238,14 @@ class Composer:
         # below it that a curated question is close to ("a one-off stunt or a long time coming?").
         rankings = [self._asked_first(r, retrieval, leaning) for r in rankings]
         ranked = rankings[0]
-        if not any(
+        # ("it was the first in how many years?": the closest sentence counts years, whatever else is said)
+        counts_it = (
+            intent.detail == "number"
+            and bool(ranked)
+            and ranked[0].similarity >= SIMILAR_FLOOR
+            and details.counts_the_thing_asked(_said(ranked[0]), question)
+        )
+        if not counts_it and not any(
             r and (self._relevant(r[0], retrieval, follows_up=leaning) or self._shares_phrase(question, r[0]))
             for r in rankings
         ):

@@ -125,6 +125,12 @@ def _counts_what_is_asked(sentence: str, question: str) -> bool:
     return not counted or any(noun[:4] in asked for noun in counted if not re.fullmatch(_UNIT, noun))
 
 
+def counts_the_thing_asked(sentence: str, question: str) -> bool:
+    """Whether a sentence gives a figure of the very thing a "how many" question counts: "…first bilateral
+    visit by a Pakistani leader in 23 years" for "the first in how many years?"."""
+    return bool(_FIGURE.search(sentence)) and _counts_what_is_asked(sentence, question)
+
+
 def unnamed(sentence: str) -> str | None:
     """What a sentence counts without naming: "several defence agreements" (None when it goes on to list them:
     "several areas of cooperation — from defence to…")."""

@@ -16,7 +16,7 @@ from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
 from bot.core.intent import as_the_article, asks_opinion, read_intent, source_asked, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
-from bot.core.reading import Question, last_asking, normalised, questions_in, read_question
+from bot.core.reading import Question, asking_clause, last_asking, normalised, questions_in, read_question
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval, Retriever, entity_words
 from knowledge.spelling import Speller
@@ -154,6 +154,9 @@ class AnswerEngine:
             readings.append((question, resolved.context))
             if self._refers_back_to_nothing(question) and self._names_the_subject(before):
                 readings.append((self._as_the_subject(question), resolved.context))
+        elif (clause := asking_clause(resolved.query)) is not None:
+            # "which pm went to moscow, on site cant read the whole thing": the clause that asks, alone.
+            readings.append((clause, resolved.context))
         return readings
 
     def _as_the_subject(self, query: str) -> str:

@@ -34,7 +34,10 @@ _FOLLOW_UP = re.compile(
     r"who says|source)\b|"
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b|"
     # "who exactly?", "when was the last one then?": words that point back at what was just said.
-    r"\b(exactly|the (last|first|next|previous|same|other) one)\b|\bthen\W*$",
+    r"\b(exactly|the (last|first|next|previous|same|other) one)\b|\bthen\W*$|"
+    # "whats the ministers full name": the one just spoken of
+    r"\bthe ([\w'’]+ ){0,2}(official|person|guy|man|woman|minister|diplomat|leader)(s|['’]s)? "
+    r"((full|actual|real|exact) )?names?\b",
     re.IGNORECASE,
 )
 _MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
@@ -61,7 +64,8 @@ _QUANTITY = re.compile(
 _NAME = re.compile(
     r"\bnames? of\b|\b(his|her|their|its|(the|that|this) (official|person|guy|man|woman|minister|diplomat|"
     r"leader)['’]s)\s+(\w+\s+)?names?\b|"
-    r"\bwhat('?s| is| was| were) (the|his|her|their)( \w+)? names?\b|\bnames? (pls|please|plz)\b|"
+    # ("whats the biden official's name", "whats the persons actual name")
+    r"\bwhat('?s| is| was| were) (the|his|her|their)( [\w'’]+){0,3} names?\b|\bnames? (pls|please|plz)\b|"
     # "what's the exercise called?", "what was that deal called"
     r"\bwhat('?s| is| was| were| are) (the|that|this|it|they|those)( \w+){0,2} called\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
@@ -247,7 +251,10 @@ _MENTION_ACTIVE = re.compile(
     r"\b(does|did) (the article|the piece|this article|this piece|it|the writer|the author|he) (even |ever |"
     r"actually )?(mention|discuss|cover|talk about|bring up|touch on|say anything (about|on))\s+"
     r"(?P<subject>[^?.!]{2,40}?)(\s+at all)?\s*([?.!]|$)|"
-    r"\bany (mention|word|talk) (of|on|about)\s+(?P<subject2>[^?.!]{2,40}?)\s*([?.!]|$)",
+    r"\bany (mention|word|talk) (of|on|about)\s+(?P<subject2>[^?.!]{2,40}?)\s*([?.!]|$)|"
+    # "is there anything about energy in there at all?"
+    r"\b(is there|was there|there['’]?s) (anything|something|much) (about|on|regarding)\s+"
+    r"(?P<subject3>[^?.!]{2,40}?)(\s+in (there|it|here|the (article|piece)))?(\s+at all)?\s*([?.!]|$)",
     re.IGNORECASE,
 )
 _POINTERS = frozenset({"that", "this", "it", "they", "he", "she", "these", "those", "so"})
@@ -432,7 +439,9 @@ _SOURCE = {
         r"(?!\s+(on|about|re|for|says?|said|claims?|suggests?|implies)\b)|"
         r"^\W*(headline|title)\W*$|"
         rf"\b(headline|title) (of|on|for) (the|this|that)( [\w'’-]+){{0,2}} {_WRITING}\b|"
-        r"^\W*(the )?(headline|title)\W+(verbatim|exact|exactly|word for word|pls|please)\W*$",
+        r"^\W*(the )?(headline|title)\W+(verbatim|exact|exactly|word for word|pls|please)\W*$|"
+        # "what's the article's name?", "the name of the piece"
+        rf"\b(the|this|that) {_WRITING}['’]?s name\b|\bname of (the|this|that) {_WRITING}\b",
         re.IGNORECASE,
     ),
     "first": re.compile(r"\b(first|opening) (sentence|line|paragraph|words)\b", re.IGNORECASE),
@@ -605,6 +614,13 @@ class Intent:
     besides: str | None = None  # what a question sets aside ("beyond reconsidering the trip, what else…")
 
 
+# What someone said they would do ("…said they'd cooperate on", "…say they will work together on"): the
+# question asks what is done, not what was said.
+_REPORTED_PLAN = re.compile(
+    r"\s+(?:that\s+)?(?:they|it|he|she|we|both|the two)(?:['’]d|['’]ll|\s+would|\s+will|\s+were going to|"
+    r"\s+are going to|\s+plan to|\s+planned to|\s+want to|\s+wanted to)\b",
+    re.IGNORECASE,
+)
 # A question quoted whole in a message ("…cite the \"Why Pakistan and Russia are getting closer?\" piece"): a
 # title or someone else's words, not what the message asks.
 _QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{3,120}\?[\"”]")
@@ -613,6 +629,8 @@ _QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{3,120}\?[\"”]")
 def read_intent(question: str) -> Intent:
     """The intent of a question from its words alone."""
     said = _SOMEONE_SAID.search(question)
+    if said and _REPORTED_PLAN.match(question, said.end()):
+        said = None  # "what areas pakistan and russia said they'd cooperate on": what they'd do is asked
     swap = _SWAP.match(question)
     fits = _WHERE_IT_FITS.match(question)
     words = bool(_WORDS.search(question))

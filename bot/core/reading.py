@@ -545,12 +545,13 @@ def without_fillers(text: str) -> str:
     text = re.sub(r"\b(gonna|wanna|gotta|dunno)\b", lambda m: _SPOKEN[m.group(1).lower()], text, flags=re.I)
     # ("…the whole thing lol. whats the short version…": a filler's full stop still ends its sentence)
     stripped = " ".join(_FILLERS.sub(_filler_gone, text).split())
-    stripped = re.sub(r"^[\s.!]+|[\s,]+(?=[.!])|(?<=[.!?])[.!]+", "", stripped)
+    stripped = re.sub(r"\s+(?=[.!,])", "", stripped)
+    stripped = re.sub(r"^[\s.!,]+|(?<=[.!?,])[.!,]+", "", stripped)
     return stripped if re.search(r"\w", stripped) else text
 
 
 def _filler_gone(match: re.Match[str]) -> str:
-    return f"{match.group(0)[-1]} " if match.group(0)[-1] in ".!" else " "
+    return f"{match.group(0)[-1]} " if match.group(0)[-1] in ".!," else " "
 
 
 def spell_out(text: str) -> str:
@@ -578,6 +579,17 @@ def last_asking(query: str) -> tuple[str, str] | None:
     if not asking:
         return None
     return " ".join(sentences[asking[-1] :]), " ".join(sentences[: asking[-1]])
+
+
+def asking_clause(query: str) -> str | None:
+    """Of a question followed by a remark in clauses of its own ("which pm went to moscow, on site cant read
+    the whole thing"), the question; None when any other clause asks or has its question mark ("which
+    agreements tho, like names?" asks names) or when the clause that asks is not the first ("but the gas
+    pipeline, did that get signed": the pipeline is asked about)."""
+    clauses = [c.strip() for c in re.split(r",\s+|\s+[—–-]\s+", query) if c.strip()]
+    if len(clauses) < 2 or len(clauses[0].split()) < 3 or not _ASKS.search(strip_preamble(clauses[0])):
+        return None
+    return None if any("?" in c or _ASKS.search(strip_preamble(c)) for c in clauses[1:]) else clauses[0]
 
 
 def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
