@@ -2118,3 +2118,36 @@ def test_a_question_followed_by_a_remark_in_a_clause_of_its_own(engine: AnswerEn
         "which agreements tho, like names?",
     )
     assert not asked.grounded
+
+
+def test_tldr_after_a_question_to_the_channel_asks_the_bot(engine: AnswerEngine) -> None:
+    message = (
+        "anyone read the tribune piece on pakistan + russia?? tl;dr why are they getting cozy all of a sudden"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_a_question_told_rather_than_asked(engine: AnswerEngine) -> None:
+    message = (
+        "Hi all! 👋 My son Aiden has a school project on an Express Tribune article about Pakistan and "
+        "Russia. He's asked me to explain in really simple terms why the two countries are getting closer "
+        "and honestly I'm a bit lost. Could the bot give us the main reasons? Thanks so much in advance 🙏"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded and answer.topic == WHY_TOPIC
+    # told of someone the article never quotes, and asked again: still no one it quotes
+    asked = (
+        "Being a retired geography teacher, I wonder how India took the news of the Moscow trip. Did New "
+        "Delhi say anything officially about it?"
+    )
+    assert not engine.answer(asked).grounded
+
+
+def test_a_remark_after_the_question_does_not_decline_it(engine: AnswerEngine) -> None:
+    message = (
+        "morning team 👋 random but whats the tea on pakistan and russia getting all buddy buddy?? saw an "
+        "article floating around"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded and answer.topic == WHY_TOPIC

@@ -125,6 +125,7 @@ class Draft:
     passages: tuple[str, ...] = ()  # ids of the sentences the draft rests on
     notes: tuple[str, ...] = ()  # asides, e.g. the date an answer about "now" is true of
     not_close: bool = False  # declined only because no sentence was close enough (a writer may still try)
+    unquoted: bool = False  # …or because whose words are asked is no one the article quotes
 
     @property
     def grounded(self) -> bool:
@@ -212,7 +213,7 @@ class Composer:
             return self.overview(part)
         speakers = self._speakers(intent, retrieval)
         if speakers is None:  # "what did India say": someone the article never quotes
-            return replace(self.decline(), not_close=True)
+            return replace(self.decline(), not_close=True, unquoted=True)
         # "did it go well?" prefers a sentence judging how it went, when that or the closest one is relevant.
         judgings = (True, False) if intent.judges else (False,)
         rankings = [rank_evidence(retrieval, why=intent.why, judging=judging) for judging in judgings]
@@ -221,6 +222,8 @@ class Composer:
                 [e for e in ranked if any(speakers <= self._speakers_of[p.ref.id] for p in e.points)]
                 for ranked in rankings
             ]
+            if not any(rankings):  # "did New Delhi say anything officially?": India says nothing here
+                return replace(self.decline(), not_close=True, unquoted=True)
         quoting = [e for e in rankings[0] if _quotes_from(question, e.passage.text)]
         if quoting:
             # "the sentence that starts with 'all these'": the asker quotes the article; that sentence leads.

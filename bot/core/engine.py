@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
@@ -16,7 +17,15 @@ from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
 from bot.core.intent import as_the_article, asks_opinion, read_intent, source_asked, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
-from bot.core.reading import Question, asking_clause, last_asking, normalised, questions_in, read_question
+from bot.core.reading import (
+    Question,
+    asking_clause,
+    last_asking,
+    normalised,
+    questions_in,
+    read_question,
+    told_question,
+)
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval, Retriever, entity_words
 from knowledge.spelling import Speller
@@ -131,32 +140,46 @@ class AnswerEngine:
         return Asked(question, resolved, context_turns, key)
 
     def _other_readings(
-        self, asked: str, resolved: Resolved, context_turns: list[Turn]
-    ) -> list[tuple[str, str]]:
-        """Other ways to read a question nothing was close to, as (question, context), tried in turn:
+        self, question: Question, resolved: Resolved, context_turns: list[Turn]
+    ) -> list[Reading]:
+        """Other ways to read a question nothing was close to, tried in turn:
         - a follow-up as it was asked, when the reading of its pronoun found nothing: "and what did they say
           back?" read as "…the official say back?" asks what no one the article quotes said;
         - asked first, "they're getting closer because of china, right?": "they" are what the base is about;
         - "why did washington get closer to new delhi in the first place? what was the goal?": two questions
-          in one message, each weighing on the other's words; the first answered alone stands."""
+          in one message, each weighing on the other's words; the first answered alone stands.
+        Only an answer stands from the readings of less than the whole message, as a remark or a sentence
+        left out may be what declines it:
+        - without the remark set aside from it ("…buddy buddy?? saw an article floating around"), whose
+          words were its context;
+        - "my boss has the express tribune piece on pakistan and russia. why are the two getting closer?":
+          the sentence that asks, alone, its "the two" as the ones the sentence before names when they are
+          the base's own;
+        - "which pm went to moscow, on site cant read the whole thing": the clause that asks, alone;
+        - "He's asked me to explain why the two countries are getting closer…": a question told, not asked."""
+        asked = question.query
         readings = []
         if context_turns and asked != resolved.query:
-            readings.append((asked, resolved.context))
+            readings.append(Reading(asked, resolved.context))
         if not context_turns and self._refers_back_to_nothing(resolved.query):
-            readings.append((resolved.query, self._subject))
-            readings.append((self._as_the_subject(resolved.query), self._subject))
-        readings += [(part, resolved.context) for part in questions_in(resolved.query)]
-        if (alone := last_asking(resolved.query)) is not None:
-            # "my boss has the express tribune piece on pakistan and russia. why are the two getting
-            # closer?": the words of the sentence told before the question weigh against it; the question is
-            # read alone, its "the two" as the ones that sentence names when they are the base's own.
-            question, before = alone
-            readings.append((question, resolved.context))
-            if self._refers_back_to_nothing(question) and self._names_the_subject(before):
-                readings.append((self._as_the_subject(question), resolved.context))
-        elif (clause := asking_clause(resolved.query)) is not None:
-            # "which pm went to moscow, on site cant read the whole thing": the clause that asks, alone.
-            readings.append((clause, resolved.context))
+            readings.append(Reading(resolved.query, self._subject))
+            readings.append(Reading(self._as_the_subject(resolved.query), self._subject))
+        readings += [Reading(part, resolved.context) for part in questions_in(resolved.query)]
+        if question.aside:
+            readings.append(Reading(resolved.query, resolved.context, answered_only=True))
+        parts = [last_asking(resolved.query)]
+        if not context_turns:
+            parts.append(told_question(question.text))
+        for part in parts:
+            if part is not None:
+                sentence, before = part
+                readings.append(Reading(sentence, resolved.context, answered_only=True))
+                if self._refers_back_to_nothing(sentence) and self._names_the_subject(before):
+                    readings.append(
+                        Reading(self._as_the_subject(sentence), resolved.context, answered_only=True)
+                    )
+        if parts[0] is None and (clause := asking_clause(resolved.query)) is not None:
+            readings.append(Reading(clause, resolved.context, answered_only=True))
         return readings
 
     def _as_the_subject(self, query: str) -> str:
@@ -246,13 +269,17 @@ class AnswerEngine:
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
         draft = self._with_second_question(draft, resolved, prefer, seen_points, seen_passages)
-        readings = self._other_readings(question.query, resolved, context_turns) if draft.not_close else []
-        for query, context in readings:
+        readings = self._other_readings(question, resolved, context_turns) if draft.not_close else []
+        for query, context, answered_only in readings:
+            if answered_only and draft.unquoted:
+                # ("I wonder how India took the news. Did New Delhi say anything officially?": asked of
+                # someone the article never quotes, in any of its words)
+                continue
             other = self.retriever.search(query, context=context, prefer_topic=prefer)
             attempt = self.composer.compose(
                 query, other, intent=read_intent(query), seen_points=seen_points, seen_passages=seen_passages
             )
-            if not attempt.not_close:
+            if not attempt.not_close and (attempt.grounded or not answered_only):
                 draft, retrieval = attempt, other
                 break
         answer = self._to_answer(question.text, draft)
@@ -350,6 +377,15 @@ class AnswerEngine:
         context = "|".join(f"{t.question}>{','.join(t.key_points)}" for t in context_turns)
         raw = f"{self.kb.version}|{ANSWER_CODE_VERSION}|{self.mode}|{model}|{normalised(question)}|{context}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+class Reading(NamedTuple):
+    """A way to read a question: its words, the context they are read in, and whether only an answer
+    stands from it (not a decline)."""
+
+    query: str
+    context: str
+    answered_only: bool = False
 
 
 def _usage_counts(answer: Answer) -> dict[str, float]:

@@ -132,13 +132,19 @@ _SHORT = (
 _SHORT_WORDS = frozenset(_SHORT.split())
 _LABEL_WORDS = 5
 _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
+# The word a question starts with, after a lead-in set aside ("random but whats the tea on…": its apostrophe
+# is often left out).
+_ASKED_NEXT = (
+    r"(what|whats|why|how|hows|who|whos|whom|whose|when|where|wheres|which|is|are|was|were|do|does|did|can|"
+    r"could|would|will|should|has|have|had)"
+)
 # Chat tags before the question itself ("tldr why did…", "fwiw, who…", "eli5 how…"): they say how to answer,
 # not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
 _TAG_LEAD = re.compile(
-    r"^\s*(tl;? ?dr|eli5|bluf|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b"
+    # ("summary" is "tl;dr" spelt out)
+    r"^\s*(tl;? ?dr|summary|eli5|bluf|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b"
     r"(\s+(pls|please|plz))?[\s,!.:;-]*"
-    r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
-    r"should|has|have|had)\b)",
+    rf"(?={_ASKED_NEXT}\b)",
     re.IGNORECASE,
 )
 # A short label before a colon, then the question: "gut check, one line: is…", "for my essay: how…" (not
@@ -148,8 +154,7 @@ _LABEL_LEAD = re.compile(
     r"(?![^:\n]*\b[A-Z]{2,3}\s*[-/–]\s*[A-Z]{2,3}\b)(?!\s*[\w.]+ (and|&) [\w.]+\s*:)"
     r"(?![^:\n]*(->|→|<>|<->|=>|↔|⇄))"  # …nor a relation drawn as an arrow: "US -> pak pressure: what…"
     r"[^:?.!\n]{1,40}?(?<!\d):\s+"
-    r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
-    r"should|has|have|had|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
+    rf"(?=({_ASKED_NEXT}|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
     re.IGNORECASE,
 )
 # A question passed on for someone else: "our sales lead is asking how…", "my boss wants to know why…".
@@ -176,10 +181,9 @@ _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
 _HEDGE_LEAD = re.compile(
     r"^\s*(sorry|apologies|forgive me|pardon|(this|it) (might|may|could) be|(might|may|could) be|maybe|"
     r"probably|prob|not sure|i know|i reali[sz]e|if (this|that|it)('s| is| was)?|"
-    r"(slightly |a bit |totally |completely )?(off[ -]topic|unrelated))\b"
+    r"(slightly |a bit |totally |completely )?(off[ -]topic|unrelated|random))\b"
     r"[^?.!\n]{0,60}?[\s,]+but[\s,]+"
-    r"(?=(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
-    r"should|has|have|had)\b)",
+    rf"(?={_ASKED_NEXT}\b)",
     re.IGNORECASE,
 )
 _TRAILER = re.compile(
@@ -189,6 +193,13 @@ _TRAILER = re.compile(
 )
 # A statement asked as a question with a tag: "pk and ru werent friends historically, right?" — the tag is no
 # part of the question ("right" would match "did the right thing"). Not "was the US right?", which asks.
+# A question told rather than asked: "He's asked me to explain why the two countries are getting closer",
+# "I'm trying to understand how…".
+_ASKS_WITHIN = re.compile(
+    r"\b(explain|know|understand|wondering|wonder|figure out|find out|curious|asking|asked)\b"
+    r"[^.?!]{0,40}?\b(why|how|what|who|when|where|which|whether)\b",
+    re.IGNORECASE,
+)
 _TAG_QUESTION = re.compile(r"[\s,]+(right|yeah|yes|no|correct|true|innit|eh)\s*\?+\s*$", re.IGNORECASE)
 _ASKS = re.compile(
     r"\?|^\s*(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
@@ -579,6 +590,21 @@ def last_asking(query: str) -> tuple[str, str] | None:
     if not asking:
         return None
     return " ".join(sentences[asking[-1] :]), " ".join(sentences[: asking[-1]])
+
+
+def told_question(text: str) -> tuple[str, str] | None:
+    """A question told, not asked, in a message ("He's asked me to explain in really simple terms why the two
+    countries are getting closer"): from its question word on, and the sentences before it; None when there
+    is none, or when that sentence asks for itself."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    told = [
+        i for i, s in enumerate(sentences) if _ASKS_WITHIN.search(s) and not _ASKS.search(strip_preamble(s))
+    ]
+    if not told:
+        return None
+    match = _ASKS_WITHIN.search(sentences[told[-1]])
+    assert match is not None
+    return sentences[told[-1]][match.start(2) :], " ".join(sentences[: told[-1]])
 
 
 def asking_clause(query: str) -> str | None:
