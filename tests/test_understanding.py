@@ -2151,3 +2151,25 @@ def test_a_remark_after_the_question_does_not_decline_it(engine: AnswerEngine) -
     )
     answer = engine.answer(message)
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        ("did imran khan get kicked out not long after this? i feel like i heard that on the radio",),
+        ("imran went right?", "did he survive politically after this? heard there was a vote"),
+        ("who's the PM that went to moscow", "is he still in charge now?"),
+    ],
+)
+def test_the_leaders_political_fate_came_after_the_article(
+    engine: AnswerEngine, thread: tuple[str, ...]
+) -> None:
+    answer = _thread(engine, *thread)
+    assert not answer.grounded and "28 February 2022" in answer.answer
+
+
+def test_a_question_to_the_channel_tells_whom_they_are(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "anyone read that tribune piece on pakistan n russia? why are they getting so cosy all of a sudden"
+    )
+    assert answer.grounded and answer.topic == WHY_TOPIC

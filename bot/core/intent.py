@@ -302,7 +302,12 @@ _AFTER = re.compile(
     r"in the (days|weeks|months|years) (that )?(followed|after)|"
     r"next (year|month|week|decade|few)|"
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
-    r"(stay|stayed|remain|remained|stays|remains|still) (the )?(pm|prime minister|in power|in office)|"
+    r"(stay|stayed|remain|remained|stays|remains|still) (the )?(pm|prime minister|in power|in office|"
+    r"in charge)|"
+    # the leader's political fate, which came after the article: "did imran khan get kicked out not long
+    # after this?", "did he survive politically?", "was there a no-confidence vote?"
+    r"(kicked|voted|thrown|booted|forced) out|ousted|removed from (office|power)|survived? politically|"
+    r"no.?confidence|"
     # "did imran end up losing power over this trip?"
     r"(los(e|t|es|ing)|keep|kept|cost(s|ing)? (him|them|(imran )?khan|imran|the pm|ik)) (his |their |the )?"
     r"(power|job|seat|office|government|post)|"

@@ -193,6 +193,13 @@ _TRAILER = re.compile(
 )
 # A statement asked as a question with a tag: "pk and ru werent friends historically, right?" — the tag is no
 # part of the question ("right" would match "did the right thing"). Not "was the US right?", which asks.
+# A question to the people in the channel, not to the bot: "anyone read that tribune piece?", "has anybody
+# seen the article on…?"
+_TO_THE_CHANNEL = re.compile(
+    r"^\W*((has|have|did|does|do) )?(any ?one|any ?body|you guys|y'?all|everyone|people) (here )?"
+    r"(read|seen|see|saw|catch|caught|spot|spotted|come across|came across)\b",
+    re.IGNORECASE,
+)
 # A question told rather than asked: "He's asked me to explain why the two countries are getting closer",
 # "I'm trying to understand how…".
 _ASKS_WITHIN = re.compile(
@@ -657,9 +664,16 @@ def without_lead_in(text: str) -> tuple[str, str]:
     is driving…?" → "In a nutshell, what is driving…?". What follows that sentence stays ("…? like
     concretely"), and a short question keeps the sentence before it ("Pakistan went anyway. Why?")."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
-    first = next((i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))), 0)
+    asking = [i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))]
+    # "anyone read that tribune piece on pakistan n russia? why are they…": the channel is asked first
+    asking = [i for i in asking if not _TO_THE_CHANNEL.match(sentences[i])] or asking
+    first = asking[0] if asking else 0
+    told = ""
     if first > 0 and _leans_back(sentences[first]):
-        first -= 1
+        if _TO_THE_CHANNEL.match(sentences[first - 1]):
+            told = sentences[first - 1]  # whom "they" are, in a question not to the bot: its context
+        else:
+            first -= 1
     # "…? i'm the new person on the desk, sorry": what follows about the asker is not part of the question.
     last = len(sentences)
     while last > first + 1 and _ABOUT_THE_ASKER.match(sentences[last - 1]):
@@ -670,8 +684,8 @@ def without_lead_in(text: str) -> tuple[str, str]:
         end += 1
     # ("why are they besties lol saw the headline in my feed": the remark, with or without a "?" before it)
     if end < last:
-        return " ".join(sentences[first:end]), " ".join(sentences[end:last])
-    return (" ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text), ""
+        return " ".join(sentences[first:end]), " ".join([told, *sentences[end:last]]).strip()
+    return (" ".join(sentences[first:last]) if first > 0 or last < len(sentences) else text), told
 
 
 def _names_its_own(question: str) -> bool:
