@@ -39,6 +39,30 @@ def _names(country: object) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
+# How a people's or a language's word ends after its country's name: "Afghan" (Afghanistan), "Iraqi",
+# "Iranian", "Syrian", "Japanese", "Kazakh" (Kazakhstan).
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "")
+_STEM_LETTERS = 4
+
+
+@lru_cache(maxsize=4096)
+def country_of_people(word: str) -> tuple[str, ...] | None:
+    """The names of the country a word for its people is made from ("afghan" → Afghanistan's): the word
+    without its ending begins a one-word name of a country and is at least half of it; None otherwise."""
+    word = word.lower()
+    for ending in _DEMONYM_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[: len(word) - len(ending)]
+        # (a word as it is, "afghan", is longer: "para" is not Paraguay's)
+        if len(stem) < _STEM_LETTERS + (not ending):
+            continue
+        for names in countries():
+            if any(" " not in n and n.startswith(stem) and 2 * len(stem) >= len(n) for n in names):
+                return names
+    return None
+
+
 @lru_cache(maxsize=1)
 def languages() -> frozenset[str]:
     """The major languages' names in lower case (those with a two-letter ISO 639 code: "english", "urdu"): a

@@ -24,7 +24,7 @@ from knowledge.base import KnowledgeBase, PointRef
 from knowledge.embedding import Embedder, default_embedder, give_back_memory
 from knowledge.languages import english_words, mixed_in_words
 from knowledge.models import Passage
-from knowledge.places import bodies, codes, countries, languages, named_in
+from knowledge.places import bodies, codes, countries, country_of_people, languages, named_in
 from knowledge.spelling import joins_common_words, one_edit_from_english
 from knowledge.text import Tokenizer, normalise
 
@@ -374,6 +374,13 @@ class Retriever:
         lowercase = re.findall(r"(?<![\w'’-])([a-z]{4,})(?=(?:['’]s)?(?![\w'’-]))", question)
         names = [w for w in lowercase if self._unheard_of(w)]
         names += [n.title() for n in named_in(question, self._other_countries) if n.title() not in names]
+        # "the afghan fighters", "iranian oil": the people of a country the base never mentions
+        for word in re.findall(r"[A-Za-z]{4,}", question):
+            if word.lower() in self._said_words or (_speaks(word, question) and word.lower() in languages()):
+                continue  # ("in Indonesian 'memperbaiki hubungan'?": the language it is put in)
+            people = country_of_people(word)
+            if people and all(n in self._other_countries for n in people) and word.title() not in names:
+                names.append(word.title())
         for match in self._body_named.finditer(question):
             if (body := self._other_bodies[match.group(1).lower()]) not in names:
                 names.append(body)

@@ -2173,3 +2173,20 @@ def test_a_question_to_the_channel_tells_whom_they_are(engine: AnswerEngine) -> 
         "anyone read that tribune piece on pakistan n russia? why are they getting so cosy all of a sudden"
     )
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_the_people_of_a_country_the_article_never_mentions(engine: AnswerEngine) -> None:
+    for question in (
+        "context? pakistan helped the afghan fighters vs the soviets in 79 right, does the article go into "
+        "any of that",
+        "what does iranian oil have to do with this",
+    ):
+        answer = engine.answer(question)
+        assert not answer.grounded and "doesn't mention" in answer.answer
+    # a language a word is put in, and a word that only begins a country's name ("para", Paraguay), are no one
+    put_in = "'Efforts to mend fences' — meaning? in Indonesian 'memperbaiki hubungan'?"
+    assert engine.answer(put_in).grounded
+    assert engine.answer(
+        "As I read para 3, Pakistan basically cancelled the Moscow trip after Washington leaned on it — can "
+        "you confirm that's what the article says?"
+    ).grounded

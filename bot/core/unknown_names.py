@@ -43,7 +43,9 @@ def remarked(question: str, name: str) -> bool:
         return True
     if not asked or found.search(asked):
         return False
-    return bool(found.search(remark)) and not _GUESSING.search(remark)
+    # ("context? pakistan helped the afghan fighters vs the soviets in 79 right, does the article go into any
+    # of that": a question without its question mark is no remark)
+    return bool(found.search(remark)) and not _GUESSING.search(remark) and not _ASKS_AGAIN.search(remark)
 
 
 def _told_of_oneself(question: str, found: re.Pattern[str]) -> bool:
@@ -68,6 +70,10 @@ _PASSED_ON = re.compile(
 )
 
 
+_ASKS_AGAIN = re.compile(
+    r"(^|[,;:]\s*)(does|did|do|is|are|was|were|can|could|will|would|what|why|how|who|when|where|which)\b",
+    re.IGNORECASE,
+)
 _GUESSING = re.compile(
     r"\b(it|that|this|he|she|they) (was|is|were)\b|\b(was|is) (it|that|this|he|she)\b|\b(it|that)['’]s\b|"
     r"\b(bet|guess|reckon|suspect|assume|must have been|must be|probably)\b",
