@@ -58,6 +58,8 @@ class Speller:
             return word
         if lowered in mixed_in_words():  # Roman Urdu mixed in ("likha") is no typo of an English word
             return word
+        if lowered.endswith("s") and lowered[:-1] in self._base and not suffix:
+            return f"{word[:-1]}'s"  # "whats pakistans endgame": a possessive without its apostrophe
         limit = 2 if len(lowered) >= 8 else 1
         found = process.extract(lowered, self._targets, scorer=OSA.distance, score_cutoff=limit, limit=20)
         if not found and len(lowered) >= RARE_WORD_LETTERS:

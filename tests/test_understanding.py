@@ -2190,3 +2190,30 @@ def test_the_people_of_a_country_the_article_never_mentions(engine: AnswerEngine
         "As I read para 3, Pakistan basically cancelled the Moscow trip after Washington leaned on it — can "
         "you confirm that's what the article says?"
     ).grounded
+
+
+def test_a_question_to_the_channel_after_a_lead_in(engine: AnswerEngine) -> None:
+    message = (
+        "hey all, random lunch q - anyone read this pakistan/russia piece someone dropped in #general? tl;dr "
+        "why are they getting cozy all of a sudden??"
+    )
+    answer = engine.answer(message)
+    assert answer.grounded and answer.topic == WHY_TOPIC  # ("dropped" in #general is no trip dropped)
+
+
+def test_a_possessive_without_its_apostrophe_is_no_typo(engine: AnswerEngine) -> None:
+    from bot.core.reading import read_question
+
+    assert "pakistan's" in read_question("whats pakistans endgame here", correct=engine.speller.correct).query
+    assert engine.answer("whats pakistans endgame here honestly").grounded
+
+
+def test_examples_after_the_question_are_part_of_it(engine: AnswerEngine) -> None:
+    message = (
+        "does the article go into the older history at all? like 1979, soviets going into afghanistan, "
+        "pakistan backing the fighters etc"
+    )
+    assert not engine.answer(message).grounded
+    # …but not the asker's own question after it
+    own = "what kind of stuff are pakistan and russia actually going to work on together? like is there an "
+    assert engine.answer(own + "opening for us to sell into lol").grounded

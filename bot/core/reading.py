@@ -89,8 +89,9 @@ _CONFIG = re.compile(
 )
 # Openings that greet or ask politely before the question: "hey bot, quick q:", "can you tell me", "pls".
 _GREETING = (
-    r"(hi|hii+|hello|hey+|heya|hiya|yo|sup|howdy|morning|good (morning|afternoon|evening)|greetings|"
-    r"hey (there|team|all|folks|guys|everyone)|hi (there|team|all)|bot|briefbot|ok+|okay|so|anyway|anyways|"
+    # (the longer forms first: "hey all," is one greeting, not "hey" and then "all")
+    r"(hey (there|team|all|folks|guys|everyone)|hi (there|team|all)|hi|hii+|hello|hey+|heya|hiya|yo|sup|"
+    r"howdy|morning|good (morning|afternoon|evening)|greetings|bot|briefbot|ok+|okay|so|anyway|anyways|"
     r"well|right|alright|basically|"
     r"um+|uh+|hmm+|thanks|thank you|thx|ty|cheers|please|pls|plz|sorry|apologies|btw|also|quick one|"
     r"quick (q|question)|(a )?(dumb|silly|stupid|random|noob) (q|question)|question|q|"
@@ -137,6 +138,12 @@ _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
 _ASKED_NEXT = (
     r"(what|whats|why|how|hows|who|whos|whom|whose|when|where|wheres|which|is|are|was|were|do|does|did|can|"
     r"could|would|will|should|has|have|had)"
+)
+_EXAMPLES = re.compile(
+    r"^(like|e\.?g\.?|such as|for (example|instance)),?\s+"
+    # (not the asker's own question: "…together? like is there an opening for us to sell into lol")
+    rf"(?!({_ASKED_NEXT}|i|we|us|my|our|you)\b)\w",
+    re.IGNORECASE,
 )
 # Chat tags before the question itself ("tldr why did…", "fwiw, who…", "eli5 how…"): they say how to answer,
 # not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
@@ -196,8 +203,8 @@ _TRAILER = re.compile(
 # A question to the people in the channel, not to the bot: "anyone read that tribune piece?", "has anybody
 # seen the article on…?"
 _TO_THE_CHANNEL = re.compile(
-    r"^\W*((has|have|did|does|do) )?(any ?one|any ?body|you guys|y'?all|everyone|people) (here )?"
-    r"(read|seen|see|saw|catch|caught|spot|spotted|come across|came across)\b",
+    r"(^|[\s,:;–—-])\W*((has|have|did|does|do) )?(any ?one|any ?body|you guys|y'?all|everyone|people) "
+    r"(here )?(read|seen|see|saw|catch|caught|spot|spotted|come across|came across)\b",
     re.IGNORECASE,
 )
 # A question told rather than asked: "He's asked me to explain why the two countries are getting closer",
@@ -638,8 +645,10 @@ def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
         # "need a soundbite for the trailer — something about how pakistan sees its own position. one line":
         # no sentence asks, so the request is the one most about the article.
         asking = list(range(len(sentences)))
-    # "they were rivals in the cold war, no? so what's driving them now": the tag asks only for agreement.
+    # "they were rivals in the cold war, no? so what's driving them now": the tag asks only for agreement;
+    # "anyone read this pakistan/russia piece…? tl;dr why are they…": the channel is asked first.
     asking = [i for i in asking if not asks_only_agreement(sentences[i])] or asking
+    asking = [i for i in asking if not _TO_THE_CHANNEL.search(sentences[i])] or asking
     if relevance is None or len(asking) == 1:
         chosen = asking[-1]
     else:
@@ -650,9 +659,14 @@ def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
             i for i, score in reversed(list(zip(asking, scores, strict=True))) if score >= best - 0.02
         )
     question = sentences[chosen]
-    if chosen + 1 < len(sentences) and _REPHRASED.match(sentences[chosen + 1]):
-        question = f"{question} {sentences[chosen + 1]}"  # "…going downhill? like what's the turning point"
+    if chosen + 1 < len(sentences) and (
+        _REPHRASED.match(sentences[chosen + 1]) or _EXAMPLES.match(sentences[chosen + 1])
+    ):
+        # "…going downhill? like what's the turning point", "…the older history at all? like 1979, soviets…"
+        question = f"{question} {sentences[chosen + 1]}"
     if chosen > 0 and _leans_back(sentences[chosen]) and not _names_its_own(sentences[chosen]):
+        if _TO_THE_CHANNEL.search(sentences[chosen - 1]):
+            return question, sentences[chosen - 1]  # whom "they" are, in a question not to the bot
         return f"{sentences[chosen - 1]} {question}", ""
     # "The article frames the visit as part of a longer process. What kind of efforts preceded it?": the
     # sentence before the question is its context.
@@ -666,11 +680,11 @@ def without_lead_in(text: str) -> tuple[str, str]:
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(strip_preamble(s))]
     # "anyone read that tribune piece on pakistan n russia? why are they…": the channel is asked first
-    asking = [i for i in asking if not _TO_THE_CHANNEL.match(sentences[i])] or asking
+    asking = [i for i in asking if not _TO_THE_CHANNEL.search(sentences[i])] or asking
     first = asking[0] if asking else 0
     told = ""
     if first > 0 and _leans_back(sentences[first]):
-        if _TO_THE_CHANNEL.match(sentences[first - 1]):
+        if _TO_THE_CHANNEL.search(sentences[first - 1]):
             told = sentences[first - 1]  # whom "they" are, in a question not to the bot: its context
         else:
             first -= 1
