@@ -2217,3 +2217,12 @@ def test_examples_after_the_question_are_part_of_it(engine: AnswerEngine) -> Non
     # …but not the asker's own question after it
     own = "what kind of stuff are pakistan and russia actually going to work on together? like is there an "
     assert engine.answer(own + "opening for us to sell into lol").grounded
+
+
+def test_his_name_again_is_the_name_in_the_answer_just_given(engine: AnswerEngine) -> None:
+    first = (
+        "ok reading the pak/russia thing for the geopolitical risk review. did their foreign minister say "
+        "anything about why they went?"
+    )
+    answer = _thread(engine, first, "whats his name again, spelling pls")
+    assert answer.grounded and "Shah Mehmood Qureshi" in answer.answer

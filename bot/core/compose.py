@@ -469,6 +469,24 @@ class Composer:
         refs = self._points_by_passage.get(passages[0].id, [])
         return self._sentences(passages, lead, refs[0].topic.id if refs else None)
 
+    def name_in(self, passage_ids: list[str], question: str) -> Draft | None:
+        """ "whats his name again?" after an answer: the point of the sentence just given that names the one
+        asked about, or a decline saying it does not name them ("the official"); None when neither."""
+        passages = [self._passages[p] for p in passage_ids if p in self._passages]
+        role = details.role_asked(question)
+        # ("the persons actual name" after "a senior Biden administration official approached…": asked of
+        # anyone, it is the one just told of without a name, since one with a name was given by it)
+        unnamed_first = role is None or role in details.ANYONE
+        for check in ("unnamed", "named") if unnamed_first else ("named", "unnamed"):
+            for passage in passages:
+                refs = self._points_by_passage.get(passage.id, [])
+                if check == "named" and refs and details.names_someone(passage.text, role):
+                    return self._draft("answer", [refs[0]])
+                if check == "unnamed" and (unnamed := details.unnamed_role(passage.text)):
+                    missing = wording.MISSING_NAME.format(who=f"the {unnamed}")
+                    return self._missing(missing, passage, refs[0] if refs else None)
+        return None
+
     def _mentions_focus(self, focus: str, closest: list[Evidence]) -> bool:
         """Whether the closest sentences (or their key points, with their curated keywords) mention the thing
         a "which X" question asks about. Question words that carry no content ("which way") pass."""

@@ -15,7 +15,14 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.followups import Resolved, resolve
-from bot.core.intent import as_the_article, asks_opinion, read_intent, source_asked, without_request
+from bot.core.intent import (
+    as_the_article,
+    asks_name_of_the_one_told,
+    asks_opinion,
+    read_intent,
+    source_asked,
+    without_request,
+)
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import (
     Question,
@@ -251,6 +258,14 @@ class AnswerEngine:
             return self._to_answer(
                 question.text, self.composer.attribution(previous.passages, name=asks_name)
             )
+        if (
+            resolved.intent.detail == "name"
+            and previous is not None
+            and asks_name_of_the_one_told(question.query)
+            and (named := self.composer.name_in(previous.passages, question.query)) is not None
+        ):
+            # "did their foreign minister say anything…? || whats his name again, spelling pls"
+            return self._to_answer(question.text, named)
         if resolved.intent.words_of_last and previous is not None:
             told = next((t for t in reversed(context_turns) if t.passages), previous)
             return self._to_answer(question.text, self.composer.words_of(told.passages))

@@ -747,6 +747,18 @@ def is_the_article(speaker: str) -> bool:
     return " ".join(speaker.lower().split()) in _THE_ARTICLE or bool(_THE_AUTHOR.fullmatch(speaker.strip()))
 
 
+# "whats his name again?", "the minister's full name?": the name of the one just spoken of
+_NAME_OF_THE_ONE_TOLD = re.compile(
+    r"\b(his|her|their|(the|that) ([\w'’]+ )?(guy|person|man|woman|minister|official|diplomat|leader)"
+    r"(s|['’]s)?)( (full|actual|real|exact))? names?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_name_of_the_one_told(question: str) -> bool:
+    return bool(_NAME_OF_THE_ONE_TOLD.search(question))
+
+
 def asks_date_alone(question: str) -> bool:
     """ "date?" and nothing else: in a thread, the date of what was just said."""
     return re.match(_LONE_DATE, question.strip().lower()) is not None
