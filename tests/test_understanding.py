@@ -2226,3 +2226,22 @@ def test_his_name_again_is_the_name_in_the_answer_just_given(engine: AnswerEngin
     )
     answer = _thread(engine, first, "whats his name again, spelling pls")
     assert answer.grounded and "Shah Mehmood Qureshi" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "were pak and russia always buddies or is this new? asking bc my grandpa says otherwise lol",
+        "ok dumb q but were pakistan and russia always besties? trying to get the backstory beat",
+        "wait werent pakistan and russia on opposite sides back in the day",
+        "another summary: 'the article says Pakistan and Russia have always been close friends.' hmm?",
+    ],
+)
+def test_how_two_stood_before_is_the_sentence_telling_their_past(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and "Cold War rivals" in answer.citations[0].quote
+
+
+def test_the_past_of_others_is_not_theirs(engine: AnswerEngine) -> None:
+    answer = engine.answer("was pakistan always a US ally?")
+    assert answer.grounded and "For decades" in answer.citations[0].quote

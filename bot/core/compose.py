@@ -14,12 +14,20 @@ from dataclasses import dataclass, replace
 
 from bot.core import details, wording
 from bot.core.answer import AnswerKind
-from bot.core.evidence import Evidence, judges, rank_evidence, states_effect, states_reason, states_reply
+from bot.core.evidence import (
+    Evidence,
+    judges,
+    rank_evidence,
+    states_effect,
+    states_reason,
+    states_reply,
+    tells_the_past,
+)
 from bot.core.intent import Intent, asks_summary, is_the_article, read_intent
 from bot.core.unknown_names import guessed_at, offered, remarked
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
-from knowledge.retrieval import Retrieval, Retriever
+from knowledge.retrieval import Retrieval, Retriever, entity_words
 from knowledge.text import normalise, spelled_out
 
 # When the closest sentence answers a question. Calibrated on the labelled questions of
@@ -148,6 +156,7 @@ class Composer:
     def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
         self.kb = kb
         self._tokenizer = retriever.tokenizer
+        self._entity_of = entity_words(kb)
         self._speakers_of = {
             ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
             for ref in kb.points
@@ -333,6 +342,17 @@ class Composer:
         if intent.effect:
             # "what did all those grievances add up to?": a sentence telling what they led to, when near.
             ranked = _preferring(ranked, states_effect)
+        if intent.past_relation:
+            # "were pak and russia always buddies?": a sentence telling how they stood before, naming no one
+            # else ("the two former Cold War rivals", not "For decades, Pakistan remained the US ally").
+            # The article tells the past in few sentences: one anywhere in the ranking answers.
+            asked = {self._entity_of.get(t, t) for t in retrieval.entities}
+            past = [
+                e
+                for e in ranked
+                if tells_the_past(e.passage.text) and self._named_in(e.passage.text) <= asked
+            ]
+            ranked = [*past[:1], *(e for e in ranked if e not in past[:1])]
         if _ASKS_LIST.search(question):
             # "what stuff are they going to work together on, list pls": a sentence listing things, when near.
             ranked = _preferring(ranked, details.enumerates)
@@ -569,6 +589,10 @@ class Composer:
         """Whether the question has two content words side by side as the sentence does ("formal alliance,
         strategic partnership, or short of that?"): the article's own phrase, whatever else is around it."""
         return bool(self._tokenizer.phrases(question) & self._phrases_of.get(best.passage.id, frozenset()))
+
+    def _named_in(self, text: str) -> set[str]:
+        """The base's entities a text names ("Washington" → the US)."""
+        return {e for w in re.findall(r"[a-z]+", text.lower()) if (e := self._entity_of.get(w))}
 
     def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
         """Whether a sentence (or its point) names everyone the question names."""

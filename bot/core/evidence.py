@@ -39,6 +39,7 @@ _STATES_REPLY = re.compile(
     re.IGNORECASE,
 )
 # A sentence that judges how something turned out: "Qureshi was convinced that Pakistan did the right thing".
+_TELLS_THE_PAST = re.compile(r"\b(former|bitter past|for decades|cold war|history|historically)\b", re.I)
 _JUDGES = re.compile(
     r"\b(right|wrong|well|good|bad|better|worse|mistake|success\w*|fail\w*|wise|benefit\w*|worth|convinced)\b",
     re.IGNORECASE,
@@ -89,6 +90,12 @@ def states_reply(text: str) -> bool:
 def states_effect(text: str) -> bool:
     """True when a text tells what something led to ("all these factors contributed to Pakistan moving…")."""
     return bool(_STATES_EFFECT.search(text))
+
+
+def tells_the_past(text: str) -> bool:
+    """True when a text tells how things stood between countries before ("former Cold War rivals", "bury
+    their bitter past", "For decades, Pakistan remained the US ally")."""
+    return bool(_TELLS_THE_PAST.search(text))
 
 
 def judges(text: str) -> bool:

@@ -48,6 +48,18 @@ _WHY = re.compile(
     r"\bwhat('s| is| was| were) the (aim|goal|purpose|point|idea|motive|motivation|logic|thinking)\b",
     re.IGNORECASE,
 )
+# "were pak and russia always buddies?", "werent they enemies back in the day?": how two stood before
+_PAST = re.compile(
+    r"\b(always|ever|historically|traditionally|back in the day|back then|in the past|used to|originally|"
+    r"long ago|(in )?the old days|before( (this|that|now|all this))?|cold war)\b",
+    re.IGNORECASE,
+)
+_RELATION = re.compile(
+    r"\b(friends?|friendly|buddies|buddy|mates?|besties|bffs?|close|tight|allies|ally|allied|enemies|enemy|"
+    r"rivals?|adversar\w+|foes?|on good terms|(same|opposite|different) (sides?|teams?)|at odds|hostile|"
+    r"g[eo]t along|bad blood)\b",
+    re.IGNORECASE,
+)
 # "how close are they really?": how far something has gone, which a sentence answers (not an overview).
 _DEGREE = re.compile(r"\bhow (close|far|deep|strong|tight|serious|good|bad|warm|cold)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
@@ -609,6 +621,8 @@ class Intent:
     effect: bool = False  # asks what something led to ("what did all these factors add up to?")
     reply: bool = False  # asks how someone answered what was put to them ("and what did they say back?")
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
+    # asks how two stood with each other before: "were pak and russia always buddies?"
+    past_relation: bool = False
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
@@ -648,6 +662,7 @@ def read_intent(question: str) -> Intent:
         degree=bool(_DEGREE.search(question)),
         summary=asks_summary(question),
         judges=bool(_JUDGING.search(question)),
+        past_relation=bool(_PAST.search(question) and _RELATION.search(question)),
         mention=_mentioned(question),
         part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
