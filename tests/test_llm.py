@@ -260,15 +260,15 @@ def test_only_the_best_passages_are_sent_when_the_article_does_not_fit(
 def test_the_model_may_answer_what_no_sentence_was_close_enough_to_offline(
     kb: KnowledgeBase, storage: RedisStorage, fake_llm: FakeOpenAI, offline: AnswerEngine
 ) -> None:
-    question = "was the trip a one-off, or the product of a longer effort?"
+    question = "so did islamabad cave or nah"
     assert offline.answer(question, team="offline-team").kind == "declined"
-    quote = "part of several years of overt and covert efforts by the two sides"
+    quote = "Pakistan politely said ‘no’ after carefully listening to the US view"
     passage = next(p for s in kb.sources.values() for p in s.passages if quote in p.text)
 
     def read_and_cite(request: dict[str, Any]) -> Completion:  # a model that finds the passage's number
         sent = user_message(request)
         number = next(line.split("]")[0][1:] for line in sent.splitlines() if passage.text in line)
-        return reply("It was part of years of efforts by both sides.", (number, quote))
+        return reply("No: Pakistan politely said no and went ahead.", (number, quote))
 
     fake_llm.respond_with(read_and_cite)
     answer = llm_engine(kb, storage, fake_llm).answer(question, team=TEAM)

@@ -2245,3 +2245,25 @@ def test_how_two_stood_before_is_the_sentence_telling_their_past(engine: AnswerE
 def test_the_past_of_others_is_not_theirs(engine: AnswerEngine) -> None:
     answer = engine.answer("was pakistan always a US ally?")
     assert answer.grounded and "For decades" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        ("was the visit a spur of the moment thing",),
+        ("is this moscow thing a one off or has it been cooking for a while",),
+        ("was this visit a random thing or planned from long time? my boss thinks it was last minute",),
+        ("Was this visit kind of a spur of the moment thing?", "how long had they been working on it then?"),
+    ],
+)
+def test_sudden_or_long_in_the_making_is_the_years_of_effort(
+    engine: AnswerEngine, thread: tuple[str, ...]
+) -> None:
+    answer = _thread(engine, *thread)
+    assert answer.grounded and "several years" in answer.citations[0].quote
+
+
+def test_a_sudden_event_the_article_does_not_tell_of_is_declined(engine: AnswerEngine) -> None:
+    assert not engine.answer("was the ukraine war a spur of the moment thing?").grounded
+    why = engine.answer("why are pakistan and russia getting cozy all of a sudden?")  # asks why, not how long
+    assert why.grounded and why.topic == WHY_TOPIC

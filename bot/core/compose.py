@@ -22,6 +22,7 @@ from bot.core.evidence import (
     states_reason,
     states_reply,
     tells_the_past,
+    tells_years_of_effort,
 )
 from bot.core.intent import Intent, asks_summary, is_the_article, read_intent
 from bot.core.unknown_names import guessed_at, offered, remarked
@@ -157,6 +158,7 @@ class Composer:
         self.kb = kb
         self._tokenizer = retriever.tokenizer
         self._entity_of = entity_words(kb)
+        self._subject = {e for source in kb.sources.values() for e in self._named_in(source.meta.title)}
         self._speakers_of = {
             ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
             for ref in kb.points
@@ -250,8 +252,14 @@ class Composer:
         # below it that a curated question is close to ("a one-off stunt or a long time coming?").
         rankings = [self._asked_first(r, retrieval, leaning) for r in rankings]
         ranked = rankings[0]
+        # "was this trip a spur of the moment thing or had it been cooking for a while?": the sentence telling
+        # how long it was worked at, wherever it ranks (the article tells it in two sentences).
+        effort = self._years_of_effort(question, ranked) if intent.in_the_making else None
+        if effort is not None:
+            ranked = [effort, *(e for e in ranked if e is not effort)]
+            rankings = [ranked]
         # ("it was the first in how many years?": the closest sentence counts years, whatever else is said)
-        counts_it = (
+        counts_it = effort is not None or (
             intent.detail == "number"
             and bool(ranked)
             and ranked[0].similarity >= SIMILAR_FLOOR
@@ -589,6 +597,19 @@ class Composer:
         """Whether the question has two content words side by side as the sentence does ("formal alliance,
         strategic partnership, or short of that?"): the article's own phrase, whatever else is around it."""
         return bool(self._tokenizer.phrases(question) & self._phrases_of.get(best.passage.id, frozenset()))
+
+    def _years_of_effort(self, question: str, ranked: list[Evidence]) -> Evidence | None:
+        """The closest sentence telling how many years something was worked at, naming whom the question
+        names beside the ones the base is about ("was the ukraine war a one-off?" is not about the visit)."""
+        others = self._named_in(question) - self._subject
+        return next(
+            (
+                e
+                for e in ranked
+                if tells_years_of_effort(e.passage.text) and others <= self._named_in(e.passage.text)
+            ),
+            None,
+        )
 
     def _named_in(self, text: str) -> set[str]:
         """The base's entities a text names ("Washington" → the US)."""

@@ -40,6 +40,9 @@ _STATES_REPLY = re.compile(
 )
 # A sentence that judges how something turned out: "Qureshi was convinced that Pakistan did the right thing".
 _TELLS_THE_PAST = re.compile(r"\b(former|bitter past|for decades|cold war|history|historically)\b", re.I)
+_YEARS_OF_EFFORT = re.compile(
+    r"\b(several|many|years) (years|decades) of\b|\byears of (\w+ ){0,3}efforts\b", re.IGNORECASE
+)
 _JUDGES = re.compile(
     r"\b(right|wrong|well|good|bad|better|worse|mistake|success\w*|fail\w*|wise|benefit\w*|worth|convinced)\b",
     re.IGNORECASE,
@@ -96,6 +99,12 @@ def tells_the_past(text: str) -> bool:
     """True when a text tells how things stood between countries before ("former Cold War rivals", "bury
     their bitter past", "For decades, Pakistan remained the US ally")."""
     return bool(_TELLS_THE_PAST.search(text))
+
+
+def tells_years_of_effort(text: str) -> bool:
+    """True when a text tells how long something was worked at ("several years of overt and covert
+    efforts", "the result of several years of efforts")."""
+    return bool(_YEARS_OF_EFFORT.search(text))
 
 
 def judges(text: str) -> bool:

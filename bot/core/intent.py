@@ -60,6 +60,20 @@ _RELATION = re.compile(
     r"g[eo]t along|bad blood)\b",
     re.IGNORECASE,
 )
+# "was this trip a spur of the moment thing or had it been cooking for a while?" (not "why are they getting
+# cozy all of a sudden?", which asks why)
+_SUDDEN = re.compile(
+    r"\b(one[- ]?off|spur[- ]of[- ]the[- ]moment|(bolt|out) (from|of) the blue|out of nowhere|last[- ]minute|"
+    r"snap decision|on a whim|impulsive|random (thing|one|trip|visit|move))\b",
+    re.IGNORECASE,
+)
+_IN_THE_MAKING = re.compile(
+    r"\b((been|was|were) (building|brewing|cooking|in the works|in the making|planned|coming)|"
+    r"long time coming|"
+    r"(planned|building|brewing|cooking) (up )?(for|from) (a |some )?(while|long|long time|years|ages)|"
+    r"how long ha(ve|d|s) (they|the two|both sides|pakistan and russia) been working on)\b",
+    re.IGNORECASE,
+)
 # "how close are they really?": how far something has gone, which a sentence answers (not an overview).
 _DEGREE = re.compile(r"\bhow (close|far|deep|strong|tight|serious|good|bad|warm|cold)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
@@ -623,6 +637,8 @@ class Intent:
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     # asks how two stood with each other before: "were pak and russia always buddies?"
     past_relation: bool = False
+    # asks whether something was sudden or long in the making: "a one-off or has it been cooking a while?"
+    in_the_making: bool = False
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
     focus: str | None = (
         None  # the thing a "which X / what X" question asks about ("which agreements" → "agreements")
@@ -663,6 +679,8 @@ def read_intent(question: str) -> Intent:
         summary=asks_summary(question),
         judges=bool(_JUDGING.search(question)),
         past_relation=bool(_PAST.search(question) and _RELATION.search(question)),
+        in_the_making=bool(_SUDDEN.search(question) or _IN_THE_MAKING.search(question))
+        and not _WHY.search(question),
         mention=_mentioned(question),
         part=_first_named(part).strip().lower() if (part := _PART.search(question)) else None,
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
