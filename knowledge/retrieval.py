@@ -450,6 +450,12 @@ def entity_words(kb: KnowledgeBase) -> dict[str, str]:
     return entities
 
 
+def entities_named(text: str, entity_of: dict[str, str]) -> set[str]:
+    """The entities a text names by the one-word names `entity_words` gives ("Washington" → the US)."""
+    words = re.findall(r"[\w']+", text.lower())
+    return {entity for word in words if (entity := entity_of.get(word.strip("'")))}
+
+
 def _fuse(hits: list[H], *, lexical: Callable[[H], float]) -> list[H]:
     """Hits sorted by reciprocal rank fusion of their dense similarity and their lexical score."""
     by_meaning = sorted(range(len(hits)), key=lambda i: -hits[i].similarity)

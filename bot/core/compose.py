@@ -28,7 +28,7 @@ from bot.core.intent import Intent, asks_summary, is_the_article, read_intent
 from bot.core.unknown_names import guessed_at, offered, remarked
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
-from knowledge.retrieval import Retrieval, Retriever, entity_words
+from knowledge.retrieval import Retrieval, Retriever, entities_named, entity_words
 from knowledge.text import normalise, spelled_out
 
 # When the closest sentence answers a question. Calibrated on the labelled questions of
@@ -612,8 +612,7 @@ class Composer:
         )
 
     def _named_in(self, text: str) -> set[str]:
-        """The base's entities a text names ("Washington" → the US)."""
-        return {e for w in re.findall(r"[a-z]+", text.lower()) if (e := self._entity_of.get(w))}
+        return entities_named(text, self._entity_of)
 
     def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
         """Whether a sentence (or its point) names everyone the question names."""

@@ -34,7 +34,7 @@ from bot.core.reading import (
     told_question,
 )
 from knowledge.base import KnowledgeBase
-from knowledge.retrieval import Retrieval, Retriever, entity_words
+from knowledge.retrieval import Retrieval, Retriever, entities_named, entity_words
 from knowledge.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -174,18 +174,13 @@ class AnswerEngine:
         readings += [Reading(part, resolved.context) for part in questions_in(resolved.query)]
         if question.aside:
             readings.append(Reading(resolved.query, resolved.context, answered_only=True))
-        parts = [last_asking(resolved.query)]
-        if not context_turns:
-            parts.append(told_question(question.text))
-        for part in parts:
-            if part is not None:
-                sentence, before = part
-                readings.append(Reading(sentence, resolved.context, answered_only=True))
-                if self._refers_back_to_nothing(sentence) and self._names_the_subject(before):
-                    readings.append(
-                        Reading(self._as_the_subject(sentence), resolved.context, answered_only=True)
-                    )
-        if parts[0] is None and (clause := asking_clause(resolved.query)) is not None:
+        alone = last_asking(resolved.query)
+        told = None if context_turns else told_question(question.text)
+        for sentence, before in (part for part in (alone, told) if part is not None):
+            readings.append(Reading(sentence, resolved.context, answered_only=True))
+            if self._refers_back_to_nothing(sentence) and self._names_the_subject(before):
+                readings.append(Reading(self._as_the_subject(sentence), resolved.context, answered_only=True))
+        if alone is None and (clause := asking_clause(resolved.query)) is not None:
             readings.append(Reading(clause, resolved.context, answered_only=True))
         return readings
 
@@ -204,15 +199,13 @@ class AnswerEngine:
 
     def _names_the_subject(self, text: str) -> bool:
         """Whether a text names all of the ones the base is about (Pakistan and Russia) and no one else."""
-        words = re.findall(r"[\w']+", text.lower())
-        named = {self._entity_of.get(w.strip("'")) for w in words} - {None}
-        return named == self._subject_entities
+        return entities_named(text, self._entity_of) == self._subject_entities
 
     def _refers_back_to_nothing(self, query: str) -> bool:
         """A question that points at "they" or "these two" and names neither of the ones the base is about."""
-        words = re.findall(r"[\w']+", query.lower())
-        named = {self._entity_of.get(w.strip("'")) for w in words}
-        return bool(_THEY.search(query)) and not named & self._subject_entities
+        return (
+            bool(_THEY.search(query)) and not entities_named(query, self._entity_of) & self._subject_entities
+        )
 
     def complete(
         self, asked: Asked, cached: Answer | None, *, team: str = "local", conversation: str | None = None

@@ -28,6 +28,11 @@ SourceQuestion = Literal[
     "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last", "cited"
 ]
 
+# "the ministers full name", "that guy's name": the name of the one just spoken of
+_NAME_OF_ONE_SPOKEN_OF = (
+    r"\b(the|that) ([\w'’]+ ){0,2}(official|person|guy|man|woman|minister|diplomat|leader)(s|['’]s)? "
+    r"((full|actual|real|exact) )?names?\b"
+)
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|also|then|what about|how about|what else|anything else|anything (on|about|re|regarding)|"
     r"any (word|mention|info|details?) (on|about)|why|how come|really|says who|"
@@ -36,8 +41,7 @@ _FOLLOW_UP = re.compile(
     # "who exactly?", "when was the last one then?": words that point back at what was just said.
     r"\b(exactly|the (last|first|next|previous|same|other) one)\b|\bthen\W*$|"
     # "whats the ministers full name": the one just spoken of
-    r"\bthe ([\w'’]+ ){0,2}(official|person|guy|man|woman|minister|diplomat|leader)(s|['’]s)? "
-    r"((full|actual|real|exact) )?names?\b",
+    rf"{_NAME_OF_ONE_SPOKEN_OF}",
     re.IGNORECASE,
 )
 _MORE = re.compile(r"\b(else|more|other|another|further|besides)\b", re.IGNORECASE)
@@ -780,11 +784,8 @@ def is_the_article(speaker: str) -> bool:
     return " ".join(speaker.lower().split()) in _THE_ARTICLE or bool(_THE_AUTHOR.fullmatch(speaker.strip()))
 
 
-# "whats his name again?", "the minister's full name?": the name of the one just spoken of
 _NAME_OF_THE_ONE_TOLD = re.compile(
-    r"\b(his|her|their|(the|that) ([\w'’]+ )?(guy|person|man|woman|minister|official|diplomat|leader)"
-    r"(s|['’]s)?)( (full|actual|real|exact))? names?\b",
-    re.IGNORECASE,
+    rf"\b(his|her|their) ((full|actual|real|exact) )?names?\b|{_NAME_OF_ONE_SPOKEN_OF}", re.I
 )
 
 
