@@ -2267,3 +2267,19 @@ def test_a_sudden_event_the_article_does_not_tell_of_is_declined(engine: AnswerE
     assert not engine.answer("was the ukraine war a spur of the moment thing?").grounded
     why = engine.answer("why are pakistan and russia getting cozy all of a sudden?")  # asks why, not how long
     assert why.grounded and why.topic == WHY_TOPIC
+
+
+def test_a_name_asked_of_a_role_the_thread_never_spoke_of_is_the_articles(engine: AnswerEngine) -> None:
+    # No minister was in the Cold War sentence just given: not its "Cold War" as a name, but the article's
+    thread = ("why are pakistan and russia getting closer?", "were they always buddies tho?", "how come?")
+    minister = _thread(engine, *thread, "whats the ministers full name?")
+    assert minister.grounded and "Cold War" not in minister.answer
+    assert "Imran Khan" in minister.answer or "Qureshi" in minister.answer
+    nobody = _thread(engine, "were pakistan and russia always buddies?", "whats his name?")
+    assert not nobody.grounded and "Cold War" not in nobody.answer
+
+
+@pytest.mark.parametrize("question", ["whats the officials name?", "name of the official?"])
+def test_a_name_asked_of_a_role_the_article_leaves_unnamed(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.grounded and "doesn't name the official" in answer.answer

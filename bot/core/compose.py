@@ -265,7 +265,15 @@ class Composer:
             and ranked[0].similarity >= SIMILAR_FLOOR
             and details.counts_the_thing_asked(_said(ranked[0]), question)
         )
-        if not counts_it and not any(
+        # ("whats the officials name?": the closest sentence speaks of that official, named or not)
+        names_it = (
+            intent.detail == "name"
+            and bool(ranked)
+            and ranked[0].coverage >= COVERAGE_MIN
+            and details.role_asked(question) not in (None, *details.ANYONE)
+            and details.mentions_role(_said(ranked[0]), details.role_asked(question))
+        )
+        if not (counts_it or names_it) and not any(
             r and (self._relevant(r[0], retrieval, follows_up=leaning) or self._shares_phrase(question, r[0]))
             for r in rankings
         ):
@@ -508,7 +516,7 @@ class Composer:
         for check in ("unnamed", "named") if unnamed_first else ("named", "unnamed"):
             for passage in passages:
                 refs = self._points_by_passage.get(passage.id, [])
-                if check == "named" and refs and details.names_someone(passage.text, role):
+                if check == "named" and refs and details.names_one_in_a_role(passage.text, role):
                     return self._draft("answer", [refs[0]])
                 if check == "unnamed" and (unnamed := details.unnamed_role(passage.text)):
                     missing = wording.MISSING_NAME.format(who=f"the {unnamed}")

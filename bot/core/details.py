@@ -68,7 +68,7 @@ _TITLES = frozenset(
 )  # fmt: skip
 # Role words that name no one in particular.
 ANYONE = frozenset({"people", "guy", "person"})
-_ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})\b", re.I)
+_ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})(?:['’]?s)?\b", re.I)  # "the ministers name": his
 _MEMBER_OF = re.compile(
     r"\bwho\b.{0,20}\b(on|in|from|at|inside|within) (the )?[\w.]+('s)? (team|side|administration|admin|"
     r"government|govt|camp|state department|white house|embassy)\b|"
@@ -168,6 +168,22 @@ def unnamed_role(sentence: str) -> str | None:
         if role.lower() not in ANYONE and not names_someone(sentence, role.lower()):
             return role.lower().rstrip("s")
     return None
+
+
+def mentions_role(sentence: str, role: str | None) -> bool:
+    """Whether a sentence speaks of the role asked about ("the minister"); of anyone, any sentence does."""
+    if role is None or role in ANYONE:
+        return True
+    return re.search(rf"\b{role.rstrip('s')}s?\b", sentence, re.I) is not None
+
+
+def names_one_in_a_role(sentence: str, role: str | None) -> bool:
+    """Whether a sentence names someone in the role asked about, or of anyone asked, in any role it gives:
+    "whats the ministers name" is not answered by its "Cold War", nor "whats his name" by it."""
+    if role is not None and role not in ANYONE:
+        return mentions_role(sentence, role) and names_someone(sentence, role)
+    roles = {r.lower() for r in _ROLE_IN_QUESTION.findall(sentence)} - ANYONE
+    return any(names_someone(sentence, r) for r in roles)
 
 
 def names_someone(sentence: str, role: str | None, known: str = "") -> bool:

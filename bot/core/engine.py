@@ -14,6 +14,7 @@ from typing import NamedTuple
 from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
+from bot.core.details import ANYONE, role_asked
 from bot.core.followups import Resolved, resolve
 from bot.core.intent import (
     as_the_article,
@@ -251,14 +252,19 @@ class AnswerEngine:
             return self._to_answer(
                 question.text, self.composer.attribution(previous.passages, name=asks_name)
             )
-        if (
-            resolved.intent.detail == "name"
-            and previous is not None
-            and asks_name_of_the_one_told(question.query)
-            and (named := self.composer.name_in(previous.passages, question.query)) is not None
-        ):
-            # "did their foreign minister say anything…? || whats his name again, spelling pls"
-            return self._to_answer(question.text, named)
+        name_of_the_one_told = resolved.intent.detail == "name" and asks_name_of_the_one_told(question.query)
+        if name_of_the_one_told and previous is not None:
+            named = self.composer.name_in(previous.passages, question.query)
+            if named is not None:
+                # "did their foreign minister say anything…? || whats his name again, spelling pls"
+                return self._to_answer(question.text, named)
+            if role_asked(question.query) not in (None, *ANYONE):
+                # "why…? || how come? || whats the ministers full name?": no minister was just spoken of,
+                # so it asks of the article's minister, as it would alone
+                alone = self._read_alone(question.text)
+                return self._fresh_answer(alone.question, alone.resolved, [])
+            # "whats his name?" after what names no one: no one was spoken of
+            return self._to_answer(question.text, self.composer.decline(wording.NO_ONE_NAMED, hint=False))
         if resolved.intent.words_of_last and previous is not None:
             told = next((t for t in reversed(context_turns) if t.passages), previous)
             return self._to_answer(question.text, self.composer.words_of(told.passages))

@@ -34,6 +34,7 @@ MISSING_DETAIL = {
     "purchase": "The article doesn't say what was bought or sold.",
 }
 MISSING_NAME = "The article doesn't name {who}."
+NO_ONE_NAMED = "The article doesn't say: what I just quoted names no one."
 NOT_WHICH = "The article doesn't say which {what}."
 STANDS_FOR = "{acronym} stands for {words}. In the article's words:"
 NOT_SPELLED_OUT = "The article doesn't spell out {acronym}."
