@@ -78,6 +78,9 @@ DETAIL_SHARE = 0.9
 # scores at least this share of the best: the article judges little, so a judgement further down answers.
 JUDGING_CANDIDATES = 8
 JUDGING_SHARE = 0.6
+# A "who from the US…" question: the sentence speaking of the role asked for, among this many, this near.
+WHO_CANDIDATES = 12
+WHO_SHARE = 0.45
 # A name the article mentions in at most this many sentences pins a question to them.
 RARE_MENTIONS = 2
 # Other sentences join the best one when they score at least this share of it, and are this close.
@@ -112,7 +115,11 @@ _NEGATION = frozenset(
     | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
 )
 # A question about who did something ("who from the American side contacted…"), not about the source.
-_WHO = re.compile(r"\bwho\b(?! (says|said|wrote))", re.IGNORECASE)
+# A sentence adding to what was said before it: what else there was
+_ADDS = re.compile(r"\b(also|too|as well|in addition|moreover|furthermore)\b", re.IGNORECASE)
+_WHO = re.compile(
+    r"\bwho\b(?! (says|said|wrote))|\b(someone|somebody|anyone|anybody) (in|from|at|inside|within)\b", re.I
+)
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
     r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
@@ -284,6 +291,10 @@ class Composer:
             ranked = [
                 e for e in ranked if len(known & set(self._tokenizer.terms(_said(e)))) * 2 < len(known)
             ] or ranked
+            # ("what did the us want pakistan to do besides skip the trip": "Pakistan was also told to…")
+            ranked = (
+                _led_by(ranked, lambda e: bool(_ADDS.search(e.passage.text)), share=JUDGING_SHARE) or ranked
+            )
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…", "not an easy
             # decision… against the backdrop of possible implications") still answers "why?".
@@ -298,6 +309,20 @@ class Composer:
                 return self._nothing_more(seen_points)
             ranked = fresh
         best = ranked[0]
+        who = details.role_of_who(question) if _WHO.search(question) else None
+        if who and who not in details.ANYONE:
+            # "who in the US pushed pakistan to call off the trip?": the closest sentence that says who (the
+            # official), if near; "who in the Pakistani govt defended it?": the minister.
+            # ("who reached out from the us side": the one sentence of a US official, though "reach-out" is
+            # in another; the role asked for is seldom in the article, so one further down still answers)
+            ranked = (
+                _led_by(
+                    ranked, lambda e: details.mentions_role(e.passage.text, who), candidates=WHO_CANDIDATES,
+                    share=WHO_SHARE,
+                )
+                or _preferring(ranked, details.mentions_a_role)
+            )  # fmt: skip
+            best = ranked[0]
         if intent.now and best.similarity < SIMILAR_ENOUGH and not leaning and best.coverage < COVERAGE_MIN:
             # "Who's the PM now?": nothing in the article is close, so it asks about our present, not its. In
             # a thread the article answered, "now" sets the article's present against its past.
@@ -336,9 +361,11 @@ class Composer:
             # "which minister defended the trip?" is answered by the sentence naming Qureshi, not by "The
             # government justified the visit". Only a name: a nearby sentence's figure ("in 23 years") or time
             # is seldom the one asked about.
+            # (not when the closest speaks of the one asked about without their name: "did someone from the us
+            # call pakistan? || who exactly?" is not answered by another sentence's "Imran Khan")
             stating = (
                 _led_by(ranked, lambda e: details.states("name", _said(e), question))
-                if intent.detail == "name"
+                if intent.detail == "name" and not (who and details.mentions_role(best.passage.text, who))
                 else []
             )
             if not stating:
@@ -380,12 +407,6 @@ class Composer:
         if broad is not None and not seen_points and not intent.detail and not intent.degree:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
-        who = details.role_of_who(question) if _WHO.search(question) else None
-        if who and who not in details.ANYONE:
-            # "who in the US pushed pakistan to call off the trip?": the closest sentence that says who (the
-            # official), if near; "who in the Pakistani govt defended it?": the minister.
-            ranked = _preferring(ranked, details.mentions_a_role)
-            best = ranked[0]
         draft = self._answer(best, ranked[1:], skip=skip, why=intent.why, who=who)
         if intent.now:  # the article's present is not ours: say when "now" was
             draft = replace(draft, notes=(wording.AS_OF.format(date=self._published()),))
@@ -833,7 +854,11 @@ def _same_stem(a: str, b: str) -> bool:
 def _states(asked: str, premise: str) -> bool:
     """Whether the question states the premise: it says it, and not negated ("why didn't pakistan just cancel"
     agrees with an article that says it did not)."""
-    for match in re.finditer(rf" {re.escape(premise)} ", asked):
+    # Its other forms state it too ("cancelling"); a particle after a lone verb makes another verb of it
+    # ("backed down" is no "backed").
+    forms = rf"{re.escape(premise)}(s|es|d|ed|ing|ling|led)?"
+    particle = r"(?!(down|off|out|away|up) )" if " " not in premise else ""
+    for match in re.finditer(rf" {forms} {particle}", asked):
         before = asked[: match.start()].split()[-3:]
         if not _NEGATION.intersection(before):
             return True

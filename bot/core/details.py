@@ -73,8 +73,17 @@ _MEMBER_OF = re.compile(
     r"\bwho\b.{0,20}\b(on|in|from|at|inside|within) (the )?[\w.]+('s)? (team|side|administration|admin|"
     r"government|govt|camp|state department|white house|embassy)\b|"
     # "who in the US pushed pakistan to call off the trip?": someone of a country, who did something to it
-    r"^\W*(and\s+)?who\s+(exactly\s+)?(in|from|at|inside|within)\s+(the\s+)?[\w.]+\s+(pushed|asked|told|"
-    r"approached|contacted|called|pressured|leaned|reached|urged|wanted|tried|warned|pressed)\b",
+    r"^\W*(and\s+)?who\s+(exactly\s+)?(in|from|at|inside|within)\s+(the\s+)?[\w.]+\s+(push|ask|tell|told|"
+    r"approach|contact|call|pressure|lean|reach|urge|want|tried|try|warn|press)\w*\b|"
+    # "did someone from the us call pakistan?": someone of a country
+    r"\b(someone|somebody|anyone|anybody)\s+(in|from|at|inside|within)\s+(the\s+)?(us|usa|u\.s\.|america|"
+    r"washington|biden|white house|state department|administration)\b|"
+    # "who from the us" after being told what the US did: someone of it
+    r"^\W*(and\s+|but\s+|so\s+|ok\s+)?who\s+(exactly\s+)?(in|from|at)\s+(the\s+)?[\w.]+( (side|end))?\W*$|"
+    # "who called islamabad from the us?": …or did it from there
+    r"^\W*(and\s+)?who\s+(exactly\s+)?(pushed|asked|told|approached|contacted|called|pressured|leaned|"
+    r"reached|urged|warned|pressed|rang|phoned|got in touch)\b[^?.!]{0,40}\b(from|in) (the )?[\w.]+"
+    r"( (side|end))?\W*$",
     re.I,
 )
 _CAPITALISED = r"[A-Z][a-z’']+"
@@ -109,7 +118,19 @@ def states(detail: Detail, sentence: str, question: str = "") -> bool:
             re.search(rf"\b{re.escape(thing)}", sentence, re.I)
             and re.search(r"\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z]", sentence)
         )
-    return names_someone(sentence, role_asked(question) or role_asked(sentence), known=question)
+    return names_someone(sentence, role_asked(question) or role_asked(sentence), known=_unguessed(question))
+
+
+# "…name again, shah something?", "…is it qureshi?": a name the asker half remembers is asked for, not known
+_GUESS_OF_A_NAME = re.compile(
+    r"\b[A-Za-z]+( [A-Za-z]+)? (or )?(something|smth|sth|whatever)\b|"
+    r"\b(is|was) it [A-Za-z]+( [A-Za-z]+)?\W*$",
+    re.I,
+)
+
+
+def _unguessed(question: str) -> str:
+    return _GUESS_OF_A_NAME.sub(" ", question) if re.search(r"\bnames?\b", question, re.I) else question
 
 
 def _counts_what_is_asked(sentence: str, question: str) -> bool:
@@ -244,7 +265,10 @@ def who_role(question: str) -> str | None:
 def role_of_who(question: str) -> str | None:
     """The role of the person a "who…" question is about: "who was the minister…" → minister; "who from the
     American side…" → official (not the prime minister it may also mention); else the first role named."""
-    return ("official" if _MEMBER_OF.search(question) else None) or who_role(question) or role_asked(question)
+    # ("who exactly approached pakistan from the us side? like what role": the question, not its remark)
+    first = re.split(r"(?<=\?)\s+", question.strip())[0]
+    member = _MEMBER_OF.search(first) or _MEMBER_OF.search(question)
+    return ("official" if member else None) or who_role(question) or role_asked(question)
 
 
 def role_missing(question: str, sentence: str) -> bool:

@@ -15,7 +15,7 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.details import ANYONE, role_asked
-from bot.core.followups import Resolved, resolve
+from bot.core.followups import SHORT_WORDS, Resolved, resolve
 from bot.core.intent import (
     as_the_article,
     asks_name_of_the_one_told,
@@ -140,7 +140,17 @@ class AnswerEngine:
             if whole in ("byline", "headlines", "cited"):
                 intent = replace(intent, source=whole)
         follows_up = bool(turns) and (
-            intent.follow_up or intent.swap is not None or intent.who_said or intent.words_of_last
+            intent.follow_up
+            or intent.swap is not None
+            or intent.who_said
+            or intent.words_of_last
+            # "ok so the pakistani pm went to moscow right || first time in how long??": a few words naming
+            # nothing lean on the thread for what they are about
+            or (
+                len(question.query.split()) <= SHORT_WORDS
+                and not intent.source
+                and not entities_named(question.query, self._entity_of)
+            )
         )
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)

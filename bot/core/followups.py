@@ -29,6 +29,12 @@ _CONSEQUENCE = re.compile(
     r"\b(lead|led|leads|leading) to\b|\bresult(ed|s)? in\b|\bwhat came (of|out of)\b|\b(consequences?|"
     r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
 )
+_ANYONE_DID = re.compile(
+    r"\b(did|has|have|does|do|was|were|is)\s+(anyone|anybody|someone|somebody)\s+(?P<did>[^?.!]{3,80})", re.I
+)
+# "like historically", "i mean in the long run": the last question again, narrowed by what follows
+_REFINES = re.compile(r"^(like|i mean|as in|meaning|specifically|in particular),?\s+(?P<rest>\w.*)$")
+_ASKS_ANEW = re.compile(r"(what|whats|why|how|who|when|where|which|did|does|do|is|was|were|are|can)\b")
 _NOT = re.compile(r"\b(not|never|no)\b|n[’']t\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PRONOUNS = frozenset({"he", "she", "him", "her"})  # "they" are seldom one person
@@ -128,11 +134,20 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         return Resolved(f"{query} (before {named})", asked_before, intent, previous)
     # "got a name?", "name of that guy?": the name of the one the last answer was about.
     if intent.detail == "name" and (role_asked(query) or "person") in ANYONE:
+        if did := _ANYONE_DID.search(asked_before):
+            # "did anyone criticise the trip? || who exactly? names…": who did that, not who the answer named
+            # (the minister who defended it)
+            return Resolved(f"who {did.group('did')}? {query}", asked_before, intent, previous)
         role = role_asked(previous.summary) or role_asked(asked_before)
         if role is not None:
             # "who was it exactly, got a name?" after "…through a senior Biden administration official…":
             # the name asked for is the official's.
             return Resolved(f"{query} (the {role})", asked_before, intent, previous)
+    refined = _REFINES.match(asked)
+    if refined and len(asked.split()) <= SHORT_WORDS and not _ASKS_ANEW.match(refined.group("rest")):
+        # "were pak and russia always on good terms? || like historically": the question again, narrowed
+        narrowed = f"{asked_before.rstrip(' ?!.')} {refined.group('rest')}?"
+        return Resolved(narrowed, "", read_intent(narrowed), previous)
     if intent.more:
         return Resolved(query, earlier, intent, previous, moves_on=True)
     if intent.why and len(query.split()) <= SHORT_WORDS:

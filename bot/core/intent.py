@@ -95,7 +95,8 @@ _NAME = re.compile(
     r"\bnames? of\b|\b(his|her|their|its|(the|that|this) (official|person|guy|man|woman|minister|diplomat|"
     r"leader)['’]s)\s+(\w+\s+)?names?\b|"
     # ("whats the biden official's name", "whats the persons actual name")
-    r"\bwhat('?s| is| was| were) (the|his|her|their)( [\w'’]+){0,3} names?\b|\bnames? (pls|please|plz)\b|"
+    r"\bwhat('?s| is| was| were) (the|his|her|their)( [\w'’]+){0,3} names?\b|"
+    r"\bnames? (pls|please|plz|batao|bata|btao|bataen|bataiye)\b|"
     # "what's the exercise called?", "what was that deal called"
     r"\bwhat('?s| is| was| were| are) (the|that|this|it|they|those)( \w+){0,2} called\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
@@ -107,7 +108,9 @@ _NAME = re.compile(
     # "can we name the biden official who called?", "who was it"
     r"\bname (the|that|this) (\w+ ){0,2}(official|person|guy|man|woman|minister|diplomat|envoy|leader)\b|"
     r"\bwho (was|is) (it|that|he|she)\W*$|"
-    r"(^|[?.!,])\s*names?\s*[?!.]*$|\b(tho|though|but|the|his|her|their|a|any|real|actual) names?\s*\?+\s*$|"
+    # ("…with india? names if it has them", "…? names too pls"): names asked for after the question
+    r"(^|[?.!,])\s*(the )?names?(\s+(if|too|as well|also|pls|please|plz|of them)\b[^?.!]*)?\s*[?!.]*$|"
+    r"\b(tho|though|but|the|his|her|their|a|any|real|actual|like) names?\s*\?+\s*$|"
     # "who was the last one tho": a person picked out of the thread by a word, to be named
     r"(^\s*|\b(and|so|but|yeah|ok|okay)\s+)who('s| is| was| were) (the|that) (\w+ )?(one|ones|guy|person|"
     r"people)\b|"
@@ -291,8 +294,12 @@ _POINTERS = frozenset({"that", "this", "it", "they", "he", "she", "these", "thos
 _NOT_A_SUBJECT = frozenset({"any", "anything", "even", "at", "all", "there"})
 # "pls explain the us part", "what about the economic angle": one subject's part of the story.
 _PART = re.compile(
-    r"(^\s*|\b(explain|about|on|cover\w*|through|summari[sz]e) )the (?P<subject>(\w+ ){1,2}?)"
+    r"\b(explain|about|on|cover\w*|through|summari[sz]e) the (?P<subject>(\w+ ){1,2}?)"
     r"(angle|side|part|bit|aspect|dimension)s?\b|"
+    # (not a label before what is asked of it: "the india nuclear bit, what exactly did the us let them…")
+    r"^\s*the (?P<label>(\w+ ){1,2}?)(angle|side|part|bit|aspect|dimension)s?\b"
+    r"(?![\s,:;-]+(what|whats|how|why|who|when|which)\b(?! (does|did|do) (the article|it|the piece|they) "
+    r"(say|says|cover|covers|mention)\b))|"
     # A message of two or three words: "US view?", "China role?", "india angle pls"
     r"^\W*(the )?(?P<short>\w+( \w+)?) (view|stance|position|role|angle|side|part|factor|bit)s?"
     r"\W*(pls|please)?\W*$",
@@ -409,14 +416,17 @@ _SOURCE = {
     "author": re.compile(
         r"\bwho (wrote|writes|write|authored|penned|(has|had) written)\b|\bwritten by\b|\bbyline\b|"
         r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
-        r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? (name|job|"
+        r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? "
+        r"((actual|real|exact|full|day|current|official) )?(name|job|"
         r"role|"
         r"background|profession|title|position|credentials|work|beat|desk|expertise|speciality|specialty|"
         r"field)\b|"
         r"\bwhat does (the )?(author|writer|kamran yousaf|kamran|yousaf)\b.{0,20}\bdo\b|"
-        r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like a|some kind of( an?)?|some sort of"
-        r"( an?)?) (\w+ ){0,2}(reporter|columnist|journalist|correspondent|writer|specialist|expert|"
-        r"analyst)\b|"
+        # ("is the author like a think tank guy or a journalist?": what he does, of one kind or another)
+        r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like an?|some kind of( an?)?|some sort of"
+        r"( an?)?) ([\w-]+ ){0,3}((or|and) (a |an )?([\w-]+ ){0,2})?(reporter|columnist|journalist|"
+        r"correspondent|writer|specialist|expert|analyst|academic|professor|scholar|researcher|blogger|"
+        r"pundit|commentator|editor)\b|"
         r"\babout the (author|writer)\b|\bwho is kamran\b|^\W*(the )?(author|writer|byline)\W*$|"
         r"\bwho the (author|writer) (is|was)\b|"
         # "the writer is Kamran Yousaf, right?" ("the writer na Kamran Yousaf abi?" in Nigerian Pidgin)
@@ -429,6 +439,9 @@ _SOURCE = {
     ),
     "outlet": re.compile(
         r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
+        # "is this from an actual paper or some random blog"
+        r"\b(is )?(this|it) (from|in|by) (an? )?(actual |real |proper |legit )?(paper|blog|magazine|"
+        r"news site)\b|"
         r"\bpublished (in|by)\b|"
         rf"\bwhere (and when )?(was|is) {_THE_PIECE} (originally |first )?(published|from)\b|"
         r"\bran (this|the (article|piece|story))\b|"
@@ -438,7 +451,8 @@ _SOURCE = {
     ),
     "date": re.compile(
         rf"\b(when|what year|which year|what month|what day)( and where)? (was|is) {_THE_PIECE} "
-        rf"(originally |first )?(published|written|out|from|dated|posted)\b|\bpublication date\b|"
+        rf"(originally |first )?(published|written|out|from|dated|posted)\b|\b(publication|pub|publish|"
+        r"published) date\b|"
         # "when it was published?"
         rf"\bwhen {_THE_PIECE} (was|is|got) (originally |first )?(published|written|posted)\b|"
         # without its article, as English learnt later often has it: "when article was published?", "the
@@ -449,7 +463,9 @@ _SOURCE = {
         r"\bwhen (did |do )?(they|dem|the paper|the tribune) (publish|post|put out|print)\w*\b|"
         rf"\bwhen (was|is) {_WRITING} (originally |first )?(published|written|posted|out)\b|"
         rf"\bwhen {_WRITING} (was|is|got) (originally |first )?(published|written|posted)\b|"
-        rf"\bdate (of|on) {_THE_PIECE}\b|\bhow old is {_THE_PIECE}\b|\bold news\b|"
+        # (not "the date of the F-16 deal": "the" is the piece's only with what it is called)
+        rf"\bdate (of|on) ((this|it)\b(?!\s+\w)|(this|that|the)( [\w'’-]+){{0,2}} {_WRITING}\b)|"
+        rf"\bhow old is {_THE_PIECE}\b|\bold news\b|"
         r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
         # "date?" opening a conversation asks the article's; in a thread, the date of what was just said
@@ -459,8 +475,9 @@ _SOURCE = {
     "standfirst": re.compile(
         r"\b(standfirst|subtitle|sub-?title|sub-?head(ing|line)?|sub (heading|headline)|strapline|"
         r"the bit under the (title|headline)"
-        r"|\b(the |a )?(\w+ )?(line|bit|text|sentence) ((right|just|directly) )?(under|below|beneath) the "
-        r"(title|headline))\b",
+        # ("whats the headline again || and the line under it?")
+        r"|\b(the |a )?(\w+ )?(line|bit|text|sentence) ((right|just|directly) )?(under|below|beneath) (the "
+        r"(title|headline)|it|that)\b)",
         re.IGNORECASE,
     ),
     # The article's own headline ("what's the title?"), not the gist of something ("headline on the india
@@ -541,6 +558,12 @@ _WHERE_IT_SAYS = re.compile(
 )
 # "beyond reconsidering the trip, was anything else asked?", "so apart from that, what else…": what the
 # asker already knows and sets aside.
+# "what did the us want pakistan to do besides skip the trip": what is set aside, after the question
+_BESIDES_AFTER = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except for|on top of)\s+(?P<known>[^,?.;]{3,80}?)"
+    r"\s*[?!.]*$",
+    re.IGNORECASE,
+)
 _BESIDES = re.compile(
     r"^\W*(?:and\s+|so\s+|but\s+)?(?:beyond|besides|apart from|aside from|other than|except for|"
     r"in addition to)\s+(?P<known>[^,?.;]{3,80}?)\s*"
@@ -558,7 +581,9 @@ _WHERE_IT_FITS = re.compile(
 )
 _SOMEONE_SAID = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
-    r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state|stated|claim|claimed|respond|"
+    # (not "what did the state department spokesperson say": "state" is no verb there)
+    r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state(?!\s+(?:department|dept)\b)|"
+    r"stated|claim|claimed|respond|"
     r"responded|react|reacted|comment|commented|reply|replied|make of|view|see|regard|consider|take|read)\b|"
     # "How India reacted to…?" (without "did", as many write it)
     # …and inside a request: "the exact line on how pakistan sees its own position"
@@ -580,6 +605,9 @@ _SOMEONE_SAID = re.compile(
     r"\b(?:did|has|have|had|does|do)\s+(?P<issuer>[\w'’ .-]{2,40}?)\s+(?:put out|issue|issued|release|"
     r"released|make|made|give|gave|say|said)\s+(?:out\s+)?(?:any|a|an|some)?\s*(?:official\s+)?(?:statement|comment|"
     r"response|reaction|anything|something)|"
+    # "did the state dept spokesperson comment on the trip?"
+    r"\b(?:did|has|have|had|does|do)\s+(?P<commenter>[\w'’ .-]{2,40}?)\s+(?:comment|react|respond|weigh in|"
+    r"speak out)\s+(?:on|to|about)\b|"
     # "Delhi said anything?", a question by its tone alone
     r"^\W*(?P<tone>[\w'’.-]{2,30}(?: [\w'’.-]{2,30})?)\s+(?:said|say|says)\s+(?:anything|something)\b",
     re.IGNORECASE,
@@ -715,7 +743,9 @@ def read_intent(question: str) -> Intent:
         which_ones=bool(_WHICH_ONES.search(question)),
         effect=bool(_LEADS_TO.search(question)),
         reply=bool(_REPLY.search(question)),
-        besides=aside.group("known") if (aside := _BESIDES.search(question)) else None,
+        besides=aside.group("known")
+        if (aside := _BESIDES.search(question) or _BESIDES_AFTER.search(question))
+        else None,
         expands=next((a for a in stands.groups() if a), None)
         if (stands := _STANDS_FOR.search(question))
         else None,

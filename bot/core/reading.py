@@ -30,7 +30,10 @@ _BARE_BROADCAST = re.compile(r"(?<!\w)@(channel|here|everyone)\b", re.IGNORECASE
 # A sentence about the asker: "i'm new here", "asking for a friend", "sorry, be gentle".
 _ABOUT_THE_ASKER = re.compile(
     r"\s*(i'?m|i am|i'?ve|i have|i work|i only|i just|i was|my (boss|team|manager|lead)|sorry|be gentle|"
-    r"asking for a friend|(the )?friend is me)\b",
+    r"asking for a friend|(the )?friend is me|"
+    # "…? asking bc the owner wants a 2 line summary for the newsletter": why it is asked
+    r"asking (bc|b/c|because|cause|cuz|coz|since|as|for)|(the|my|our) (boss|owner|manager|client|editor|"
+    r"lead|team) (wants|needs|asked))\b",
     re.IGNORECASE,
 )
 # A remark in the asker's own voice after the question, not a request: "my students will assume…", "trying
@@ -160,6 +163,8 @@ _LABEL_LEAD = re.compile(
     r"^\s*(?![^\s:]*\s*(what|why|how|who|whom|whose|when|where|which)\b)"
     r"(?![^:\n]*\b[A-Z]{2,3}\s*[-/–]\s*[A-Z]{2,3}\b)(?!\s*[\w.]+ (and|&) [\w.]+\s*:)"
     r"(?![^:\n]*(->|→|<>|<->|=>|↔|⇄))"  # …nor a relation drawn as an arrow: "US -> pak pressure: what…"
+    # …nor the part asked of: "the nuclear bit: what…"
+    r"(?![^:\n]*\b(bit|part|angle|side|section|aspect)s?\s*:)"
     r"[^:?.!\n]{1,40}?(?<!\d):\s+"
     rf"(?=({_ASKED_NEXT}|isn'?t|wasn'?t|didn'?t|doesn'?t)\b)",
     re.IGNORECASE,
@@ -216,7 +221,7 @@ _ASKS_WITHIN = re.compile(
 )
 _TAG_QUESTION = re.compile(r"[\s,]+(right|yeah|yes|no|correct|true|innit|eh)\s*\?+\s*$", re.IGNORECASE)
 _ASKS = re.compile(
-    r"\?|^\s*(what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|would|will|"
+    r"\?|^\s*(what|whats|why|how|hows|who|whos|whom|whose|when|where|wheres|which|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|has|have|had|quote|tell|explain|give|list|name|describe|summari[sz]e)\b",
     re.IGNORECASE,
 )
