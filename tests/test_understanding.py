@@ -2390,3 +2390,39 @@ def test_who_exactly_after_did_anyone_asks_who_did_that(engine: AnswerEngine) ->
     assert not answer.grounded and "Qureshi" not in answer.answer
     official = _thread(engine, "did someone from the us call pakistan?", "who exactly?")
     assert not official.grounded and "doesn't name the official" in official.answer
+
+
+def test_the_day_it_ran_after_the_paper_it_ran_in(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "which paper published this?", "and what day did it come out?")
+    assert answer.grounded and "28 February 2022" in answer.answer
+
+
+def test_a_sentence_adding_to_the_answer_comes_with_it(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "did the us push back on the visit?", "what exactly did they want from pk tho")
+    quoted = " ".join(c.quote for c in answer.citations)
+    assert "reconsider" in quoted and "clear stance against Russia" in quoted
+
+
+def test_nukes_are_nuclear(engine: AnswerEngine) -> None:
+    answer = engine.answer("anything in there about nukes?")
+    assert answer.grounded and "nuclear technology" in answer.citations[0].quote
+
+
+def test_a_reaction_asked_inside_does_the_article_say(engine: AnswerEngine) -> None:
+    assert not engine.answer("does the piece say anything about how china reacted to the visit?").grounded
+    answer = engine.answer("does the article say anything about how the us reacted to the trip?")
+    assert answer.grounded and "reconsider" in answer.answer
+
+
+def test_anything_of_a_kind_related_is_the_kind(engine: AnswerEngine) -> None:
+    answer = engine.answer("does it mention anything sports related?")
+    assert not answer.grounded and "doesn't mention sports" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["was washington ok with the trip?", "the US was fine w/ the visit, correct?"]
+)
+def test_a_premise_refuted_in_words_the_article_does_not_use(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and "not what the article says" in answer.answer
+    assert "reconsider" in answer.answer

@@ -115,6 +115,10 @@ _NEGATION = frozenset(
     | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
 )
 # A question about who did something ("who from the American side contacted…"), not about the source.
+CORRECTION_WITHIN = 4  # a premise is refuted by a point of one of the closest sentences
+# A sentence continuing the one before it ("Pakistan was also told…"), and how near it must be to come too.
+_CONTINUES = re.compile(r"^([\w’'-]+\s+){0,4}(also|too|as well|in addition|moreover|furthermore)\b", re.I)
+CONTINUES_SHARE = 0.75
 # A sentence adding to what was said before it: what else there was
 _ADDS = re.compile(r"\b(also|too|as well|in addition|moreover|furthermore)\b", re.IGNORECASE)
 _WHO = re.compile(
@@ -280,7 +284,12 @@ class Composer:
             and details.role_asked(question) not in (None, *details.ANYONE)
             and details.mentions_role(_said(ranked[0]), details.role_asked(question))
         )
-        if not (counts_it or names_it) and not any(
+        # ("was washington ok with the trip?": a premise a point near it refutes, in words it may not share)
+        corrects_it = any(
+            e.similarity >= SIMILAR_FLOOR and e.coverage >= BARE_COVERAGE and self._correction(question, [e])
+            for e in ranked[:CORRECTION_WITHIN]
+        )
+        if not (counts_it or names_it or corrects_it) and not any(
             r and (self._relevant(r[0], retrieval, follows_up=leaning) or self._shares_phrase(question, r[0]))
             for r in rankings
         ):
@@ -402,7 +411,11 @@ class Composer:
         best = ranked[0]
         correction = self._correction(question, ranked)
         if correction:
-            return self._draft("correction", [correction], lead=wording.CORRECTION_LEAD)
+            # …and what the sentence closest in meaning says, when it is another point: "US was fine w/ it —
+            # correct?" is refuted by the request to reconsider, and answered by "Pakistan politely said 'no'"
+            others = [e for e in ranked[:CORRECTION_WITHIN] if e.points and e.points[0].ref != correction]
+            beside = [max(others, key=lambda e: e.similarity).points[0].ref] if others else []
+            return self._draft("correction", [correction, *beside], lead=wording.CORRECTION_LEAD)
         broad = self._broad_topic(retrieval)
         if broad is not None and not seen_points and not intent.detail and not intent.degree:
             return self.overview(broad)
@@ -443,6 +456,12 @@ class Composer:
         following = self._following(best.passage)
         if following is not None and len(best.passage.text.split()) < SHORT_SENTENCE_WORDS:
             chosen += [e for e in rest if e.passage.id == following.id][:1]
+        elif following is not None and _CONTINUES.match(following.text):
+            # "…asked Pakistan to reconsider the visit. Pakistan was also told to take a clear stance…": the
+            # sentence adding to it comes with it, when it too is near the question
+            chosen += [
+                e for e in rest if e.passage.id == following.id and e.score >= CONTINUES_SHARE * best.score
+            ][:1]
         for other in rest:
             if len(chosen) >= MAX_QUOTES:
                 break
@@ -721,7 +740,7 @@ class Composer:
         each premise lists the forms it refutes (cancel, cancelled, canceled…).
         """
         asked = f" {_words(_REPORTED_REQUEST.sub(' ', question))} "
-        for item in ranked[:4]:
+        for item in ranked[:CORRECTION_WITHIN]:
             for hit in item.points:
                 if any(_states(asked, _words(premise)) for premise in hit.ref.point.corrects):
                     return hit.ref

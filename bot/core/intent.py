@@ -291,7 +291,10 @@ _MENTION_ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _POINTERS = frozenset({"that", "this", "it", "they", "he", "she", "these", "those", "so"})
-_NOT_A_SUBJECT = frozenset({"any", "anything", "even", "at", "all", "there"})
+# (…nor what only says "of that kind": "anything telecom related" is about telecom)
+_NOT_A_SUBJECT = frozenset(
+    {"any", "anything", "even", "at", "all", "there", "related", "stuff", "things", "wise"}
+)
 # "pls explain the us part", "what about the economic angle": one subject's part of the story.
 _PART = re.compile(
     r"\b(explain|about|on|cover\w*|through|summari[sz]e) the (?P<subject>(\w+ ){1,2}?)"
@@ -468,6 +471,8 @@ _SOURCE = {
         rf"\bhow old is {_THE_PIECE}\b|\bold news\b|"
         r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
         rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
+        # "and what day did it run?"
+        rf"\b(what|which) (day|date|year|month) did {_THE_PIECE} (come out|get published|run|appear|go up)\b|"
         # "date?" opening a conversation asks the article's; in a thread, the date of what was just said
         r"^\W*(the )?(date|publication date|pub date)( (pls|please|plz))?\W*$",
         re.IGNORECASE,
@@ -696,6 +701,8 @@ _QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{3,120}\?[\"”]")
 def read_intent(question: str) -> Intent:
     """The intent of a question from its words alone."""
     said = _SOMEONE_SAID.search(question)
+    if said and is_the_article(_first_named(said)) and (within := _SOMEONE_SAID.search(question, said.end())):
+        said = within  # "did the article say anything about how india reacted…": India's reaction is asked
     if said and _REPORTED_PLAN.match(question, said.end()):
         said = None  # "what areas pakistan and russia said they'd cooperate on": what they'd do is asked
     swap = _SWAP.match(question)
@@ -764,7 +771,7 @@ def _mentioned(question: str) -> str | None:
     match = _MENTION_PASSIVE.search(question) or _MENTION_ACTIVE.search(question)
     if match is None:
         return None
-    words = _first_named(match).split()
+    words = re.sub(r"-(related|wise)\b", "", _first_named(match)).split()
     subject = " ".join(w for w in words if w.lower() not in _NOT_A_SUBJECT).strip(" ?!.,")
     if not subject or _OPENS_A_QUESTION.match(subject) or subject.lower() in _POINTERS:
         return None  # "what is mentioned about china?" asks what; "is that in the piece?" asks where from

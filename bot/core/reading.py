@@ -185,7 +185,11 @@ _RELAYED = re.compile(
 # What a request is for, before its subject: "something from the piece about how pakistan sees its position".
 _ABOUT_LEAD = re.compile(
     r"^\s*(something|anything|a line|a quote|one line|a bit|stuff|a soundbite)\s+(from|in)\s+(the|this)\s+"
-    r"(piece|article|story|analysis)\s+(about|on|re|regarding)\s+",
+    r"(piece|article|story|analysis)\s+(about|on|re|regarding)\s+|"
+    # "did the article say anything about how india reacted…": what it asks is the question it frames
+    r"^\s*(does|did|do)\s+(the|this)\s+(article|piece|story|analysis|writer|author)\s+(say|mention|cover|"
+    r"talk about|get into|go into)\s+(anything|something|much)\s+(about|on|re|regarding|of)\s+"
+    r"(?=(how|what|why|who|whom|when|whether|if)\b)",
     re.IGNORECASE,
 )
 _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
