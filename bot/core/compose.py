@@ -79,8 +79,8 @@ DETAIL_SHARE = 0.9
 JUDGING_CANDIDATES = 8
 JUDGING_SHARE = 0.6
 # A "who from the US…" question: the sentence speaking of the role asked for, among this many, this near.
-WHO_CANDIDATES = 12
-WHO_SHARE = 0.45
+WHO_CANDIDATES = 16
+WHO_SHARE = 0.4
 # A name the article mentions in at most this many sentences pins a question to them.
 RARE_MENTIONS = 2
 # Other sentences join the best one when they score at least this share of it, and are this close.

@@ -78,6 +78,9 @@ _MEMBER_OF = re.compile(
     # "did someone from the us call pakistan?": someone of a country
     r"\b(someone|somebody|anyone|anybody)\s+(in|from|at|inside|within)\s+(the\s+)?(us|usa|u\.s\.|america|"
     r"washington|biden|white house|state department|administration)\b|"
+    # "who was it that leaned on pakistan to cancel?": who pressed a country, someone of another's
+    r"^\W*(and\s+|so\s+)?who\s+((was|is) it (that|who)\s+|exactly\s+)?(push|pressur|lean\w* on|press|urg|"
+    r"approach|warn|lobb)\w*\s+(pakistan|islamabad|pk|pak|imran|khan|the (pm|prime minister))\b|"
     # "who from the us" after being told what the US did: someone of it
     r"^\W*(and\s+|but\s+|so\s+|ok\s+)?who\s+(exactly\s+)?(in|from|at)\s+(the\s+)?[\w.]+( (side|end))?\W*$|"
     # "who called islamabad from the us?": …or did it from there
@@ -267,8 +270,14 @@ def role_of_who(question: str) -> str | None:
     American side…" → official (not the prime minister it may also mention); else the first role named."""
     # ("who exactly approached pakistan from the us side? like what role": the question, not its remark)
     first = re.split(r"(?<=\?)\s+", question.strip())[0]
+    # ("who in the government defended going? which minister?": the role it names)
+    if (which := _WHICH_ROLE.search(question)) and which.group(1).lower() not in ANYONE:
+        return which.group(1).lower().rstrip("s")
     member = _MEMBER_OF.search(first) or _MEMBER_OF.search(question)
     return ("official" if member else None) or who_role(question) or role_asked(question)
+
+
+_WHICH_ROLE = re.compile(rf"\bwhich\s+(?:\w+\s+)?({_ROLE})\b", re.I)
 
 
 def role_missing(question: str, sentence: str) -> bool:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
-from bot.core.details import ANYONE, role_asked
+from bot.core.details import ANYONE, names_someone, role_asked
 from bot.core.followups import SHORT_WORDS, Resolved, resolve
 from bot.core.intent import (
     as_the_article,
@@ -34,6 +34,7 @@ from bot.core.reading import (
     read_question,
     told_question,
 )
+from bot.core.unknown_names import claimed_doer
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval, Retriever, entities_named, entity_words
 from knowledge.spelling import Speller
@@ -195,6 +196,25 @@ class AnswerEngine:
             readings.append(Reading(clause, resolved.context, answered_only=True))
         return readings
 
+    def _someone_else(self, query: str, names: tuple[str, ...], prefer: str | None) -> Draft | None:
+        """ "it was nawaz sharif who went to moscow, right?": someone the article never mentions, said to have
+        done what it says someone else did. The answer to who did it, as a correction; None when the article
+        does not say who (then its silence on the name is the answer)."""
+        for name in names:
+            asked = claimed_doer(query, name)
+            if asked is None:
+                continue
+            retrieval = self.retriever.search(asked, prefer_topic=prefer)
+            if retrieval.unknown_names:
+                return None
+            attempt = self.composer.compose(asked, retrieval, intent=read_intent(asked))
+            if attempt.kind == "answer" and any(
+                names_someone(q.text, None, known=asked) for q in attempt.quotes[:1]
+            ):
+                lead = wording.SOMEONE_ELSE.format(names=" or ".join(names))
+                return replace(attempt, kind="correction", lead=lead)
+        return None
+
     def _as_the_subject(self, query: str) -> str:
         """ "how close are they now?" asked first → "how close are Pakistan and Russia now?": the pronoun read
         as the ones the base is about, so the question's meaning is measured with them in it."""
@@ -293,6 +313,8 @@ class AnswerEngine:
             seen_passages=seen_passages, moving_on=resolved.moves_on,
         )  # fmt: skip
         draft = self._with_second_question(draft, resolved, prefer, seen_points, seen_passages)
+        if draft.kind == "declined" and retrieval.unknown_names:
+            draft = self._someone_else(resolved.query, retrieval.unknown_names, prefer) or draft
         readings = self._other_readings(question, resolved, context_turns) if draft.not_close else []
         for query, context, answered_only in readings:
             if answered_only and draft.unquoted:

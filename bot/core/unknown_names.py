@@ -85,3 +85,22 @@ _GUESS = re.compile(
     r"^\W*(and\s+|or\s+|so\s+)?((was|is|were|are)\s+(it|that|this|they)|only|just|maybe|probably|like)\b",
     re.IGNORECASE,
 )
+
+
+_TITLE = r"(?:(?:pm|president|prime minister|mr\.?|gen\.?|general|minister|secretary)\s+)?"
+
+
+def claimed_doer(question: str, name: str) -> str | None:
+    """The question a claim about someone the article never mentions stands for, when it says who did
+    something: "it was nawaz sharif who went to moscow, right?" and "did nawaz go to moscow?" ask who went to
+    Moscow, which the article may say (someone else did)."""
+    named = rf"{_TITLE}{re.escape(name)}(?:\s+[a-z]+)?"
+    for pattern in (
+        rf"\b(?:it was|was it|wasn'?t it)\s+{named}\s+(?:who|that)\s+(?P<did>[^?,.;!]{{4,80}})",
+        rf"^\W*(?:did|has|had)\s+{named}\s+(?P<did>(?!say|said|think|comment|react)[^?,.;!]{{4,80}})",
+        rf"\b{named}\s+(?P<did>(?:went|visited|travelled|traveled|flew|made|led|signed|met|approached|"
+        rf"called|asked|pushed|defended)\b[^?,.;!]{{0,80}})",
+    ):
+        if match := re.search(pattern, question, re.IGNORECASE):
+            return f"who {match.group('did').strip()}?"
+    return None

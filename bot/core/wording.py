@@ -15,6 +15,7 @@ REFUSED = (
 EMPTY = "Ask me a question about the article, for example: Why are Pakistan and Russia getting closer?"
 TRUNCATED = "(Your message was long; I read the first part.)"
 NOT_MENTIONED = "The article doesn't mention {names}."
+SOMEONE_ELSE = "The article doesn't mention {names}; it says this:"
 AFTER_THE_ARTICLE = (
     "The article is from {date}, so it doesn't say what happened after that, or what will happen next."
 )
