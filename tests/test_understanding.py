@@ -2471,3 +2471,12 @@ def test_the_role_asked_is_found_further_down_than_a_shared_word(engine: AnswerE
     # "reach-out" is in another sentence; the official, asked for by side, is the one answering
     answer = engine.answer("who on the US side reached out to them - what level, per the article?")
     assert "Biden administration official" in answer.citations[0].quote
+
+
+def test_the_last_clause_asks_after_a_greeting_to_all_and_the_askers_own_now(engine: AnswerEngine) -> None:
+    question = (
+        "afternoon everyone. saw a clip about pakistan and russia on the news and now i'm wondering, "
+        "why are they getting so close?"
+    )
+    answer = engine.answer(question)
+    assert answer.grounded and answer.topic == WHY_TOPIC

@@ -29,6 +29,7 @@ from bot.core.reading import (
     Question,
     asking_clause,
     last_asking,
+    last_asking_clause,
     normalised,
     questions_in,
     read_question,
@@ -188,7 +189,12 @@ class AnswerEngine:
             readings.append(Reading(resolved.query, resolved.context, answered_only=True))
         alone = last_asking(resolved.query)
         told = None if context_turns else told_question(question.text)
-        for sentence, before in (part for part in (alone, told) if part is not None):
+        # ("…had something on pakistan and russia and now im curious, why are they getting closer?")
+        last = last_asking_clause(resolved.query) if alone is None else None
+        # (…though not one pointing back at the clause before: "but the gas pipeline, did that get signed")
+        if last is not None and _POINTS_BACK.search(last[0]) and not _THEY.search(last[0]):
+            last = None
+        for sentence, before in (part for part in (alone, told, last) if part is not None):
             readings.append(Reading(sentence, resolved.context, answered_only=True))
             if self._refers_back_to_nothing(sentence) and self._names_the_subject(before):
                 readings.append(Reading(self._as_the_subject(sentence), resolved.context, answered_only=True))
@@ -478,6 +484,7 @@ def answer_code_files() -> list[tuple[str, Path]]:
 
 
 # A first question that points at someone it does not name: "they", "these two", "both sides".
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|he|she|him|her)\b", re.IGNORECASE)
 _THEY = re.compile(
     r"\b(they|them|their|theirs|these two|those two|the two( countries| sides| nations)?|"
     r"both( sides| countries)?|each other|the pair)\b",

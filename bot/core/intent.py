@@ -321,7 +321,9 @@ _FROM_THE_ARTICLE = re.compile(r"\b(from|in|of) (the|this) (article|piece|text|s
 _NOT_A_SUMMARY = re.compile(r"\b(not|no|without|rather than|instead of) (a |the |your )?summary\b", re.I)
 # Words about the present: our present or the article's? Declined only when the article has nothing close.
 _NOW = re.compile(
-    r"\b(today|nowadays|these days|currently|right now|as of now|rn|at the moment|latest|now)\b",
+    # (not the asker's own now: "…and now im curious, why…")
+    r"\b(today|nowadays|these days|currently|right now|as of now|rn|at the moment|latest|"
+    r"now(?!,? (i|im|i'm|i am|we|we're|i've)\b))\b",
     re.IGNORECASE,
 )
 # "Will Russia win the war?": outcomes after the article (intentions it reports, "will Pakistan abandon the

@@ -93,7 +93,8 @@ _CONFIG = re.compile(
 # Openings that greet or ask politely before the question: "hey bot, quick q:", "can you tell me", "pls".
 _GREETING = (
     # (the longer forms first: "hey all," is one greeting, not "hey" and then "all")
-    r"(hey (there|team|all|folks|guys|everyone)|hi (there|team|all)|hi|hii+|hello|hey+|heya|hiya|yo|sup|"
+    r"((hey|hi|hello|morning|afternoon|evening|good (morning|afternoon|evening)) (there|team|all|folks|guys|"
+    r"everyone|everybody|y'?all|people|gang|crew)|hi|hii+|hello|hey+|heya|hiya|yo|sup|"
     r"howdy|morning|good (morning|afternoon|evening)|greetings|bot|briefbot|ok+|okay|so|anyway|anyways|"
     r"well|right|alright|basically|"
     r"um+|uh+|hmm+|thanks|thank you|thx|ty|cheers|please|pls|plz|sorry|apologies|btw|also|quick one|"
@@ -614,6 +615,16 @@ def last_asking(query: str) -> tuple[str, str] | None:
     if not asking:
         return None
     return " ".join(sentences[asking[-1] :]), " ".join(sentences[: asking[-1]])
+
+
+def last_asking_clause(query: str) -> tuple[str, str] | None:
+    """In a sentence that asks only in its last clause ("the tv had something on pakistan and russia and now
+    im curious, why are they getting closer?"), that clause and what comes before it; None otherwise."""
+    clauses = [c.strip() for c in re.split(r",\s+|\s+[—–-]\s+", query) if c.strip()]
+    asking = [i for i, c in enumerate(clauses) if i > 0 and _ASKS.match(strip_preamble(c).replace("?", ""))]
+    if not asking or _ASKS.match(strip_preamble(clauses[0]).replace("?", "")):
+        return None
+    return ", ".join(clauses[asking[-1] :]), ", ".join(clauses[: asking[-1]])
 
 
 def told_question(text: str) -> tuple[str, str] | None:
