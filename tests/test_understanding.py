@@ -2480,3 +2480,13 @@ def test_the_last_clause_asks_after_a_greeting_to_all_and_the_askers_own_now(eng
     )
     answer = engine.answer(question)
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_does_it_give_names_asks_for_names(engine: AnswerEngine) -> None:
+    answer = engine.answer("what agreements did the us sign with india, does it list names")
+    assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_how_did_that_go_down_asks_what_came_of_it(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "did washington push imran to skip the moscow trip", "and how did that turn out")
+    assert answer.grounded and "politely said" in answer.answer

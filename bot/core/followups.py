@@ -27,7 +27,9 @@ _HIS_JOB = re.compile(
 # A follow-up asking what came of what was just said.
 _CONSEQUENCE = re.compile(
     r"\b(lead|led|leads|leading) to\b|\bresult(ed|s)? in\b|\bwhat came (of|out of)\b|\b(consequences?|"
-    r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then)\b"
+    r"outcomes?|upshot|effects?|impact|knock-on)\b|\b(and|so) then\b|\bwhat happened (next|then|after)\b|"
+    # "lol and how did that go down", "how did it turn out"
+    r"\bhow did (that|it|this|they) (go|go down|turn out|play out|pan out|end up|land)\b"
 )
 _ANYONE_DID = re.compile(
     r"\b(did|has|have|does|do|was|were|is)\s+(anyone|anybody|someone|somebody)\s+(?P<did>[^?.!]{3,80})", re.I
