@@ -2490,3 +2490,18 @@ def test_does_it_give_names_asks_for_names(engine: AnswerEngine) -> None:
 def test_how_did_that_go_down_asks_what_came_of_it(engine: AnswerEngine) -> None:
     answer = _thread(engine, "did washington push imran to skip the moscow trip", "and how did that turn out")
     assert answer.grounded and "politely said" in answer.answer
+
+
+def test_a_part_of_a_message_asked_of_someone_never_quoted_is_not_read_alone(engine: AnswerEngine) -> None:
+    assert not engine.answer("how did india react to the moscow trip? anything from delhi?").grounded
+
+
+def test_a_role_the_article_never_speaks_of_said_nothing(engine: AnswerEngine) -> None:
+    assert not engine.answer("what did pakistan's army chief make of the visit").grounded
+    named = _thread(engine, "who told pakistan to rethink the trip?", "do they name them tho?")
+    assert not named.grounded and "doesn't name" in named.answer
+
+
+def test_a_ballpark_figure_is_a_figure(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "how many defence deals did the us sign with india", "ballpark? like 2 or 3?")
+    assert not answer.grounded

@@ -60,7 +60,8 @@ _EVENT_DURATION = re.compile(
 )
 _ROLE = (
     "official|officials|prime minister|minister|leader|president|envoy|ambassador|diplomat|officer|spokesman|"
-    "spokeswoman|spokesperson|aide|general|writer|author|correspondent|journalist|reporter|person|people|guy"
+    "spokeswoman|spokesperson|aide|general|chief|commander|writer|author|correspondent|journalist|reporter|"
+    "person|people|guy"
 )
 _TITLES = frozenset(
     {"prime", "minister", "foreign", "president", "senior", "deputy", "secretary", "state", "general", "mr",

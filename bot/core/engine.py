@@ -184,7 +184,7 @@ class AnswerEngine:
         if not context_turns and self._refers_back_to_nothing(resolved.query):
             readings.append(Reading(resolved.query, self._subject))
             readings.append(Reading(self._as_the_subject(resolved.query), self._subject))
-        readings += [Reading(part, resolved.context) for part in questions_in(resolved.query)]
+        readings += [Reading(part, resolved.context, part=True) for part in questions_in(resolved.query)]
         if question.aside:
             readings.append(Reading(resolved.query, resolved.context, answered_only=True))
         alone = last_asking(resolved.query)
@@ -322,10 +322,11 @@ class AnswerEngine:
         if draft.kind == "declined" and retrieval.unknown_names:
             draft = self._someone_else(resolved.query, retrieval.unknown_names, prefer) or draft
         readings = self._other_readings(question, resolved, context_turns) if draft.not_close else []
-        for query, context, answered_only in readings:
-            if answered_only and draft.unquoted:
+        for query, context, answered_only, part in readings:
+            if (answered_only or part) and draft.unquoted:
                 # ("I wonder how India took the news. Did New Delhi say anything officially?": asked of
-                # someone the article never quotes, in any of its words)
+                # someone the article never quotes, in any of its words; "how did india react…? anything
+                # from delhi?": its last question, alone, no longer asks India)
                 continue
             other = self.retriever.search(query, context=context, prefer_topic=prefer)
             attempt = self.composer.compose(
@@ -438,6 +439,7 @@ class Reading(NamedTuple):
     query: str
     context: str
     answered_only: bool = False
+    part: bool = False  # one of the message's questions, read alone
 
 
 def _usage_counts(answer: Answer) -> dict[str, float]:

@@ -86,6 +86,8 @@ _QUANTITY = re.compile(
     r"\b(any |the )?(figures?|numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
     r"\b(trade|export|import|sales?) (volume|value|figures?)\b|"
     r"\b(billion|million|trillion)s?\b|"
+    # "ballpark? like 3, 4?": a figure, roughly
+    r"\bballpark\b|\blike \d+\s*(,|or|-|to)\s*\d+\b|"
     # "what's the trade worth these days, the actual number?" (not "worth it", "worth the risk")
     r"\b(actual|exact|specific|precise|hard) (numbers?|figures?|amounts?)\b|"
     r"\bworth\b(?! (it|the|all|an)\b)(?! a (shot|try|look|read|go|mention|visit|risk)\b)",
@@ -101,8 +103,8 @@ _NAME = re.compile(
     r"\bwhat('?s| is| was| were| are) (the|that|this|it|they|those)( \w+){0,2} called\b|"
     r"\bwho ((was|is) (it|that|this|he|she|they) )?(exactly|specifically)\b|"
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
-    r"\b((does|did) )?(it|the piece|the article|he|the writer|the author) (even )?names? (anyone|anybody|"
-    r"names|them|him|her|someone)\b|"
+    r"\b((does|did|do) )?(it|the piece|the article|he|they|the writer|the author) (even )?names? "
+    r"(anyone|anybody|names|them|him|her|someone)\b|"
     r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bby name\b|"
     # "…w india, does it give names"
