@@ -2505,3 +2505,17 @@ def test_a_role_the_article_never_speaks_of_said_nothing(engine: AnswerEngine) -
 def test_a_ballpark_figure_is_a_figure(engine: AnswerEngine) -> None:
     answer = _thread(engine, "how many defence deals did the us sign with india", "ballpark? like 2 or 3?")
     assert not answer.grounded
+
+
+def test_how_long_the_two_had_been_trying(engine: AnswerEngine) -> None:
+    answer = engine.answer("how long have the two countries been trying to patch things up")
+    assert answer.grounded and "several years" in answer.answer
+
+
+def test_when_something_started_asked_inside_does_it_say(engine: AnswerEngine) -> None:
+    assert not engine.answer("does it say when russia's invasion of ukraine began?").grounded
+
+
+def test_what_else_besides_a_thing_a_list_names(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "is energy part of it?", "what else are they working together on besides energy")
+    assert answer.grounded and "intelligence sharing" in answer.answer

@@ -294,11 +294,15 @@ class Composer:
             for r in rankings
         ):
             return replace(self.decline(), not_close=True)
-        if intent.besides:
+        known = set(self._tokenizer.terms(intent.besides or ""))
+        if known:
             # "beyond reconsidering the trip, was anything else asked?": not the sentence of what is set aside
-            known = set(self._tokenizer.terms(intent.besides))
+            # (a sentence listing it among others stays: "besides energy" → "defence, intelligence sharing…")
             ranked = [
-                e for e in ranked if len(known & set(self._tokenizer.terms(_said(e)))) * 2 < len(known)
+                e
+                for e in ranked
+                if len(known & set(self._tokenizer.terms(_said(e)))) * 2 < len(known)
+                or details.enumerates(e.passage.text)
             ] or ranked
             # ("what did the us want pakistan to do besides skip the trip": "Pakistan was also told to…")
             ranked = (

@@ -91,7 +91,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "source?", "says who?" opening a conversation: whose the whole article is
             intent = replace(intent, who_said=False, source="byline")
         return Resolved(query, "", intent, None)
-    earlier = f"{previous.resolved or previous.question} {previous.summary}".strip()
+    # (a turn the article had nothing on says nothing the follow-up is about: its decline is no context)
+    said = previous.summary if previous.passages else ""
+    earlier = f"{previous.resolved or previous.question} {said}".strip()
     asked = query.strip(" ?!.").lower()
     opening = _SOURCE_OPENING.match(asked)
     about_source = _ABOUT_SOURCE.get(opening.group(1)) if opening and len(asked.split()) <= 4 else None

@@ -75,7 +75,8 @@ _IN_THE_MAKING = re.compile(
     r"\b((been|was|were) (building|brewing|cooking|in the works|in the making|planned|coming)|"
     r"long time coming|"
     r"(planned|building|brewing|cooking) (up )?(for|from) (a |some )?(while|long|long time|years|ages)|"
-    r"how long ha(ve|d|s) (they|the two|both sides|pakistan and russia) been working on)\b",
+    r"how long ha(ve|d|s) (they|the two( sides| countries)?|both sides|pakistan and russia) been (working|"
+    r"trying)( on| at| towards)?)\b",
     re.IGNORECASE,
 )
 # "how close are they really?": how far something has gone, which a sentence answers (not an overview).
@@ -175,7 +176,9 @@ _AGE = re.compile(
 # "When did Pakistan first get put on the grey list?": answered by a sentence that places it in time at all
 # ("just days before the visit", "in recent years"), not only by a date.
 _WHEN = re.compile(
-    r"^\s*(and\s+|so\s+|but\s+)?when(\s*'s| (did|was|were|is|are|does|do|has|have|had))\b|\bsince when\b",
+    r"^\s*(and\s+|so\s+|but\s+)?when(\s*'s| (did|was|were|is|are|does|do|has|have|had))\b|\bsince when\b|"
+    # "(does it say) when russia's invasion of ukraine started?" (not "when the US tilted to India, how…")
+    r"^\s*when\b(?![^,?]*,)[^?]*\b(start|started|begin|began|end|ended|happen|happened)\b",
     re.I,
 )
 _LONE_DATE = r"^\W*(the )?(exact )?date\W*$"

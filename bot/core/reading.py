@@ -190,7 +190,10 @@ _ABOUT_LEAD = re.compile(
     # "did the article say anything about how india reacted…": what it asks is the question it frames
     r"^\s*(does|did|do)\s+(the|this)\s+(article|piece|story|analysis|writer|author)\s+(say|mention|cover|"
     r"talk about|get into|go into)\s+(anything|something|much)\s+(about|on|re|regarding|of)\s+"
-    r"(?=(how|what|why|who|whom|when|whether|if)\b)",
+    r"(?=(how|what|why|who|whom|when|whether|if)\b)|"
+    # "does it say when russia's invasion of ukraine started?"
+    r"^\s*(does|did)\s+(it|the article|the piece|he|the writer|the author)\s+(say|mention|tell us|give)\s+"
+    r"(?=(when|where|who|how long|how many|how much|which)\b)",
     re.IGNORECASE,
 )
 _POLITE_LEAD = re.compile(rf"^\s*({_POLITE})\b[\s,:;-]*", re.IGNORECASE)
