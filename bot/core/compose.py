@@ -116,11 +116,12 @@ _NEGATION = frozenset(
 )
 # A question about who did something ("who from the American side contacted…"), not about the source.
 CORRECTION_WITHIN = 4  # a premise is refuted by a point of one of the closest sentences
-# A sentence continuing the one before it ("Pakistan was also told…"), and how near it must be to come too.
-_CONTINUES = re.compile(r"^([\w’'-]+\s+){0,4}(also|too|as well|in addition|moreover|furthermore)\b", re.I)
+# A sentence adding to what was said before it ("Pakistan was also told…"): what else there was; one that
+# continues the sentence before it says so early, and comes with it when this near.
+_ADDITIVE = r"(also|too|as well|in addition|moreover|furthermore)\b"
+_ADDS = re.compile(rf"\b{_ADDITIVE}", re.IGNORECASE)
+_CONTINUES = re.compile(rf"^([\w’'-]+\s+){{0,4}}{_ADDITIVE}", re.IGNORECASE)
 CONTINUES_SHARE = 0.75
-# A sentence adding to what was said before it: what else there was
-_ADDS = re.compile(r"\b(also|too|as well|in addition|moreover|furthermore)\b", re.IGNORECASE)
 _WHO = re.compile(
     r"\bwho\b(?! (says|said|wrote))|\b(someone|somebody|anyone|anybody) (in|from|at|inside|within)\b", re.I
 )
@@ -168,7 +169,7 @@ class Composer:
     def __init__(self, kb: KnowledgeBase, retriever: Retriever) -> None:
         self.kb = kb
         self._tokenizer = retriever.tokenizer
-        self._entity_of = entity_words(kb)
+        self.entity_of = entity_words(kb)  # a reader's one-word name for an entity → the entity
         self._subject = {e for source in kb.sources.values() for e in self._named_in(source.meta.title)}
         self._speakers_of = {
             ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
@@ -277,12 +278,12 @@ class Composer:
             and details.counts_the_thing_asked(_said(ranked[0]), question)
         )
         # ("whats the officials name?": the closest sentence speaks of that official, named or not)
+        role = details.role_asked(question) if intent.detail == "name" else None
         names_it = (
-            intent.detail == "name"
+            role not in (None, *details.ANYONE)
             and bool(ranked)
             and ranked[0].coverage >= COVERAGE_MIN
-            and details.role_asked(question) not in (None, *details.ANYONE)
-            and details.mentions_role(_said(ranked[0]), details.role_asked(question))
+            and details.mentions_role(_said(ranked[0]), role)
         )
         # ("was washington ok with the trip?": a premise a point near it refutes, in words it may not share)
         corrects_it = any(
@@ -402,7 +403,7 @@ class Composer:
             # "were pak and russia always buddies?": a sentence telling how they stood before, naming no one
             # else ("the two former Cold War rivals", not "For decades, Pakistan remained the US ally").
             # The article tells the past in few sentences: one anywhere in the ranking answers.
-            asked = {self._entity_of.get(t, t) for t in retrieval.entities}
+            asked = {self.entity_of.get(t, t) for t in retrieval.entities}
             past = [
                 e
                 for e in ranked
@@ -664,7 +665,7 @@ class Composer:
         )
 
     def _named_in(self, text: str) -> set[str]:
-        return entities_named(text, self._entity_of)
+        return entities_named(text, self.entity_of)
 
     def _names_all(self, entities: tuple[str, ...], evidence: Evidence) -> bool:
         """Whether a sentence (or its point) names everyone the question names."""

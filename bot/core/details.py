@@ -70,24 +70,26 @@ _TITLES = frozenset(
 # Role words that name no one in particular.
 ANYONE = frozenset({"people", "guy", "person"})
 _ROLE_IN_QUESTION = re.compile(rf"\b({_ROLE})(?:['’]?s)?\b", re.I)  # "the ministers name": his
+# What one country's people do to another's ("pushed", "leaned on", "got in touch with"), in any form.
+_PRESSED = (
+    r"(push|ask|tell|told|approach|contact|call|pressur|lean|reach|urg|want|tried|try|warn|press|rang|phon|"
+    r"got in touch|lobb)\w*"
+)
 _MEMBER_OF = re.compile(
     r"\bwho\b.{0,20}\b(on|in|from|at|inside|within) (the )?[\w.]+('s)? (team|side|administration|admin|"
     r"government|govt|camp|state department|white house|embassy)\b|"
     # "who in the US pushed pakistan to call off the trip?": someone of a country, who did something to it
-    r"^\W*(and\s+)?who\s+(exactly\s+)?(in|from|at|inside|within)\s+(the\s+)?[\w.]+\s+(push|ask|tell|told|"
-    r"approach|contact|call|pressure|lean|reach|urge|want|tried|try|warn|press)\w*\b|"
+    rf"^\W*(and\s+)?who\s+(exactly\s+)?(in|from|at|inside|within)\s+(the\s+)?[\w.]+\s+{_PRESSED}\b|"
     # "did someone from the us call pakistan?": someone of a country
     r"\b(someone|somebody|anyone|anybody)\s+(in|from|at|inside|within)\s+(the\s+)?(us|usa|u\.s\.|america|"
     r"washington|biden|white house|state department|administration)\b|"
     # "who was it that leaned on pakistan to cancel?": who pressed a country, someone of another's
-    r"^\W*(and\s+|so\s+)?who\s+((was|is) it (that|who)\s+|exactly\s+)?(push|pressur|lean\w* on|press|urg|"
-    r"approach|warn|lobb)\w*\s+(pakistan|islamabad|pk|pak|imran|khan|the (pm|prime minister))\b|"
+    rf"^\W*(and\s+|so\s+)?who\s+((was|is) it (that|who)\s+|exactly\s+)?{_PRESSED}\s+(on\s+)?(pakistan|"
+    r"islamabad|pk|pak|imran|khan|the (pm|prime minister))\b|"
     # "who from the us" after being told what the US did: someone of it
     r"^\W*(and\s+|but\s+|so\s+|ok\s+)?who\s+(exactly\s+)?(in|from|at)\s+(the\s+)?[\w.]+( (side|end))?\W*$|"
     # "who called islamabad from the us?": …or did it from there
-    r"^\W*(and\s+)?who\s+(exactly\s+)?(pushed|asked|told|approached|contacted|called|pressured|leaned|"
-    r"reached|urged|warned|pressed|rang|phoned|got in touch)\b[^?.!]{0,40}\b(from|in) (the )?[\w.]+"
-    r"( (side|end))?\W*$",
+    rf"^\W*(and\s+)?who\s+(exactly\s+)?{_PRESSED}\b[^?.!]{{0,40}}\b(from|in) (the )?[\w.]+( (side|end))?\W*$",
     re.I,
 )
 _CAPITALISED = r"[A-Z][a-z’']+"

@@ -26,6 +26,7 @@ from bot.core.intent import (
 )
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import (
+    THEY,
     Question,
     asking_clause,
     last_asking,
@@ -37,7 +38,7 @@ from bot.core.reading import (
 )
 from bot.core.unknown_names import claimed_doer
 from knowledge.base import KnowledgeBase
-from knowledge.retrieval import Retrieval, Retriever, entities_named, entity_words
+from knowledge.retrieval import Retrieval, Retriever, entities_named
 from knowledge.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -88,12 +89,10 @@ class AnswerEngine:
         self.retriever = Retriever(kb)
         self.composer = Composer(kb, self.retriever)
         self.speller = Speller(self.retriever.words)
-        self._entity_of = entity_words(kb)
+        self._entity_of = self.composer.entity_of
         # What the base is about, when it holds one source: whom a first question's "they" means.
         self._subject = next(iter(kb.sources.values())).meta.title if len(kb.sources) == 1 else ""
-        self._subject_entities = {
-            self._entity_of.get(w) for w in re.findall(r"\w+", self._subject.lower())
-        } - {None}
+        self._subject_entities = entities_named(self._subject, self._entity_of)
         # …and named as its title names them: "Pakistan and Russia".
         self._subject_names = " and ".join(
             w for w in re.findall(r"[\w'’.-]+", self._subject) if self._entity_of.get(w.lower())
@@ -191,9 +190,6 @@ class AnswerEngine:
         told = None if context_turns else told_question(question.text)
         # ("…had something on pakistan and russia and now im curious, why are they getting closer?")
         last = last_asking_clause(resolved.query) if alone is None else None
-        # (…though not one pointing back at the clause before: "but the gas pipeline, did that get signed")
-        if last is not None and _POINTS_BACK.search(last[0]) and not _THEY.search(last[0]):
-            last = None
         for sentence, before in (part for part in (alone, told, last) if part is not None):
             readings.append(Reading(sentence, resolved.context, answered_only=True))
             if self._refers_back_to_nothing(sentence) and self._names_the_subject(before):
@@ -232,7 +228,7 @@ class AnswerEngine:
             word = match.group(0).lower()
             return f"{names}'s" if word in {"their", "theirs"} else names
 
-        return _THEY.sub(named, query, count=1)
+        return THEY.sub(named, query, count=1)
 
     def _names_the_subject(self, text: str) -> bool:
         """Whether a text names all of the ones the base is about (Pakistan and Russia) and no one else."""
@@ -241,7 +237,7 @@ class AnswerEngine:
     def _refers_back_to_nothing(self, query: str) -> bool:
         """A question that points at "they" or "these two" and names neither of the ones the base is about."""
         return (
-            bool(_THEY.search(query)) and not entities_named(query, self._entity_of) & self._subject_entities
+            bool(THEY.search(query)) and not entities_named(query, self._entity_of) & self._subject_entities
         )
 
     def complete(
@@ -485,13 +481,6 @@ def answer_code_files() -> list[tuple[str, Path]]:
     return files
 
 
-# A first question that points at someone it does not name: "they", "these two", "both sides".
-_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|he|she|him|her)\b", re.IGNORECASE)
-_THEY = re.compile(
-    r"\b(they|them|their|theirs|these two|those two|the two( countries| sides| nations)?|"
-    r"both( sides| countries)?|each other|the pair)\b",
-    re.IGNORECASE,
-)
 _ANSWER_CODE = ("bot.core", "bot.adapters.llm", "knowledge")
 ANSWER_CODE_VERSION = _code_version()
 

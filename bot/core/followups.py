@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.core.answer import Turn
 from bot.core.details import ANYONE, role_asked
 from bot.core.intent import Intent, asks_date_alone, read_intent
+from bot.core.reading import narrowing
 
 # A follow-up with at most this many words of its own leans on the thread for its subject.
 SHORT_WORDS = 6
@@ -34,9 +35,6 @@ _CONSEQUENCE = re.compile(
 _ANYONE_DID = re.compile(
     r"\b(did|has|have|does|do|was|were|is)\s+(anyone|anybody|someone|somebody)\s+(?P<did>[^?.!]{3,80})", re.I
 )
-# "like historically", "i mean in the long run": the last question again, narrowed by what follows
-_REFINES = re.compile(r"^(like|i mean|as in|meaning|specifically|in particular),?\s+(?P<rest>\w.*)$")
-_ASKS_ANEW = re.compile(r"(what|whats|why|how|who|when|where|which|did|does|do|is|was|were|are|can)\b")
 _NOT = re.compile(r"\b(not|never|no)\b|n[’']t\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PRONOUNS = frozenset({"he", "she", "him", "her"})  # "they" are seldom one person
@@ -147,10 +145,9 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "who was it exactly, got a name?" after "…through a senior Biden administration official…":
             # the name asked for is the official's.
             return Resolved(f"{query} (the {role})", asked_before, intent, previous)
-    refined = _REFINES.match(asked)
-    if refined and len(asked.split()) <= SHORT_WORDS and not _ASKS_ANEW.match(refined.group("rest")):
+    if len(asked.split()) <= SHORT_WORDS and (narrower := narrowing(asked)):
         # "were pak and russia always on good terms? || like historically": the question again, narrowed
-        narrowed = f"{asked_before.rstrip(' ?!.')} {refined.group('rest')}?"
+        narrowed = f"{asked_before.rstrip(' ?!.')} {narrower}?"
         return Resolved(narrowed, "", read_intent(narrowed), previous)
     if intent.more:
         return Resolved(query, earlier, intent, previous, moves_on=True)

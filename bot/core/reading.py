@@ -60,6 +60,14 @@ _REPHRASED = re.compile(
 )
 # A third person named only by a pronoun: the sentence before says who.
 _POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b", re.I)
+# A question that points at the two the base is about without naming them: "they", "these two", "both sides".
+THEY = re.compile(
+    r"\b(they|them|their|theirs|these two|those two|the two( countries| sides| nations)?|"
+    r"both( sides| countries)?|each other|the pair)\b",
+    re.IGNORECASE,
+)
+# …and at a thing or a person just named: "but the gas pipeline, did that get signed"
+_POINTS_AT_IT = re.compile(r"\b(that|this|it|those|these|he|she|him|her)\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(
     r"\b(th(ose|ese|e) two|both) (countries|nations|sides|governments|capitals)\b|(?<=\w )[A-Z][a-z]{2,}"
 )
@@ -142,6 +150,11 @@ _LEAD = re.compile(rf"^\s*(({_GREETING})\b[\s,!.:;-]*)+", re.IGNORECASE)
 _ASKED_NEXT = (
     r"(what|whats|why|how|hows|who|whos|whom|whose|when|where|wheres|which|is|are|was|were|do|does|did|can|"
     r"could|would|will|should|has|have|had)"
+)
+# "like historically", "i mean in the long run": words narrowing the question before them, asking nothing new
+_NARROWS = re.compile(
+    rf"^(like|i mean|as in|meaning|specifically|in particular),?\s+(?!{_ASKED_NEXT}\b)(?P<rest>\w.*)$",
+    re.IGNORECASE,
 )
 _EXAMPLES = re.compile(
     r"^(like|e\.?g\.?|such as|for (example|instance)),?\s+"
@@ -620,14 +633,26 @@ def last_asking(query: str) -> tuple[str, str] | None:
     return " ".join(sentences[asking[-1] :]), " ".join(sentences[: asking[-1]])
 
 
+def narrowing(follow_up: str) -> str | None:
+    """What a follow-up narrows the last question by ("like historically" → "historically"); None when it
+    asks something of its own ("like what's the turning point")."""
+    match = _NARROWS.match(follow_up)
+    return match.group("rest") if match else None
+
+
 def last_asking_clause(query: str) -> tuple[str, str] | None:
     """In a sentence that asks only in its last clause ("the tv had something on pakistan and russia and now
-    im curious, why are they getting closer?"), that clause and what comes before it; None otherwise."""
+    im curious, why are they getting closer?"), that clause and what comes before it; None otherwise, and
+    for a clause pointing back at the thing the one before names ("but the gas pipeline, did that get
+    signed": the pipeline is asked about)."""
     clauses = [c.strip() for c in re.split(r",\s+|\s+[—–-]\s+", query) if c.strip()]
     asking = [i for i, c in enumerate(clauses) if i > 0 and _ASKS.match(strip_preamble(c).replace("?", ""))]
     if not asking or _ASKS.match(strip_preamble(clauses[0]).replace("?", "")):
         return None
-    return ", ".join(clauses[asking[-1] :]), ", ".join(clauses[: asking[-1]])
+    clause = ", ".join(clauses[asking[-1] :])
+    if _POINTS_AT_IT.search(clause) and not THEY.search(clause):
+        return None
+    return clause, ", ".join(clauses[: asking[-1]])
 
 
 def told_question(text: str) -> tuple[str, str] | None:
