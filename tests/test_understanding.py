@@ -2519,3 +2519,35 @@ def test_when_something_started_asked_inside_does_it_say(engine: AnswerEngine) -
 def test_what_else_besides_a_thing_a_list_names(engine: AnswerEngine) -> None:
     answer = _thread(engine, "is energy part of it?", "what else are they working together on besides energy")
     assert answer.grounded and "intelligence sharing" in answer.answer
+
+
+def test_any_subject_stuff_in_the_article_asks_whether_it_is_mentioned(engine: AnswerEngine) -> None:
+    answer = engine.answer("any energy things in this article? asking for my uncle")
+    assert answer.grounded and "energy" in answer.answer
+    assert not engine.answer("anything about cricket in the article?").grounded
+
+
+def test_his_in_a_follow_up_is_the_person_the_last_question_named(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "who's the foreign minister in this?", "what was his thinking on going ahead with it"
+    )
+    assert answer.grounded and "pros and cons" in answer.answer
+
+
+def test_an_article_dropped_in_the_channel_claims_nothing_about_the_trip(engine: AnswerEngine) -> None:
+    answer = engine.answer("is this the piece somebody dropped in general about imran going to moscow?")
+    assert answer.kind != "correction"
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        ("who tried to talk imran khan out of the trip?",),
+        ("was imran khan's trip to moscow a big deal?", "who tried to talk him out of it"),
+    ],
+)
+def test_who_without_a_role_is_someone_other_than_the_one_spoken_of(
+    engine: AnswerEngine, thread: tuple[str, ...]
+) -> None:
+    answer = _thread(engine, *thread)
+    assert answer.grounded and "official" in answer.answer

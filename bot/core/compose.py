@@ -114,6 +114,8 @@ _NEGATION = frozenset(
     {"not", "no", "never", "didnt", "dont", "doesnt", "wont", "wouldnt", "isnt", "wasnt", "werent", "arent"}
     | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
 )
+# What is shared in a channel, which may be "dropped" or "posted" without any claim about the story.
+_SHARED = frozenset({"article", "piece", "link", "story", "post", "column", "url"})
 # A question about who did something ("who from the American side contacted…"), not about the source.
 CORRECTION_WITHIN = 4  # a premise is refuted by a point of one of the closest sentences
 # A sentence adding to what was said before it ("Pakistan was also told…"): what else there was; one that
@@ -125,6 +127,8 @@ CONTINUES_SHARE = 0.75
 _WHO = re.compile(
     r"\bwho\b(?! (says|said|wrote))|\b(someone|somebody|anyone|anybody) (in|from|at|inside|within)\b", re.I
 )
+# Someone done something to, by a pronoun or a name ("…talk him out of it", "…talk Imran Khan out of it").
+_TO_SOMEONE = re.compile(r"\bwho\b[^?.!]*?\s(him|her|[A-Z][a-z’']+ [A-Z][a-z’']+)\b")
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
     r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
@@ -323,7 +327,13 @@ class Composer:
                 return self._nothing_more(seen_points)
             ranked = fresh
         best = ranked[0]
-        who = details.role_of_who(question) if _WHO.search(question) else None
+        asks_who = bool(_WHO.search(question))
+        asked_terms = {*retrieval.terms, *retrieval.context_terms}
+
+        def spoken_of(name: str) -> bool:
+            return bool(asked_terms.intersection(self._tokenizer.terms(name)))
+
+        who = details.role_of_who(question) if asks_who else None
         if who and who not in details.ANYONE:
             # "who in the US pushed pakistan to call off the trip?": the closest sentence that says who (the
             # official), if near; "who in the Pakistani govt defended it?": the minister.
@@ -336,6 +346,11 @@ class Composer:
                 )
                 or _preferring(ranked, details.mentions_a_role)
             )  # fmt: skip
+            best = ranked[0]
+        elif asks_who and who is None and _TO_SOMEONE.search(question):
+            # "who tried to talk him out of going?": someone who did something to a person; a sentence saying
+            # who by a role (not the one spoken of), when near
+            ranked = _preferring(ranked, lambda text: details.mentions_someone_else(text, spoken_of))
             best = ranked[0]
         if intent.now and best.similarity < SIMILAR_ENOUGH and not leaning and best.coverage < COVERAGE_MIN:
             # "Who's the PM now?": nothing in the article is close, so it asks about our present, not its. In
@@ -422,10 +437,12 @@ class Composer:
             beside = [max(others, key=lambda e: e.similarity).points[0].ref] if others else []
             return self._draft("correction", [correction, *beside], lead=wording.CORRECTION_LEAD)
         broad = self._broad_topic(retrieval)
-        if broad is not None and not seen_points and not intent.detail and not intent.degree:
+        if broad is not None and not seen_points and not intent.detail and not intent.degree and not asks_who:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
-        draft = self._answer(best, ranked[1:], skip=skip, why=intent.why, who=who)
+        draft = self._answer(
+            best, ranked[1:], skip=skip, why=intent.why, who=who, someone=spoken_of if asks_who else None
+        )
         if intent.now:  # the article's present is not ours: say when "now" was
             draft = replace(draft, notes=(wording.AS_OF.format(date=self._published()),))
         if guessed:
@@ -454,6 +471,7 @@ class Composer:
         skip: frozenset[str] = frozenset(),
         why: bool = False,
         who: str | None = None,
+        someone: Callable[[str], bool] | None = None,
     ) -> Draft:
         """Lead with the sentence that answers; then up to two close supporting sentences. A short sentence
         brings the one after it ("The government justified the visit." is explained by the next)."""
@@ -482,6 +500,10 @@ class Composer:
             elif who:  # …or the one quoting the role asked about ("…a senior Biden administration official")
                 fresh.sort(
                     key=lambda r: re.search(rf"\b{who}", _quote_in(item.passage, r).text, re.I) is None
+                )
+            elif someone:  # …or, asked who without a role, the one quoting the role of someone not `known`
+                fresh.sort(
+                    key=lambda r: not details.mentions_someone_else(_quote_in(item.passage, r).text, someone)
                 )
             ref = fresh[0] if fresh else None
             if ref is not None and ref not in points:
@@ -884,7 +906,8 @@ def _states(asked: str, premise: str) -> bool:
     particle = r"(?!(down|off|out|away|up) )" if " " not in premise else ""
     for match in re.finditer(rf" {forms} {particle}", asked):
         before = asked[: match.start()].split()[-3:]
-        if not _NEGATION.intersection(before):
+        # ("is that article someone dropped in here the one about the trip?": the article was dropped)
+        if not _NEGATION.intersection(before) and not _SHARED.intersection(before):
             return True
     return False
 

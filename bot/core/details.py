@@ -7,6 +7,7 @@ sentence that states it; otherwise the honest answer is that the article does no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.intent import Detail, thing_called
 
@@ -176,6 +177,19 @@ def enumerates(sentence: str) -> bool:
 def mentions_a_role(sentence: str) -> bool:
     """Whether a sentence says who by a role ("a senior Biden administration official", "Minister")."""
     return any(r.lower() not in ANYONE for r in _ROLE_IN_QUESTION.findall(sentence))
+
+
+# A role and the name after it, if any: "Prime Minister Imran Khan", "a senior Biden administration official".
+_ROLE_NAMED = re.compile(rf"\b(?i:({_ROLE}))\b(?P<name>(?:\s+[A-Z][\w’'-]+)+)?")
+
+
+def mentions_someone_else(sentence: str, known: Callable[[str], bool]) -> bool:
+    """Whether a sentence says who by a role, other than someone `known` by name already ("who tried to talk
+    him out of going?" after a thread on Imran Khan: not "Prime Minister Imran Khan", but "an official")."""
+    return any(
+        m.group(1).lower() not in ANYONE and not (m.group("name") and known(m.group("name")))
+        for m in _ROLE_NAMED.finditer(sentence)
+    )
 
 
 def role_asked(question: str) -> str | None:

@@ -15,7 +15,7 @@ from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
 from bot.core.compose import Composer, Draft
 from bot.core.details import ANYONE, names_someone, role_asked
-from bot.core.followups import SHORT_WORDS, Resolved, resolve
+from bot.core.followups import SHORT_WORDS, Resolved, points_at_one, resolve
 from bot.core.intent import (
     as_the_article,
     asks_name_of_the_one_told,
@@ -152,6 +152,8 @@ class AnswerEngine:
                 and not intent.source
                 and not entities_named(question.query, self._entity_of)
             )
+            # "ok so who tried to talk him out of going": him, whom the thread spoke of
+            or (points_at_one(question.query) and not entities_named(question.query, self._entity_of))
         )
         context_turns = turns[-2:] if follows_up else []
         resolved = resolve(question.query, intent, context_turns, entity_of=self._entity_of)

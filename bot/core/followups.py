@@ -45,7 +45,10 @@ _ROLE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_ONE = re.compile(r"\b(previous|prior|last time|before|earlier|the last one)\b")
+_TITLE = re.compile(r"^((Prime|Foreign|Finance|Minister|President|Senior|Mr|Ms|Mrs|Dr)\s+)+")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
+_WHO = re.compile(r"^\W*(and |so |ok |okay |but )*(who|whom)\b")
+_ONE_PERSON = re.compile(r"\b(he|his|him)\b", re.IGNORECASE)  # ("her" is seldom anyone here)
 _PERSON = re.compile(r"\b(he|his|him|she|her|hers|(that|this|the) (guy|person|man|woman|bloke|dude))\b")
 _ABOUT_SOURCE = {
     "where": "outlet",
@@ -126,6 +129,21 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "what did he say about the trip?" after "who's the FM?": what did the foreign minister say.
             standing = re.sub(rf"\b{re.escape(intent.speaker)}\b", person, query, count=1)
             return Resolved(standing, asked_before, read_intent(standing), previous)
+    asking_who = bool(_WHO.match(asked))
+    if (
+        not intent.speaker
+        and intent.detail != "name"
+        and (pronoun := _ONE_PERSON.search(query))
+        and (person := _titled(asked_before, by_role=not asking_who) or _titled(said, by_role=not asking_who))
+    ):
+        # "what was his reasoning for going ahead?" after "who's the foreign minister quoted?": the foreign
+        # minister's reasoning ("who tried to talk him out of it?" by his name: the role asked is another's)
+        standing = f"{query[: pronoun.start()]}{person}{'’s' if pronoun.group(0).lower() == 'his' else ''}"
+        standing += query[pronoun.end() :]
+        reread = read_intent(standing)
+        # ("did the visit cost him his job?": what came after stays asked, whoever he is)
+        reread = replace(reread, after=reread.after or intent.after, opinion=reread.opinion or intent.opinion)
+        return Resolved(standing, asked_before, reread, previous)
     # "which PM went last time then?" after "…the first visit by a Pakistani leader in 23 years": the one
     # before those the thread has named, who are not the answer.
     if (
@@ -164,6 +182,11 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     return Resolved(query, asked_before, intent, previous)
 
 
+def points_at_one(query: str) -> bool:
+    """Whether a question speaks of one person by a pronoun ("who tried to talk him out of going?")."""
+    return bool(_ONE_PERSON.search(query))
+
+
 def _claim_of(summary: str, *, negative: bool) -> str:
     """The claim a bare "why?" asks about: the whole last answer (its points may answer it together), but
     for "why not?" its first sentence saying what did not happen or was not so ("It was not an easy…")."""
@@ -179,6 +202,19 @@ def _person_in(text: str) -> str | None:
         return f"the {role.group(0).lower()}"
     name = _FULL_NAME.search(text[1:])
     return name.group(0) if name else None
+
+
+def _titled(text: str, *, by_role: bool) -> str | None:
+    """The first person a piece of text names by a role: by the name after the role ("Foreign Minister Shah
+    Mehmood Qureshi" → "Shah Mehmood Qureshi"), else by the role ("the foreign minister") unless not
+    `by_role`; None without one."""
+    role = _ROLE_PHRASE.search(text)
+    if role is None:
+        return None
+    name = _FULL_NAME.match(text, role.end() + 1)
+    if name is not None:
+        return _TITLE.sub("", name.group(0))
+    return f"the {role.group(0).lower()}" if by_role else None
 
 
 def _swap(question: str, new: str, entity_of: dict[str, str]) -> str | None:

@@ -295,7 +295,10 @@ _MENTION_ACTIVE = re.compile(
     r"\bany (mention|word|talk) (of|on|about)\s+(?P<subject2>[^?.!]{2,40}?)\s*([?.!]|$)|"
     # "is there anything about energy in there at all?"
     r"\b(is there|was there|there['’]?s) (anything|something|much) (about|on|regarding)\s+"
-    r"(?P<subject3>[^?.!]{2,40}?)(\s+in (there|it|here|the (article|piece)))?(\s+at all)?\s*([?.!]|$)",
+    r"(?P<subject3>[^?.!]{2,40}?)(\s+in (there|it|here|the (article|piece)))?(\s+at all)?\s*([?.!]|$)|"
+    # "any energy stuff in the article?", "anything india in this piece"
+    r"^\W*(so\s+|and\s+)?(is there\s+)?(any|anything)\s+((about|on|regarding)\s+)?"
+    r"(?P<subject4>[^?.!]{2,30}?)\s+(in|from) (the|this|that) (article|piece|story|text)\b",
     re.IGNORECASE,
 )
 _POINTERS = frozenset({"that", "this", "it", "they", "he", "she", "these", "those", "so"})
