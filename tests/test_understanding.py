@@ -2551,3 +2551,80 @@ def test_who_without_a_role_is_someone_other_than_the_one_spoken_of(
 ) -> None:
     answer = _thread(engine, *thread)
     assert answer.grounded and "official" in answer.answer
+
+
+def test_a_mention_question_in_a_thread_is_answered_by_the_sentence_mentioning_it(
+    engine: AnswerEngine,
+) -> None:
+    answer = _thread(
+        engine, "i only care about the economic bit tbh", "does it mention energy at all? petrol gas w/e"
+    )
+    assert answer.grounded and "energy" in answer.answer
+
+
+def test_something_not_long_after_the_article_is_after_it(engine: AnswerEngine) -> None:
+    assert not engine.answer("didnt khan get sacked not long after this? connected?").grounded
+
+
+def test_what_changed_moves_on_from_the_last_answer(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "was pakistan in the american camp for a long time?", "what changed then")
+    assert answer.grounded and "strategic shift" in answer.answer
+
+
+def test_is_this_the_piece_asks_which_piece_it_is(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "is the yousaf article the one the boss sent round?", "and whats his job title")
+    assert answer.grounded and "correspondent" in answer.answer
+
+
+def test_numbers_offered_after_a_question_are_part_of_it(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "my notes say the first visit by a pakistani leader in about two decades — does the piece give the "
+        "exact number? 20 or 23?"
+    )
+    assert answer.grounded and "23 years" in answer.answer
+
+
+def test_what_was_told_before_what_else_is_set_aside(engine: AnswerEngine) -> None:
+    answer = engine.answer("my source says washington wanted the trip dropped. did they want anything else?")
+    assert answer.grounded and "clear stance" in answer.answer.split("\n")[1]
+
+
+def test_who_was_the_last_one_before_asks_a_name(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "first pakistani pm in moscow for a long time?", "who was the previous pakistani pm that went"
+    )
+    assert not answer.grounded
+
+
+def test_did_it_do_well_or_mess_up_asks_for_a_judgement(engine: AnswerEngine) -> None:
+    answer = engine.answer("so overall did pakistan do good here or mess up?")
+    shown = answer.answer + " ".join(c.quote for c in answer.citations)
+    assert answer.grounded and any(words in shown for words in ("cards well", "right thing", "convinced"))
+
+
+def test_what_is_told_before_a_summary_request_is_no_part_of_it(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "found this in the break room, an article on pakistan and russia. "
+        "tldr why are they getting so close now??"
+    )
+    assert answer.grounded and answer.topic == "why-russia"
+
+
+def test_a_mention_question_is_answered_only_by_a_sentence_with_all_of_it(engine: AnswerEngine) -> None:
+    assert not engine.answer("does it mention an oil pipeline project between them? heard about one").grounded
+
+
+def test_what_happened_there_asks_about_the_place_told_before(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "my uncle says pakistan and the soviets fell out over afghanistan back in 1979. "
+        "does the article explain what happened there?"
+    )
+    assert not answer.grounded and "Afghanistan" in answer.answer
+
+
+def test_a_request_before_asking_for_more_is_no_premise(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "Please explain what exactly Washington wanted Pakistan to do. "
+        "They wanted the visit called off only or more than that?"
+    )
+    assert answer.grounded and "reconsider" in answer.answer

@@ -262,6 +262,10 @@ class Composer:
             if not mentioning:
                 return self.decline(wording.NOT_MENTIONED.format(names=subject), hint=False)
             rankings = [[*mentioning, *(e for e in rankings[0] if e not in mentioning)], *rankings[1:]]
+        # ("does it mention energy at all?" is answered by a sentence mentioning it however weakly it ranks;
+        # "any gas pipeline deal?" only by one mentioning all of it)
+        mentioned = self._tokenizer.terms(intent.mention or "")
+        mentions_it = bool(mentioned) and all(self._mentions_focus(t, rankings[0][:1]) for t in mentioned)
         # A thread the article answered, or a request for the article's own words, leans on what is there.
         leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention) or bool(quoting)
         # A sentence ranked first for the words it shares, but not close in meaning, gives way to one just
@@ -294,7 +298,7 @@ class Composer:
             e.similarity >= SIMILAR_FLOOR and e.coverage >= BARE_COVERAGE and self._correction(question, [e])
             for e in ranked[:CORRECTION_WITHIN]
         )
-        if not (counts_it or names_it or corrects_it) and not any(
+        if not (counts_it or names_it or corrects_it or mentions_it) and not any(
             r and (self._relevant(r[0], retrieval, follows_up=leaning) or self._shares_phrase(question, r[0]))
             for r in rankings
         ):
@@ -311,7 +315,13 @@ class Composer:
             ] or ranked
             # ("what did the us want pakistan to do besides skip the trip": "Pakistan was also told to…")
             ranked = (
-                _led_by(ranked, lambda e: bool(_ADDS.search(e.passage.text)), share=JUDGING_SHARE) or ranked
+                _led_by(
+                    ranked,
+                    lambda e: bool(_ADDS.search(e.passage.text)),
+                    candidates=JUDGING_CANDIDATES,
+                    share=JUDGING_SHARE,
+                )
+                or ranked
             )
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…", "not an easy
@@ -711,22 +721,24 @@ class Composer:
         source = next(iter(self.kb.sources.values()))
         front = [p for p in source.passages if not p.body]
         body = [p for p in source.passages if p.body]
+        # (the source's own topic, so "and his title?" after "is this the kamran yousaf piece?" asks of it)
+        about = [t for t in self.kb.topics if t.command is None and t.id.startswith("about")]
+        topic = about[0].id if about else None
         if intent.source == "headline" and front:
-            return self._sentences([front[0]], wording.HEADLINE)
+            return self._sentences([front[0]], wording.HEADLINE, topic)
         if intent.source == "cited" and front:
             by, outlet = source.meta.author, source.meta.outlet
             lead = wording.HEADLINE_CITED.format(author=by, outlet=outlet, date=self._published())
-            return self._sentences([front[0]], lead)
+            return self._sentences([front[0]], lead, topic)
         if intent.source == "headlines" and len(front) > 1:
-            return self._sentences(front[:2], wording.HEADLINES)
+            return self._sentences(front[:2], wording.HEADLINES, topic)
         if intent.source == "standfirst" and len(front) > 1:
-            return self._sentences([front[1]], wording.STANDFIRST)
+            return self._sentences([front[1]], wording.STANDFIRST, topic)
         if intent.source == "first" and body:
             return self._sentences([body[0]], wording.FIRST_SENTENCE)
         if intent.source == "last" and body:
             return self._sentences([body[-1]], wording.LAST_SENTENCE)
-        about = [t for t in self.kb.topics if t.command is None and t.id.startswith("about")]
-        refs = list(self.kb.points_of(about[0].id)) if about else []
+        refs = list(self.kb.points_of(topic)) if topic else []
         if intent.source == "date":
             refs = [r for r in refs if "date" in r.point.id] or refs
         elif intent.source == "author":
@@ -889,7 +901,13 @@ def _summary_request(question: str) -> str:
     """A message's request for a summary: its first question when that asks for one ("give me this whole
     piece in a nutshell? like why are they cozy"), else all of it ("…was it good before? explain the history
     in short" asks about the history)."""
-    first = re.split(r"(?<=\?)\s+", question)[0]
+    # (what is told before it is no part of it: "someone left the paper in the kitchen, article about
+    # pakistan and russia. tldr why are they…?")
+    sentences = re.split(r"(?<=[.!])\s+", question)
+    while len(sentences) > 1 and "?" not in sentences[0] and not asks_summary(sentences[0]):
+        sentences.pop(0)
+    asked = " ".join(sentences)
+    first = re.split(r"(?<=\?)\s+", asked)[0]
     return first if asks_summary(first) else question
 
 

@@ -145,6 +145,8 @@ def _counts_what_is_asked(sentence: str, question: str) -> bool:
     years since…", not "any figure for bilateral trade?" (a sentence counting nothing takes any question)."""
     if not _NUMBER.search(sentence):
         return False
+    if set(re.findall(r"\d+", question)) & set(re.findall(r"\d+", sentence)):
+        return True  # "…does it give an exact number? 23 or 25?": the figure offered is the one stated
     counted = [m.group(2).lower() for m in _FIGURE.finditer(sentence)]
     asked = {w.lower()[:4] for w in re.findall(r"[A-Za-z]{3,}", question)}
     if any(re.fullmatch(_UNIT, noun) for noun in counted) and _ABOUT_TIME.search(question):

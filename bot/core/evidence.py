@@ -44,7 +44,7 @@ _YEARS_OF_EFFORT = re.compile(
     r"\b(several|many|years) (years|decades) of\b|\byears of (\w+ ){0,3}efforts\b", re.IGNORECASE
 )
 _JUDGES = re.compile(
-    r"\b(right|wrong|well|good|bad|better|worse|mistake|success\w*|fail\w*|wise|benefit\w*|worth|convinced)\b",
+    r"\b(right|wrong|well|good|bad|better|worse|mistake|success(es|ful|fully)?|fail\w*|wise|benefit\w*|worth|convinced)\b",
     re.IGNORECASE,
 )
 _STATES_REASON = re.compile(

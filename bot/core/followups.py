@@ -32,6 +32,7 @@ _CONSEQUENCE = re.compile(
     # "lol and how did that go down", "how did it turn out"
     r"\bhow did (that|it|this|they) (go|go down|turn out|play out|pan out|end up|land)\b"
 )
+_CHANGED = re.compile(r"\bwhat (changed|shifted|switched)\b|\bwhy did (that|it|this) change\b")
 _ANYONE_DID = re.compile(
     r"\b(did|has|have|does|do|was|were|is)\s+(anyone|anybody|someone|somebody)\s+(?P<did>[^?.!]{3,80})", re.I
 )
@@ -167,7 +168,8 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         # "were pak and russia always on good terms? || like historically": the question again, narrowed
         narrowed = f"{asked_before.rstrip(' ?!.')} {narrower}?"
         return Resolved(narrowed, "", read_intent(narrowed), previous)
-    if intent.more:
+    if intent.more or (_CHANGED.search(asked) and len(query.split()) <= SHORT_WORDS):
+        # ("…on the us side for a long time? || what changed tho": what came next, not the same again)
         return Resolved(query, earlier, intent, previous, moves_on=True)
     if intent.why and len(query.split()) <= SHORT_WORDS:
         # "How come?": the reason for what was just said.

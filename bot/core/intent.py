@@ -124,6 +124,9 @@ _NAME = re.compile(
     # visit?": the one before, by name (not "which American official contacted Pakistan?", described)
     r"\bwhich (\w+ )?(leader|prime minister|pm|president|head of state)\b.{0,60}\b(before|previous|last|"
     r"prior|earlier)\b|"
+    # "so who was the last pakistani leader who went there": the one before, by name
+    r"\bwho (was|were|is) the (last|previous|prior|earlier) (\w+ ){0,2}(leader|prime minister|pm|president|"
+    r"head of state|one|person|guy)\b|"
     # "who made the previous one?", "who went last time?": the one before, by name
     r"^\s*(and\s+|so\s+)?who\b.{0,40}\b(the (previous|prior|earlier) (one|visit|trip)|last time)\b|"
     # "which pakistani leader was the one that visited before him?"
@@ -274,7 +277,11 @@ _REQUEST_NOUNS = re.compile(
 _JUDGING = re.compile(
     r"\b(worth it|worth (the|all)|pa(y|id|ys|ying) off|work(ed|s)? out|working out|go(ne|es)? well|went well|"
     r"(good|bad) (for|move|call|decision|idea)|(right|wrong) (call|move|decision|thing|choice)|mistake|"
-    r"success(ful)?|backfired?|smart (move|call)|wise|benefit(ed|s)?)\b",
+    r"success(ful)?|backfired?|smart (move|call)|wise|benefit(ed|s)?|"
+    # "does pakistan think it did good here or messed up?"
+    r"(do|did|does|doing|done) (good|well|badly|ok|okay|alright|the right thing)|"
+    r"(mess|messed|screw|screwed|muck|mucked) (up|it up)|"
+    r"got it (right|wrong))\b",
     re.IGNORECASE,
 )
 # "is energy even mentioned?", "does the article talk about india at all?", "any mention of the IMF?"
@@ -362,6 +369,9 @@ _AFTER = re.compile(
     # the leader's political fate, which came after the article: "did imran khan get kicked out not long
     # after this?", "did he survive politically?", "was there a no-confidence vote?"
     r"(kicked|voted|thrown|booted|forced) out|ousted|removed from (office|power)|survived? politically|"
+    r"\b(get|got|gets|getting|was|been) (booted|kicked|sacked|toppled|dumped)\b|"
+    # "…like not long after this??": what came after the article (written days after the visit)
+    r"\b(not long|shortly) after (this|that|it)\b|"
     r"no.?confidence|"
     # "did imran end up losing power over this trip?"
     r"(los(e|t|es|ing)|keep|kept|cost(s|ing)? (him|them|(imran )?khan|imran|the pm|ik)) (his |their |the )?"
@@ -515,6 +525,13 @@ _SOURCE = {
         r"^\W*(the )?(headline|title)\W+(verbatim|exact|exactly|word for word|pls|please)\W*$|"
         # "what's the article's name?", "the name of the piece"
         rf"\b(the|this|that) {_WRITING}['’]?s name\b|\bname of (the|this|that) {_WRITING}\b",
+        re.IGNORECASE,
+    ),
+    # "is the kamran yousaf piece the one we're checking against?", "is this the article from the tribune?":
+    # which piece it is, as a citation names it
+    "cited": re.compile(
+        rf"^\W*(\w+\W+)?(is|was) {_THE_PIECE} the (one|same (one|piece|article))\b|"
+        r"^\W*(\w+\W+)?(is|was) (this|that|it) the (article|piece|story|column|op-?ed) (by|from|in)\b",
         re.IGNORECASE,
     ),
     "first": re.compile(r"\b(first|opening) (sentence|line|paragraph|words)\b", re.IGNORECASE),
@@ -768,11 +785,29 @@ def read_intent(question: str) -> Intent:
         reply=bool(_REPLY.search(question)),
         besides=aside.group("known")
         if (aside := _BESIDES.search(question) or _BESIDES_AFTER.search(question))
-        else None,
+        else _told_before_more(question),
         expands=next((a for a in stands.groups() if a), None)
         if (stands := _STANDS_FOR.search(question))
         else None,
     )
+
+
+_ASKING_WORD = re.compile(r"\b(what|why|how|who|whom|when|where|which|whether)\b", re.IGNORECASE)
+_POINTS_BACK_AT = re.compile(r"\b(that|this|it)\b", re.IGNORECASE)
+
+
+def _told_before_more(message: str) -> str | None:
+    """What a message says before asking for more ("the US asked pak to reconsider the visit. did they ask for
+    anything else too?"): what the asker knows, and sets aside."""
+    sentences = [s for s in _SENTENCES.split(message.strip()) if s]
+    if len(sentences) < 2 or not _MORE.search(sentences[-1]) or not sentences[-1].rstrip().endswith("?"):
+        return None
+    told = sentences[-2].rstrip()
+    # (not a request, "please advise what they asked. the trip only or more?", nor a claim the question asks
+    # about, "I heard X. is that in the article, and anything else like it?")
+    if told.endswith("?") or _ASKING_WORD.search(told) or _POINTS_BACK_AT.search(sentences[-1]):
+        return None
+    return told
 
 
 def asks_opinion(message: str) -> bool:

@@ -59,7 +59,11 @@ _REPHRASED = re.compile(
     re.IGNORECASE,
 )
 # A third person named only by a pronoun: the sentence before says who.
-_POINTS_BACK = re.compile(r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b", re.I)
+# (…or a place or time by "there" or "then": "…afghanistan in 1979. does the article explain what happened
+# there?")
+_POINTS_BACK = re.compile(
+    r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b|\bhapp\w* (there|then)\b", re.I
+)
 # A question that points at the two the base is about without naming them: "they", "these two", "both sides".
 THEY = re.compile(
     r"\b(they|them|their|theirs|these two|those two|the two( countries| sides| nations)?|"
@@ -681,6 +685,10 @@ def asking_clause(query: str) -> str | None:
     return None if any("?" in c or _ASKS.search(strip_preamble(c)) for c in clauses[1:]) else clauses[0]
 
 
+# "…does it give an exact number? 23 or 25?": the answers the asker has in mind, part of the question
+_OFFERED = re.compile(r"^\W*[\w'’-]+( [\w'’-]+)? or [\w'’-]+( [\w'’-]+)?\W*\?\W*$")
+
+
 def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
     """In a long message, the sentence that asks (the most relevant one, or the last one that asks), and the
     sentence before it as its context."""
@@ -709,7 +717,9 @@ def find_question(text: str, relevance: Relevance | None) -> tuple[str, str]:
         )
     question = sentences[chosen]
     if chosen + 1 < len(sentences) and (
-        _REPHRASED.match(sentences[chosen + 1]) or _EXAMPLES.match(sentences[chosen + 1])
+        _REPHRASED.match(sentences[chosen + 1])
+        or _EXAMPLES.match(sentences[chosen + 1])
+        or _OFFERED.match(sentences[chosen + 1])
     ):
         # "…going downhill? like what's the turning point", "…the older history at all? like 1979, soviets…"
         question = f"{question} {sentences[chosen + 1]}"
