@@ -2628,3 +2628,31 @@ def test_a_request_before_asking_for_more_is_no_premise(engine: AnswerEngine) ->
         "They wanted the visit called off only or more than that?"
     )
     assert answer.grounded and "reconsider" in answer.answer
+
+
+def test_a_remark_beside_a_question_naming_the_two_is_not_its_context(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "on my break at the depot in tulsa, somebody shared that tribune link in #general. "
+        "why are pakistan and russia getting so friendly now??"
+    )
+    assert answer.grounded and answer.topic == "why-russia"
+
+
+def test_a_short_word_stressed_in_capitals_is_no_acronym(engine: AnswerEngine) -> None:
+    answer = engine.answer("so whats the ONE big reason pakistan went ahead anyway?")
+    assert answer.grounded
+
+
+def test_a_real_name_asked_like_this_is_a_name(engine: AnswerEngine) -> None:
+    answer = engine.answer("does it say who from the biden team reached out to pakistan? like an actual name")
+    assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_how_long_they_were_working_on_it_asks_the_years_of_effort(engine: AnswerEngine) -> None:
+    answer = engine.answer("how long were the two working on this? or was it a sudden thing")
+    assert answer.grounded and "several years" in answer.answer
+
+
+def test_which_things_with_names_asked_after_is_which_ones(engine: AnswerEngine) -> None:
+    answer = engine.answer("which defence agreements did washington sign with delhi, got names?")
+    assert not answer.grounded and "doesn't say which" in answer.answer

@@ -307,7 +307,10 @@ class AnswerEngine:
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
         asked = resolved.intent.mention or asked  # "is energy even mentioned?" is retrieved by "energy"
         asked = as_the_article(asked, resolved.intent.speaker)
-        context = " ".join(part for part in (resolved.context, question.aside) if part)
+        # (a remark beside a question naming the two the base is about is the asker's, not its context: "on
+        # my 30 at the TA in joplin, somebody dropped that link. tldr why are pakistan n russia so cozy now")
+        aside = "" if self._names_the_subject(resolved.query) else question.aside
+        context = " ".join(part for part in (resolved.context, aside) if part)
         retrieval = self.retriever.search(asked, context=context, prefer_topic=prefer)
         # Only the context turns count as seen: they are part of the cache key, so the answer stays right.
         seen_points = frozenset(p for t in context_turns for p in t.key_points)

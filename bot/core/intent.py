@@ -68,15 +68,15 @@ _RELATION = re.compile(
 # cozy all of a sudden?", which asks why)
 _SUDDEN = re.compile(
     r"\b(one[- ]?off|spur[- ]of[- ]the[- ]moment|(bolt|out) (from|of) the blue|out of nowhere|last[- ]minute|"
-    r"snap decision|on a whim|impulsive|random (thing|one|trip|visit|move))\b",
+    r"snap decision|on a whim|impulsive|(random|sudden) (thing|one|trip|visit|move|decision))\b",
     re.IGNORECASE,
 )
 _IN_THE_MAKING = re.compile(
     r"\b((been|was|were) (building|brewing|cooking|in the works|in the making|planned|coming)|"
     r"long time coming|"
     r"(planned|building|brewing|cooking) (up )?(for|from) (a |some )?(while|long|long time|years|ages)|"
-    r"how long ha(ve|d|s) (they|the two( sides| countries)?|both sides|pakistan and russia) been (working|"
-    r"trying)( on| at| towards)?)\b",
+    r"how long (ha(ve|d|s)|were|was) (they|the two( sides| countries)?|both sides|pakistan and russia)"
+    r"( been)? (working|trying)( on| at| towards)?)\b",
     re.IGNORECASE,
 )
 # "how close are they really?": how far something has gone, which a sentence answers (not an overview).
@@ -106,7 +106,7 @@ _NAME = re.compile(
     r"\b(got|have|has|need|want|give me|know) (a|the|their|his|her|any) names?\b|"
     r"\b((does|did|do) )?(it|the piece|the article|he|they|the writer|the author) (even )?names? "
     r"(anyone|anybody|names|them|him|her|someone)\b|"
-    r"\b(the|their|its|his|her) (actual|real|official|exact|specific|full) names?\b|"
+    r"\b(the|their|its|his|her|an?) (actual|real|official|exact|specific|full|proper) names?\b|"
     r"\bidentify (the|him|her|them)\b|\bby name\b|"
     # "…w india, does it give names"
     r"\b(it|the article|the piece|he|the author) (give|gives|list|lists|have|has|mention|mentions|say|says) "
@@ -572,7 +572,9 @@ _WHICH_ONES = re.compile(
     r"\bname (the|them|those|these|any|some)\b|"
     # "which specific US-India defence pacts does the article name?", "does it name them?"
     r"\bwhich (specific|particular|exact)\b|\b(does|did) (it|the article|the piece|he|the author) "
-    r"(actually )?name\b",
+    r"(actually )?name\b|"
+    # "which defense deals did the US sign with india, got names?"
+    r"^\W*which\b.*\b(got|any|have|with|need|want|give( me)?) (the )?names\b",
     re.IGNORECASE,
 )
 # "what does NSG stand for?", "NPT = ?", "full form of FATF": what an acronym is short for.

@@ -140,6 +140,7 @@ _SPELT_LETTERS = re.compile(r"\b[A-Z](?: [A-Z]){1,4}\b")
 _WORD_AND_LETTER = re.compile(r"\b([A-Za-z]{2,5}) ([B-HJ-Z])\b")
 # Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
 _SHOUTED_WORD = re.compile(r"[A-Za-z]+")
+_EMPHASISED = re.compile(r"\b[A-Z]{3}\b")  # (two letters may be a country: "US-IN")
 _SHOUTED_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
 _SHORT = (
     "a i an am as at be by do go he if in is it me my no of on or so to up we ok all and any are "
@@ -523,8 +524,14 @@ def unshout(text: str) -> str:
 def _unshouted_sentence(sentence: str) -> str:
     letters = [c for c in sentence if c.isalpha()]
     if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return sentence
+        # (a common short word stressed in capitals is no acronym: "whats the ONE main reason", "WHO from…")
+        return _EMPHASISED.sub(_unstressed, sentence)
     return _SHOUTED_WORD.sub(lambda m: _unshouted(m.group(0)), sentence)
+
+
+def _unstressed(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word.lower() if word.lower() in _SHORT_WORDS else word
 
 
 def _unshouted(word: str) -> str:
