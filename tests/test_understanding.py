@@ -2656,3 +2656,54 @@ def test_how_long_they_were_working_on_it_asks_the_years_of_effort(engine: Answe
 def test_which_things_with_names_asked_after_is_which_ones(engine: AnswerEngine) -> None:
     answer = engine.answer("which defence agreements did washington sign with delhi, got names?")
     assert not answer.grounded and "doesn't say which" in answer.answer
+
+
+def test_does_it_give_a_name_asks_a_name(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "someone from biden's team phoned pakistan before the trip?", "who? does it give a name"
+    )
+    assert not answer.grounded and "doesn't name" in answer.answer
+
+
+def test_a_premise_the_article_refutes_in_so_many_words_is_corrected(engine: AnswerEngine) -> None:
+    answer = engine.answer("my cousin reckons india signed the NPT so the US gave it nuclear tech, true?")
+    assert answer.kind == "correction" and "not signed the NPT" in answer.answer
+
+
+def test_the_words_about_a_name_the_article_uses_once_are_that_sentence(engine: AnswerEngine) -> None:
+    answer = engine.answer("can u quote the part about beijing word for word")
+    assert answer.citations[0].quote.startswith("Beijing")
+
+
+def test_an_impression_after_a_question_is_the_askers(engine: AnswerEngine) -> None:
+    answer = engine.answer("so what part does china play in this? sounds like the real story to me")
+    assert answer.grounded and "Beijing" in answer.answer + " ".join(c.quote for c in answer.citations)
+
+
+def test_what_the_author_thinks_others_can_do_is_no_question_about_him(engine: AnswerEngine) -> None:
+    answer = engine.answer("what does the writer think the west can actually do to stop moscow?")
+    assert answer.grounded and "sanctions" in answer.answer
+
+
+def test_a_who_question_with_a_remark_on_rank_is_answered_by_who(engine: AnswerEngine) -> None:
+    answer = engine.answer("who on the american side reached out to islamabad? what level are we talking")
+    assert answer.grounded and "official" in answer.answer
+
+
+def test_a_follow_up_to_what_the_article_never_mentions_stays_declined(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "did the article cover pakistan's UN vote on the ukraine resolution?",
+        "ok and how'd they vote",
+    )
+    assert not answer.grounded
+
+
+def test_dates_asked_without_a_question_word_are_dates(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "how many days was imran in moscow?", "any dates? when he land?")
+    assert not answer.grounded
+
+
+def test_whose_side_one_was_on_before_asks_how_they_stood(engine: AnswerEngine) -> None:
+    answer = engine.answer("was pakistan on the american side back in the old days?")
+    assert answer.grounded and "For decades" in " ".join(c.quote for c in answer.citations)

@@ -190,6 +190,16 @@ class Composer:
         for passage in self._passages.values():
             for term in set(self._tokenizer.terms(passage.text)):
                 self._mentions[term] = self._mentions.get(term, 0) + 1
+        # Names as the article writes them that only a sentence or two has ("Beijing"; "China" is everywhere).
+        # (a capitalised word the article also writes in lower case, "Given", "Also", is no name)
+        written: dict[str, int] = {}
+        lower = {w for p in self._passages.values() for w in re.findall(r"\b[a-z]{4,}\b", p.text)}
+        for passage in self._passages.values():
+            for word in {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", passage.text)} - lower:
+                written[word] = written.get(word, 0) + 1
+        self._rare_words = frozenset(
+            w for w, n in written.items() if n <= RARE_MENTIONS and self._tokenizer.terms(w)
+        )  # (no stopword: "Those efforts…", "Just days before…")
         # Each sentence's own two-word phrases, but names and titles ("Foreign Minister", capitalised in it).
         self._phrases_of: dict[str, frozenset[tuple[str, str]]] = {}
         for passage in self._passages.values():
@@ -368,6 +378,8 @@ class Composer:
             return self.decline(wording.AFTER_THE_ARTICLE.format(date=self._published()), hint=False)
         if (
             intent.focus
+            # (a who-question is answered by who it was: "who from the US side reached out? like what level")
+            and not (who and who not in details.ANYONE)
             and (best.coverage < COVERAGE_MIN or intent.which_ones)
             # (a kind asked of a sentence whose point a curated question is this close to is asked in other
             # words: "what sort of arrangements has the US made with India?" — its "defence agreements"; not
@@ -386,7 +398,8 @@ class Composer:
             ranked = _preferring(ranked, states_reply)
             best = ranked[0]
         if intent.exact_words:
-            return self._exact_words(ranked)
+            # ("quote the bit about beijing": the sentence saying "Beijing", not the one about China by name)
+            return self._exact_words(_preferring(ranked, lambda text: self._says_literally(question, text)))
         titled = intent.speaker and not is_the_article(intent.speaker)
         if details.role_missing(question, _said(best)):
             # "who was the minister who defended the trip?": a sentence nearly as close may have the minister.
@@ -396,7 +409,10 @@ class Composer:
             best = ranked[0]
         if titled and details.speaker_role_missing(intent.speaker or "", _said(best)):
             return self.decline()
-        if intent.detail and not details.states(intent.detail, _said(best), question):
+        # (a premise the article refutes in so many words is corrected, whatever detail is asked: "india
+        # signed the NPT and that's why it got nuclear tech?"; not a lone word, "any numbers we can drop in")
+        refutes = corrects_it and self._correction(question, ranked, phrases=True) is not None
+        if intent.detail and not refutes and not details.states(intent.detail, _said(best), question):
             # "which minister defended the trip?" is answered by the sentence naming Qureshi, not by "The
             # government justified the visit". Only a name: a nearby sentence's figure ("in 23 years") or time
             # is seldom the one asked about.
@@ -410,7 +426,7 @@ class Composer:
             if not stating:
                 return self._near_miss(intent, question, best)
             ranked, best = stating, stating[0]
-        if intent.detail == "agreement" and not self._names_all(retrieval.entities, best):
+        if intent.detail == "agreement" and not refutes and not self._names_all(retrieval.entities, best):
             # "what did imran khan sign in moscow?": the article's agreements are the US's with India.
             return self._near_miss(intent, question, best)
         if intent.which_ones and (counted := details.unnamed(best.passage.text)):
@@ -678,6 +694,11 @@ class Composer:
         asked = next((e for e in ranked[1:ASKED_WITHIN] if e.asked >= ASKED_LEADS), None)
         return [asked, *(e for e in ranked if e is not asked)] if asked else ranked
 
+    def _says_literally(self, question: str, sentence: str) -> bool:
+        """Whether a sentence has, as written, every rare name the question uses ("Beijing", not "China")."""
+        asked = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w in self._rare_words]
+        return bool(asked) and all(re.search(rf"\b{w}", sentence, re.I) for w in asked)
+
     def _shares_phrase(self, question: str, best: Evidence) -> bool:
         """Whether the question has two content words side by side as the sentence does ("formal alliance,
         strategic partnership, or short of that?"): the article's own phrase, whatever else is around it."""
@@ -772,7 +793,7 @@ class Composer:
 
     # --- checks -----------------------------------------------------------------------------------------
 
-    def _correction(self, question: str, ranked: list[Evidence]) -> PointRef | None:
+    def _correction(self, question: str, ranked: list[Evidence], *, phrases: bool = False) -> PointRef | None:
         """A key point among the closest that refutes a premise the question states ("cancel").
 
         Premises are matched as words, not stems: "back in the day" states nothing "backed" would refute;
@@ -781,7 +802,8 @@ class Composer:
         asked = f" {_words(_REPORTED_REQUEST.sub(' ', question))} "
         for item in ranked[:CORRECTION_WITHIN]:
             for hit in item.points:
-                if any(_states(asked, _words(premise)) for premise in hit.ref.point.corrects):
+                premises = [p for p in hit.ref.point.corrects if " " in p or not phrases]
+                if any(_states(asked, _words(premise)) for premise in premises):
                     return hit.ref
         return None
 

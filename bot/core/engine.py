@@ -302,6 +302,20 @@ class AnswerEngine:
         if resolved.intent.words_of_last and previous is not None:
             told = next((t for t in reversed(context_turns) if t.passages), previous)
             return self._to_answer(question.text, self.composer.words_of(told.passages))
+        if (
+            previous is not None
+            and not previous.passages
+            and not resolved.intent.source  # ("…that Reginald circulated. || when was it published?")
+            and not entities_named(resolved.query, self._entity_of)
+        ):
+            # "does it say how pakistan voted at the UN? || ok so how did they vote then": a follow-up naming
+            # nothing is still about what the article never mentions
+            absent = self.retriever.search(previous.resolved or previous.question).unknown_names
+            if absent:
+                names = " or ".join(dict.fromkeys(absent))
+                return self._to_answer(
+                    question.text, self.composer.decline(wording.NOT_MENTIONED.format(names=names))
+                )
         prefer = previous.topic if previous else None
         # A request for exact words is retrieved by its subject: "quote the line about the IMF" → "the IMF".
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query

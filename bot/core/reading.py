@@ -41,7 +41,9 @@ _ABOUT_THE_ASKER = re.compile(
 _ASKERS_OWN = re.compile(
     r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like| (need|want|would like|wanna)\b)|"
     # the "I" left out, as in chat: "saw the headline in my feed", "heard it on the radio"
-    r"^(saw|seen|read|heard|noticed|spotted|skimmed|came across)\b",
+    r"^(saw|seen|read|heard|noticed|spotted|skimmed|came across)\b|"
+    # an impression of the asker's, "it" left out: "seems like the elephant in the room", "sounds messy"
+    r"^(seems|sounds|looks|feels)\b",
     re.IGNORECASE,
 )
 # A statement, then the question it leads to: "for decades pakistan was in the US camp, so what was the
