@@ -2707,3 +2707,18 @@ def test_dates_asked_without_a_question_word_are_dates(engine: AnswerEngine) -> 
 def test_whose_side_one_was_on_before_asks_how_they_stood(engine: AnswerEngine) -> None:
     answer = engine.answer("was pakistan on the american side back in the old days?")
     assert answer.grounded and "For decades" in " ".join(c.quote for c in answer.citations)
+
+
+def test_does_he_have_a_twitter_asks_for_contact_details(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "who's the author?", "has he got a twitter or something?")
+    assert not answer.grounded and "contact" in answer.answer
+
+
+def test_who_exactly_with_what_position_asks_the_role_not_a_name(engine: AnswerEngine) -> None:
+    answer = engine.answer("who exactly from washington approached pakistan? what position did they hold")
+    assert answer.grounded and "senior Biden administration official" in answer.answer
+
+
+def test_whom_the_thread_was_told_of_is_not_who_did_it_to_them(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "which leader made the trip to moscow?", "and who tried to talk them out of it")
+    assert answer.grounded and "official" in answer.answer.split("\n")[1]

@@ -128,7 +128,7 @@ _WHO = re.compile(
     r"\bwho\b(?! (says|said|wrote))|\b(someone|somebody|anyone|anybody) (in|from|at|inside|within)\b", re.I
 )
 # Someone done something to, by a pronoun or a name ("…talk him out of it", "…talk Imran Khan out of it").
-_TO_SOMEONE = re.compile(r"\bwho\b[^?.!]*?\s(him|her|[A-Z][a-z’']+ [A-Z][a-z’']+)\b")
+_TO_SOMEONE = re.compile(r"\bwho\b[^?.!]*?\s(him|her|them|[A-Z][a-z’']+ [A-Z][a-z’']+)\b")
 # A sentence that does not say who acted ("Pakistan was also told…", "It…") is attributed with the one before.
 _AGENTLESS = re.compile(
     r"\b(was|were|been|being|is|are)\s+(\w+\s+)?(told|asked|given|allowed|approached|urged|pressed|warned)\b|"
@@ -179,6 +179,7 @@ class Composer:
             ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
             for ref in kb.points
         }
+        self._point_text = {ref.id: ref.point.text for ref in kb.points}
         self._points_by_passage: dict[str, list[PointRef]] = {}
         for ref in kb.points:
             for passage_id in dict.fromkeys(q.passage_id for q in ref.quotes):
@@ -273,9 +274,11 @@ class Composer:
                 return self.decline(wording.NOT_MENTIONED.format(names=subject), hint=False)
             rankings = [[*mentioning, *(e for e in rankings[0] if e not in mentioning)], *rankings[1:]]
         # ("does it mention energy at all?" is answered by a sentence mentioning it however weakly it ranks;
-        # "any gas pipeline deal?" only by one mentioning all of it)
+        # "any gas pipeline deal?" only by one mentioning all of it, in its own words: a curated keyword is no
+        # mention)
         mentioned = self._tokenizer.terms(intent.mention or "")
-        mentions_it = bool(mentioned) and all(self._mentions_focus(t, rankings[0][:1]) for t in mentioned)
+        said = set(self._tokenizer.terms(_said(rankings[0][0]))) if rankings[0] else set()
+        mentions_it = bool(mentioned) and all(t in said for t in mentioned)
         # A thread the article answered, or a request for the article's own words, leans on what is there.
         leaning = bool(seen_passages) or intent.exact_words or bool(intent.mention) or bool(quoting)
         # A sentence ranked first for the words it shares, but not close in meaning, gives way to one just
@@ -348,7 +351,9 @@ class Composer:
             ranked = fresh
         best = ranked[0]
         asks_who = bool(_WHO.search(question))
-        asked_terms = {*retrieval.terms, *retrieval.context_terms}
+        # (…and whom the thread's answers named: "who went to moscow? || who tried to talk them out of it")
+        told = " ".join(self._point_text.get(p, "") for p in seen_points)
+        asked_terms = {*retrieval.terms, *retrieval.context_terms, *self._tokenizer.terms(told)}
 
         def spoken_of(name: str) -> bool:
             return bool(asked_terms.intersection(self._tokenizer.terms(name)))

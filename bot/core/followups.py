@@ -102,6 +102,7 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     about_source = about_source or ("author" if _HIS_JOB.search(asked) else None)
     if (
         about_source is None
+        and intent.detail != "contact"  # ("does he have a twitter i can follow?": the article gives none)
         and _PERSON.search(asked)
         and any(p.endswith("/author") for p in previous.key_points)
     ):

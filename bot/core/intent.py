@@ -236,6 +236,8 @@ _CONTACT = re.compile(
     r"(handle|account|profile|page)s?\b|"
     r"\b(a|his|her|their|the (author|writer)['’]s) handle\b|"  # not "how did washington handle pakistan"
     r"\b(e-?mail|email address|phone number|contact (details|info|information)|socials)\b|"
+    # "does he have a twitter i can follow?"
+    r"\b(have|has|got) (a |an )?(twitter|insta(gram)?|linkedin|facebook|tiktok|substack)\b|"
     # (not "want to follow them", a remark after "who wrote this?", whose answer is the author)
     r"\b(contact|reach|dm|email|e-mail) (him|her|them|the (author|writer|journalist))\b",
     re.IGNORECASE,
@@ -954,13 +956,16 @@ def without_request(question: str) -> str:
     return " ".join(stripped.split()) or question
 
 
+_POSITION = re.compile(r"\bwhat (position|level|rank|role|title|seniority)\b", re.IGNORECASE)
+
+
 def _detail(question: str) -> Detail | None:
     if _CONTACT.search(question):
         return "contact"
     if _WHO_IS_NAMED.match(question):
         return None  # "who is Qureshi? his name keeps coming up": who he is, not his name
-    if _NAME.search(question) or _COUNTERPART.search(question):
-        return "name"
+    if (_NAME.search(question) and not _POSITION.search(question)) or _COUNTERPART.search(question):
+        return "name"  # (not "who exactly reached out? like what position were they")
     if _AGE.search(question):
         return "age"
     if _DATE.search(question):
