@@ -404,7 +404,8 @@ class Retriever:
         if word in mixed_in_words():  # "kya", "likha": Roman Urdu mixed in, not a name
             return False
         english = english_words()
-        stems = [word]
+        # ("sooo", "yesss": a word drawn out is the word)
+        stems = [word, re.sub(r"(.)\1{2,}", r"\1", word), re.sub(r"(.)\1{2,}", r"\1\1", word)]
         for suffix, replacements in _INFLECTIONS:
             if word.endswith(suffix):
                 stems += [word[: -len(suffix)] + r for r in replacements]

@@ -2722,3 +2722,25 @@ def test_who_exactly_with_what_position_asks_the_role_not_a_name(engine: AnswerE
 def test_whom_the_thread_was_told_of_is_not_who_did_it_to_them(engine: AnswerEngine) -> None:
     answer = _thread(engine, "which leader made the trip to moscow?", "and who tried to talk them out of it")
     assert answer.grounded and "official" in answer.answer.split("\n")[1]
+
+
+def test_a_drawn_out_word_is_the_word(engine: AnswerEngine) -> None:
+    assert engine.answer("soooo was it an easy call for them to go or nahhh").grounded
+    assert engine.answer("yesss but what did the US ask for exactly").grounded
+
+
+def test_a_remark_after_the_question_asks_nothing(engine: AnswerEngine) -> None:
+    answer = engine.answer("which US presidents ignored pakistan? got a bet on with jo, loser buys lunch")
+    assert answer.grounded and "Bush" in answer.answer
+    listed = engine.answer(
+        "what areas are they working together on? need a list for the newspaper mockup lol"
+    )
+    assert listed.grounded and "intelligence sharing" in listed.answer
+
+
+def test_a_claim_told_then_asked_to_confirm_is_checked(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "my manager said in standup that pakistan called off the trip bc the US leaned on them. "
+        "can u confirm thats what it says?"
+    )
+    assert answer.kind == "correction"

@@ -152,7 +152,9 @@ _FOCUS = re.compile(
     # (not a reason: "what rationale does the author give…" asks why; nor an adverb: "what precisely does…")
     r"\b(which|what)\s+(kind of\s+|sort of\s+|type of\s+)?(?!(else|other|more|the|this|that|"
     r"(exact|precise|specifical|actual|real|basical|ultimate|general)ly|"
-    r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation|part|role)\b)"
+    r"rationale|reasons?|reasoning|motives?|motivation|justification|explanation|part|role|"
+    # (nor what something led to: "what effect does the writer say all this had")
+    r"effects?|impacts?|consequences?|results?|outcomes?)\b)"
     # ("which energy projects does…", "which gas pipeline project is…": the head of a short phrase)
     r"(?:[a-z][a-z-]{2,}\s+){0,2}?"
     r"(?P<noun>[a-z][a-z-]{2,})(\s+(or|and|and/or)\s+[a-z][a-z-]{2,})?\s+"
@@ -571,7 +573,8 @@ _REPLY = re.compile(
 # What something led to: "what did all those grievances add up to?", "what did it end up leading to?".
 _LEADS_TO = re.compile(
     r"\b(add(s|ed)? up to|led to|lead(s|ing)? to|result(s|ed)? in|boil(s|ed)? down to|amount(s|ed)? to|"
-    r"end(s|ed)? up (leading|doing|with)|what came of)\b",
+    r"end(s|ed)? up (leading|doing|with)|what came of|"
+    r"what (effect|impact|consequence)s?\b.*\b(had|have|has|on)\b)\b",
     re.IGNORECASE,
 )
 # "who is Qureshi?": someone the question names, asked who they are.
@@ -770,7 +773,9 @@ def read_intent(question: str) -> Intent:
         if (part := _PART.search(question)) and not _SIDE_TAKEN.search(question)
         else None,
         speaker=_first_named(said) if (said := said or _SOMEONES_VIEW.search(question)) else None,
-        detail=_detail(question),
+        # (what a remark after the question says is not asked: "…? need a list for the newspaper props", "…?
+        # got a bet going, loser buys coffee"; a name asked for after it is: "…? need a name for the script")
+        detail=_detail(question, asked := _asked_part(question)),
         exact_words=words or where_it_says,
         words_of_last=(words and asks_words_of_nothing_new(question)) or where_it_says,
         after=(
@@ -786,7 +791,9 @@ def read_intent(question: str) -> Intent:
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),
         now=bool(_NOW.search(question)) and not _IN_THE_ARTICLE.search(question),
         opinion=asks_opinion(question),
-        source=source_asked(question),
+        # (the source only when what asks asks about it, then all that is asked of it: "ki headline kya hai?
+        # aur neeche wali subheading bhi"; not "…? need a list for the fake newspaper props")
+        source=source_asked(question) if source_asked(asked) else None,
         who_said=bool(_WHO_SAID.match(question)),
         swap=swap.group("what").strip() if swap and not _MORE.search(swap.group("what")) else None,
         about=fits.group("what").strip() if fits else None,
@@ -959,7 +966,7 @@ def without_request(question: str) -> str:
 _POSITION = re.compile(r"\bwhat (position|level|rank|role|title|seniority)\b", re.IGNORECASE)
 
 
-def _detail(question: str) -> Detail | None:
+def _detail(question: str, asked: str) -> Detail | None:
     if _CONTACT.search(question):
         return "contact"
     if _WHO_IS_NAMED.match(question):
@@ -982,6 +989,6 @@ def _detail(question: str) -> Detail | None:
         return "agreement"
     if _MEETING.search(question) and not _WHY.match(question):  # not "why did they refuse to meet?"
         return "meeting"
-    if _PURCHASE.search(question) and not _WHY.match(question):
+    if _PURCHASE.search(asked) and not _WHY.match(question):
         return "purchase"
     return None

@@ -64,7 +64,8 @@ _REPHRASED = re.compile(
 # (…or a place or time by "there" or "then": "…afghanistan in 1979. does the article explain what happened
 # there?")
 _POINTS_BACK = re.compile(
-    r"\b(they|them|their|theirs|he|him|his|she|the two|both|that)\b|\bhapp\w* (there|then)\b", re.I
+    r"\b(they|them|their|theirs|he|him|his|she|the two|both|that|thats|that['’]s)\b|\bhapp\w* (there|then)\b",
+    re.I,
 )
 # A question that points at the two the base is about without naming them: "they", "these two", "both sides".
 THEY = re.compile(

@@ -76,7 +76,8 @@ _ASKS_AGAIN = re.compile(
 )
 _GUESSING = re.compile(
     r"\b(it|that|this|he|she|they) (was|is|were)\b|\b(was|is) (it|that|this|he|she)\b|\b(it|that)['’]s\b|"
-    r"\b(bet|guess|reckon|suspect|assume|must have been|must be|probably)\b",
+    # (not a bet of one's own: "got a bet going with the LD, loser buys coffee")
+    r"\bbet (you|ya|u|it|that|its|it's)\b|\b(guess|reckon|suspect|assume|must have been|must be|probably)\b",
     re.IGNORECASE,
 )
 
