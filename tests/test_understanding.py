@@ -2744,3 +2744,27 @@ def test_a_claim_told_then_asked_to_confirm_is_checked(engine: AnswerEngine) -> 
         "can u confirm thats what it says?"
     )
     assert answer.kind == "correction"
+
+
+def test_a_name_in_what_the_asker_recalls_is_asked_about_when_the_question_points_at_it(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "I recall the Soviets invading Afghanistan and the Americans arming the mujahideen. "
+        "What does the piece say about all that?"
+    )
+    assert not answer.grounded and "Afghanistan" in answer.answer
+
+
+def test_even_with_continues_the_last_question(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "were pakistan and the US close for a long time?", "even with all the ups and downs?"
+    )
+    assert answer.grounded and "For decades" in " ".join(c.quote for c in answer.citations)
+
+
+def test_something_wise_is_no_judgement(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "is the economy covered at all?", "ok what does pakistan blame washington for, money wise"
+    )
+    assert answer.grounded and "IMF" in answer.answer.split("\n")[1]

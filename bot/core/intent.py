@@ -36,7 +36,7 @@ _NAME_OF_ONE_SPOKEN_OF = (
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|also|then|what about|how about|what else|anything else|anything (on|about|re|regarding)|"
     r"any (word|mention|info|details?) (on|about)|why|how come|really|says who|"
-    r"who says|source)\b|"
+    r"who says|source|even (with|after|though|tho|if|when|so))\b|"
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b|"
     # "who exactly?", "when was the last one then?": words that point back at what was just said.
     r"\b(exactly|the (last|first|next|previous|same|other) one)\b|\bthen\W*$|"
@@ -288,7 +288,7 @@ _REQUEST_NOUNS = re.compile(
 _JUDGING = re.compile(
     r"\b(worth it|worth (the|all)|pa(y|id|ys|ying) off|work(ed|s)? out|working out|go(ne|es)? well|went well|"
     r"(good|bad) (for|move|call|decision|idea)|(right|wrong) (call|move|decision|thing|choice)|mistake|"
-    r"success(ful)?|backfired?|smart (move|call)|wise|benefit(ed|s)?|"
+    r"success(ful)?|backfired?|smart (move|call)|(a|was|is|it|be|been|that) wise|benefit(ed|s)?|"
     # "does pakistan think it did good here or messed up?"
     r"(do|did|does|doing|done) (good|well|badly|ok|okay|alright|the right thing)|"
     r"(mess|messed|screw|screwed|muck|mucked) (up|it up)|"

@@ -265,6 +265,7 @@ _SHORTHAND = {
     "gov": "government",
     "admin": "administration",
     "intl": "international",
+    "econ": "economy",
     "b4": "before",
     "bc": "because",
     "b/c": "because",

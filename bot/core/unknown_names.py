@@ -56,6 +56,8 @@ def _told_of_oneself(question: str, found: re.Pattern[str]) -> bool:
     with_name = [s for s in sentences if found.search(s)]
     if not with_name or len(with_name) == len(sentences):
         return False
+    if _ABOUT_WHAT_WAS_TOLD.search(sentences[-1]):
+        return False  # ("I remember the Soviets in Afghanistan… What does the article say about all that?")
     for sentence in with_name:
         claim = _PASSED_ON.search(sentence)
         if "?" in sentence or not _OWN.match(sentence) or (claim and found.search(sentence[claim.end() :])):
@@ -63,6 +65,7 @@ def _told_of_oneself(question: str, found: re.Pattern[str]) -> bool:
     return True
 
 
+_ABOUT_WHAT_WAS_TOLD = re.compile(r"\b(about|on|of) (all )?(that|this|it|those)\W*$", re.IGNORECASE)
 _OWN = re.compile(r"^\W*(i|i'm|im|i've|ive|my|our|we)\b", re.IGNORECASE)
 _PASSED_ON = re.compile(
     r"\b(say|says|said|saying|reckons?|thinks?|thought|insists?|claims?|claimed|told|tells|heard|believes?)\b",
