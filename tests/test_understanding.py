@@ -2768,3 +2768,16 @@ def test_something_wise_is_no_judgement(engine: AnswerEngine) -> None:
         engine, "is the economy covered at all?", "ok what does pakistan blame washington for, money wise"
     )
     assert answer.grounded and "IMF" in answer.answer.split("\n")[1]
+
+
+def test_a_figure_in_a_remark_after_the_question_asks_no_number(engine: AnswerEngine) -> None:
+    answer = engine.answer("what did washington actually give india?? need like 3-4 bullets for a deck")
+    assert answer.grounded
+
+
+def test_a_question_set_aside_still_asks_of_what_it_names(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "does it go into the 1971 bangladesh war stuff? like what pakistan was doing back then with india? "
+        "want it for a history slide"
+    )
+    assert not answer.grounded and "Bangladesh" in answer.answer

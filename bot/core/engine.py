@@ -42,6 +42,8 @@ from knowledge.retrieval import Retrieval, Retriever, entities_named
 from knowledge.spelling import Speller
 
 log = logging.getLogger(__name__)
+# A question that asks of something ("does it get into…?", "what about…?"), not a claim put up for checking.
+_ASKS_OF = re.compile(r"^\W*(does|did|do|is there|are there|what|whats|how|why|who|when|where|which)\b", re.I)
 
 READ_MEMO_ENTRIES = 1024  # questions asked alone, read once per process
 READ_MEMO_CHARS = 500  # longer messages are read each time they come
@@ -302,20 +304,8 @@ class AnswerEngine:
         if resolved.intent.words_of_last and previous is not None:
             told = next((t for t in reversed(context_turns) if t.passages), previous)
             return self._to_answer(question.text, self.composer.words_of(told.passages))
-        if (
-            previous is not None
-            and not previous.passages
-            and not resolved.intent.source  # ("…that Reginald circulated. || when was it published?")
-            and not entities_named(resolved.query, self._entity_of)
-        ):
-            # "does it say how pakistan voted at the UN? || ok so how did they vote then": a follow-up naming
-            # nothing is still about what the article never mentions
-            absent = self.retriever.search(previous.resolved or previous.question).unknown_names
-            if absent:
-                names = " or ".join(dict.fromkeys(absent))
-                return self._to_answer(
-                    question.text, self.composer.decline(wording.NOT_MENTIONED.format(names=names))
-                )
+        if (absent := self._of_the_never_mentioned(question, resolved)) is not None:
+            return self._to_answer(question.text, absent)
         prefer = previous.topic if previous else None
         # A request for exact words is retrieved by its subject: "quote the line about the IMF" → "the IMF".
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
@@ -357,6 +347,31 @@ class AnswerEngine:
         if self.writer and (draft.grounded or draft.not_close):
             answer = self._rewrite(answer, question.text, draft, retrieval, context_turns)
         return answer
+
+    def _of_the_never_mentioned(self, question: Question, resolved: Resolved) -> Draft | None:
+        """A decline for a question about what the article never mentions, named elsewhere than in it:
+        - a follow-up naming nothing, after a turn about it ("does it say how pakistan voted at the UN? || ok
+          so how did they vote then");
+        - a question set aside for the one that asks more ("does it get into the 1979 afghanistan stuff? like
+          what pakistan was doing back then?"), which is still asked.
+        None otherwise."""
+        previous = resolved.previous
+        texts = []
+        if (
+            previous is not None
+            and not previous.passages
+            and not resolved.intent.source  # ("…that Reginald circulated. || when was it published?")
+            and not entities_named(resolved.query, self._entity_of)
+        ):
+            texts.append(previous.resolved or previous.question)
+        if question.aside.rstrip().endswith("?") and _ASKS_OF.match(question.aside):
+            texts.append(question.aside)  # (not a claim to check: "my colleague says only Trump, is it?")
+        for text in texts:
+            if absent := self.retriever.search(text).unknown_names:
+                return self.composer.decline(
+                    wording.NOT_MENTIONED.format(names=" or ".join(dict.fromkeys(absent)))
+                )
+        return None
 
     def _with_second_question(
         self,

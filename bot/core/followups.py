@@ -136,7 +136,12 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
         not intent.speaker
         and intent.detail != "name"
         and (pronoun := _ONE_PERSON.search(query))
-        and (person := _titled(asked_before, by_role=not asking_who) or _titled(said, by_role=not asking_who))
+        # (by name when the answer gave one: "which minister…? || his exact line" is Qureshi's)
+        and (
+            person := _titled(said, by_role=False)
+            or _titled(asked_before, by_role=not asking_who)
+            or _titled(said, by_role=not asking_who)
+        )
     ):
         # "what was his reasoning for going ahead?" after "who's the foreign minister quoted?": the foreign
         # minister's reasoning ("who tried to talk him out of it?" by his name: the role asked is another's)

@@ -983,7 +983,9 @@ def _detail(question: str, asked: str) -> Detail | None:
         return "event_duration"
     if _DURATION.search(question):
         return "duration"
-    if _QUANTITY.search(question):
+    # (a figure in a remark after the question is no number asked: "…?? need like 2-3 bullet points for a
+    # slide"; words asking one are, wherever they are: "IMF bailout size? $ figure")
+    if _QUANTITY.search(asked) or any(not re.search(r"\d", m.group()) for m in _QUANTITY.finditer(question)):
         return "number"
     if _AGREEMENT.search(_GRANTED.sub("", question)):
         return "agreement"
