@@ -48,7 +48,7 @@ _ROLE_PHRASE = re.compile(
 _EARLIER_ONE = re.compile(r"\b(previous|prior|last time|before|earlier|the last one)\b")
 _TITLE = re.compile(r"^((Prime|Foreign|Finance|Minister|President|Senior|Mr|Ms|Mrs|Dr)\s+)+")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
-_WHO = re.compile(r"^\W*(and |so |ok |okay |but )*(who|whom)\b")
+_ASKS_WHO = re.compile(r"^\W*(and |so |ok |okay |but )*(who|whom)\b")  # a question asking who
 _ONE_PERSON = re.compile(r"\b(he|his|him)\b", re.IGNORECASE)  # ("her" is seldom anyone here)
 _PERSON = re.compile(r"\b(he|his|him|she|her|hers|(that|this|the) (guy|person|man|woman|bloke|dude))\b")
 _ABOUT_SOURCE = {
@@ -131,7 +131,7 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "what did he say about the trip?" after "who's the FM?": what did the foreign minister say.
             standing = re.sub(rf"\b{re.escape(intent.speaker)}\b", person, query, count=1)
             return Resolved(standing, asked_before, read_intent(standing), previous)
-    asking_who = bool(_WHO.match(asked))
+    asking_who = bool(_ASKS_WHO.match(asked))
     if (
         not intent.speaker
         and intent.detail != "name"
