@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from bot.core import details, wording
+from bot.core import details, premises, wording
 from bot.core.answer import AnswerKind
+from bot.core.drafts import MAX_QUOTES, Draft, distinct, fitted, pick_quotes, quote_in
 from bot.core.evidence import (
     Evidence,
     judges,
@@ -24,12 +25,13 @@ from bot.core.evidence import (
     tells_the_past,
     tells_years_of_effort,
 )
-from bot.core.intent import Intent, asks_summary, is_the_article, read_intent
+from bot.core.intent import Intent, asks_summary, read_intent
+from bot.core.source_questions import is_the_article
 from bot.core.unknown_names import guessed_at, offered, remarked
 from knowledge.base import KnowledgeBase, PointRef, Quote
 from knowledge.models import Passage, Topic
 from knowledge.retrieval import Retrieval, Retriever, entities_named, entity_words
-from knowledge.text import normalise, spelled_out
+from knowledge.text import spelled_out
 
 # When the closest sentence answers a question. Calibrated on the labelled questions of
 # tests/data/calibration.json and questions.json (bench/calibrate.py): a sentence this close in meaning
@@ -96,26 +98,6 @@ REASON_SHARE = 0.5
 # mentioning a summary in passing asks something else).
 SUMMARY_WORDS = 12
 MAX_POINTS = 3
-MAX_QUOTES = 3
-MAX_CHARS = 1400  # answer text plus quotes; the product promise is under 1,500
-# "Asked Pakistan to skip the trip" reports a request; it does not claim the trip was skipped.
-_REQUESTING = (
-    r"(ask|asked|asking|tell|told|telling|want|wants|wanted|urge|urged|urging|press|pressed|pressured|"
-    r"request|requested|advise|advised|beg|begged|try|tried|trying|attempt|attempted|get|got|getting|"
-    r"persuade|persuaded|convince|convinced|push|pushed|pushing|force|forced|lobby|lobbied|demand|demanded|"
-    r"expect|expected|pressure|pressuring|lean|leaned|leaning|nudge|nudged)"
-)
-# …and so does an attempt to have it done, however it is chained ("try to get khan to scrap the trip"), and
-# whatever the rest of the sentence wants done ("what did washington want from islamabad, just drop the
-# visit").
-_REPORTED_REQUEST = re.compile(rf"\b{_REQUESTING}\b[^.?!]*", re.IGNORECASE)
-# Words that deny what follows them within a few words ("didn't just cancel", "never called off").
-_NEGATION = frozenset(
-    {"not", "no", "never", "didnt", "dont", "doesnt", "wont", "wouldnt", "isnt", "wasnt", "werent", "arent"}
-    | {"cant", "cannot", "couldnt", "shouldnt", "nt"}
-)
-# What is shared in a channel, which may be "dropped" or "posted" without any claim about the story.
-_SHARED = frozenset({"article", "piece", "link", "story", "post", "column", "url"})
 # A question about who did something ("who from the American side contacted…"), not about the source.
 CORRECTION_WITHIN = 4  # a premise is refuted by a point of one of the closest sentences
 # A sentence adding to what was said before it ("Pakistan was also told…"): what else there was; one that
@@ -135,36 +117,6 @@ _AGENTLESS = re.compile(
     r"^(it|this|that|they|he|she|but|also|however|nevertheless)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Draft:
-    """What the composer decided: the kind of reply, its words and the quotes that back it."""
-
-    kind: AnswerKind
-    lead: str | None = None
-    points: tuple[PointRef, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    topic: str | None = None
-    heading: str | None = None
-    passages: tuple[str, ...] = ()  # ids of the sentences the draft rests on
-    notes: tuple[str, ...] = ()  # asides, e.g. the date an answer about "now" is true of
-    not_close: bool = False  # declined only because no sentence was close enough (a writer may still try)
-    unquoted: bool = False  # …or because whose words are asked is no one the article quotes
-
-    @property
-    def grounded(self) -> bool:
-        return self.kind in ("answer", "correction")
-
-    @property
-    def statements(self) -> list[str]:
-        """The claims the draft makes, in the key points' curated words."""
-        return [p.point.text for p in self.points]
-
-    @property
-    def text(self) -> str:
-        """Everything the draft says, as one string (for lengths, ids and the LLM's notes)."""
-        return "\n".join(part for part in (self.heading, self.lead, *self.statements) if part)
 
 
 class Composer:
@@ -262,7 +214,7 @@ class Composer:
             ]
             if not any(rankings):  # "did New Delhi say anything officially?": India says nothing here
                 return replace(self.decline(), not_close=True, unquoted=True)
-        quoting = [e for e in rankings[0] if _quotes_from(question, e.passage.text)]
+        quoting = [e for e in rankings[0] if premises.quotes_from(question, e.passage.text)]
         if quoting:
             # "the sentence that starts with 'all these'": the asker quotes the article; that sentence leads.
             rankings = [[*quoting, *(e for e in ranked if e not in quoting)] for ranked in rankings]
@@ -527,31 +479,29 @@ class Composer:
         for item in chosen:
             fresh = [h.ref for h in item.points if h.ref.id not in skip]
             if why:  # of the points from this sentence, the one quoting its reason ("in order to counter…")
-                fresh.sort(key=lambda r: not states_reason(_quote_in(item.passage, r).text))
+                fresh.sort(key=lambda r: not states_reason(quote_in(item.passage, r).text))
             elif who:  # …or the one quoting the role asked about ("…a senior Biden administration official")
-                fresh.sort(
-                    key=lambda r: re.search(rf"\b{who}", _quote_in(item.passage, r).text, re.I) is None
-                )
+                fresh.sort(key=lambda r: re.search(rf"\b{who}", quote_in(item.passage, r).text, re.I) is None)
             elif someone:  # …or, asked who without a role, the one quoting the role of someone not `known`
                 fresh.sort(
-                    key=lambda r: not details.mentions_someone_else(_quote_in(item.passage, r).text, someone)
+                    key=lambda r: not details.mentions_someone_else(quote_in(item.passage, r).text, someone)
                 )
             ref = fresh[0] if fresh else None
             if ref is not None and ref not in points:
                 points.append(ref)
-            quotes.append(_quote_in(item.passage, ref))
+            quotes.append(quote_in(item.passage, ref))
         # A point's other quotes back it too ("…he was convinced it was right"), room allowing.
         quotes += [q for p in points for q in p.quotes]
         if not points:  # no curated point says this (that is new here): the sentence speaks for itself
             topic = next((h.ref.topic.id for item in chosen for h in item.points), None)
-            return Draft("answer", wording.PASSAGE_LEAD, (), _distinct(quotes), topic, passages=_ids(chosen))
-        return self._fit(Draft("answer", None, tuple(points), _distinct(quotes), points[0].topic.id,
+            return Draft("answer", wording.PASSAGE_LEAD, (), distinct(quotes), topic, passages=_ids(chosen))
+        return fitted(Draft("answer", None, tuple(points), distinct(quotes), points[0].topic.id,
                                heading=points[0].topic.title, passages=_ids(chosen)))  # fmt: skip
 
     def _exact_words(self, ranked: list[Evidence]) -> Draft:
         """The article's own sentence (and the next closest, when nearly as close)."""
         chosen = [ranked[0], *(e for e in ranked[1:2] if e.score >= 0.9 * ranked[0].score)]
-        quotes = tuple(_quote_in(e.passage, None) for e in chosen)
+        quotes = tuple(quote_in(e.passage, None) for e in chosen)
         topic = chosen[0].points[0].ref.topic.id if chosen[0].points else None
         return Draft("answer", wording.EXACT_WORDS, (), quotes, topic, passages=_ids(chosen))
 
@@ -568,7 +518,7 @@ class Composer:
 
     def _missing(self, missing: str, passage: Passage, ref: PointRef | None) -> Draft:
         """A decline saying what is missing, with what the article does say: the sentence (and its point)."""
-        quote = _quote_in(passage, ref)
+        quote = quote_in(passage, ref)
         return Draft("declined", f"{missing} {wording.WHAT_IT_SAYS}", (ref,) if ref else (), (quote,),
                      ref.topic.id if ref else None, passages=(passage.id,))  # fmt: skip
 
@@ -793,7 +743,7 @@ class Composer:
 
     def _sentences(self, passages: list[Passage], lead: str, topic: str | None = None) -> Draft:
         """The article's own sentences, whole, after a lead ("The headline:", "The article's words:")."""
-        quotes = tuple(_quote_in(p, None) for p in passages)
+        quotes = tuple(quote_in(p, None) for p in passages)
         return Draft("answer", lead, (), quotes, topic, passages=tuple(p.id for p in passages))
 
     # --- checks -----------------------------------------------------------------------------------------
@@ -804,11 +754,11 @@ class Composer:
         Premises are matched as words, not stems: "back in the day" states nothing "backed" would refute;
         each premise lists the forms it refutes (cancel, cancelled, canceled…).
         """
-        asked = f" {_words(_REPORTED_REQUEST.sub(' ', question))} "
+        asked = premises.claimed(question)
         for item in ranked[:CORRECTION_WITHIN]:
             for hit in item.points:
-                premises = [p for p in hit.ref.point.corrects if " " in p or not phrases]
-                if any(_states(asked, _words(premise)) for premise in premises):
+                corrects = [p for p in hit.ref.point.corrects if " " in p or not phrases]
+                if any(premises.states(asked, premise) for premise in corrects):
                     return hit.ref
         return None
 
@@ -862,11 +812,11 @@ class Composer:
     # --- wording ----------------------------------------------------------------------------------------
 
     def _draft(self, kind: AnswerKind, points: list[PointRef], *, lead: str | None = None) -> Draft:
-        quotes = _pick_quotes(points)
+        quotes = pick_quotes(points)
         passages = tuple(dict.fromkeys(q.passage_id for q in quotes))
         draft = Draft(kind, lead, tuple(points), quotes, points[0].topic.id, heading=points[0].topic.title,
                       passages=passages)  # fmt: skip
-        return self._fit(draft)
+        return fitted(draft)
 
     def joined(self, draft: Draft, other: Draft) -> Draft:
         """An answer to a message that asks two things: the first answer, with the lead point of the answer to
@@ -877,27 +827,9 @@ class Composer:
         points = (*draft.points[: MAX_POINTS - 1], *new)
         kept = [q for q in draft.quotes if any(q in p.quotes for p in points[:-1])] or list(draft.quotes[:1])
         # One quote for each point first: trimming to fit drops the extra ones before the new point's.
-        quotes = _distinct([*kept[: len(points) - 1], *other.quotes[:1], *kept[len(points) - 1 :]])
+        quotes = distinct([*kept[: len(points) - 1], *other.quotes[:1], *kept[len(points) - 1 :]])
         passages = tuple(dict.fromkeys([*draft.passages, *other.passages[:1]]))
-        return self._fit(replace(draft, points=points, quotes=quotes, passages=passages))
-
-    def _fit(self, draft: Draft) -> Draft:
-        """Drop trailing points and quotes until the answer with its quotes fits MAX_CHARS."""
-        while True:
-            # Bullets and line breaks add a few characters per point beyond the parts themselves.
-            shown = len(draft.text) + 2 * len(draft.points) + sum(len(q.text) for q in draft.quotes)
-            if shown <= MAX_CHARS or (len(draft.points) <= 1 and len(draft.quotes) <= 1):
-                return draft
-            if len(draft.quotes) > len(draft.points) or len(draft.points) <= 1:
-                draft = Draft(draft.kind, draft.lead, draft.points, draft.quotes[:-1], draft.topic,
-                              draft.heading, draft.passages)  # fmt: skip
-            else:
-                points = draft.points[:-1]
-                keep = {q.passage_id for p in points for q in p.quotes}
-                quotes = tuple(q for q in draft.quotes if q.passage_id in keep) or draft.quotes[:1]
-                draft = Draft(
-                    draft.kind, draft.lead, points, quotes, draft.topic, draft.heading, draft.passages
-                )
+        return fitted(replace(draft, points=points, quotes=quotes, passages=passages))
 
 
 def _led_by(
@@ -942,39 +874,6 @@ def _same_stem(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
-def _states(asked: str, premise: str) -> bool:
-    """Whether the question states the premise: it says it, and not negated ("why didn't pakistan just cancel"
-    agrees with an article that says it did not)."""
-    # Its other forms state it too ("cancelling"); a particle after a lone verb makes another verb of it
-    # ("backed down" is no "backed").
-    forms = rf"{re.escape(premise)}(s|es|d|ed|ing|ling|led)?"
-    particle = r"(?!(down|off|out|away|up) )" if " " not in premise else ""
-    for match in re.finditer(rf" {forms} {particle}", asked):
-        before = asked[: match.start()].split()[-3:]
-        # ("is that article someone dropped in here the one about the trip?": the article was dropped)
-        if not _NEGATION.intersection(before) and not _SHARED.intersection(before):
-            return True
-    return False
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", normalise(text).replace("'", "")))
-
-
-_QUOTED = re.compile(r"['‘’\"“”]([^'‘’\"“”]{5,80})['‘’\"“”]")
-
-
-def _quotes_from(question: str, sentence: str) -> bool:
-    """Whether the question quotes words of the sentence ("I think it starts with 'all these'?"): at least
-    two words, in quotation marks, found in it whatever their case."""
-    said = f" {_words(sentence)} "
-    for quoted in _QUOTED.findall(question):
-        words = _words(quoted)
-        if len(words.split()) >= 2 and f" {words} " in said:
-            return True
-    return False
-
-
 _SPECIFICS = re.compile(r"\b(specific|particular|concrete|which)\b", re.IGNORECASE)
 _ASKS_LIST = re.compile(
     r"\b(list|lists|what (kind of |kinda |sort of |sorta )?(stuff|things|areas|fields|sectors|spheres|"
@@ -989,32 +888,9 @@ def _said(evidence: Evidence) -> str:
     return " ".join([evidence.passage.text, *(p.ref.point.text for p in evidence.points[:1])])
 
 
-def _quote_in(passage: Passage, ref: PointRef | None) -> Quote:
-    """The point's curated quote from this sentence when it has one, else the whole sentence."""
-    if ref is not None:
-        for quote in ref.quotes:
-            if quote.passage_id == passage.id:
-                return quote
-    return Quote(passage.source_id, passage.text, passage.start, passage.end, passage.id)
-
-
-def _distinct(quotes: list[Quote]) -> tuple[Quote, ...]:
-    picked: list[Quote] = []
-    for quote in quotes:
-        if all(quote.text not in q.text and q.text not in quote.text for q in picked):
-            picked.append(quote)
-    return tuple(picked[:MAX_QUOTES])
+def _listed(names: tuple[str, ...]) -> str:
+    return " or ".join(dict.fromkeys(names))
 
 
 def _ids(items: list[Evidence]) -> tuple[str, ...]:
     return tuple(e.passage.id for e in items)
-
-
-def _pick_quotes(points: list[PointRef]) -> tuple[Quote, ...]:
-    """The first quote of each point, then further quotes, at most MAX_QUOTES, no repeats."""
-    ordered = [p.quotes[0] for p in points] + [q for p in points for q in p.quotes[1:]]
-    return _distinct(ordered)
-
-
-def _listed(names: tuple[str, ...]) -> str:
-    return " or ".join(dict.fromkeys(names))

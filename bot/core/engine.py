@@ -13,17 +13,11 @@ from typing import NamedTuple
 
 from bot.core import wording
 from bot.core.answer import Answer, Citation, SourceInfo, Turn
-from bot.core.compose import Composer, Draft
+from bot.core.compose import Composer
 from bot.core.details import ANYONE, names_someone, role_asked
+from bot.core.drafts import Draft
 from bot.core.followups import SHORT_WORDS, Resolved, points_at_one, resolve
-from bot.core.intent import (
-    as_the_article,
-    asks_name_of_the_one_told,
-    asks_opinion,
-    read_intent,
-    source_asked,
-    without_request,
-)
+from bot.core.intent import asks_name_of_the_one_told, asks_opinion, read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import (
     THEY,
@@ -36,6 +30,7 @@ from bot.core.reading import (
     read_question,
     told_question,
 )
+from bot.core.source_questions import as_the_article, source_asked
 from bot.core.unknown_names import claimed_doer
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval, Retriever, entities_named

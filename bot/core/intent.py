@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.reading import asks_only_agreement
+from bot.core.source_questions import SourceQuestion, is_the_article, source_asked
 
 Detail = Literal[
     "name",
@@ -23,9 +24,6 @@ Detail = Literal[
     "meeting",
     "contact",
     "purchase",
-]
-SourceQuestion = Literal[
-    "author", "outlet", "date", "byline", "headline", "standfirst", "headlines", "first", "last", "cited"
 ]
 
 # "the ministers full name", "that guy's name": the name of the one just spoken of
@@ -430,12 +428,6 @@ _IN_THE_ARTICLE = re.compile(
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _OPENS_A_QUESTION = re.compile(r"\s*(what|why|how|who|whom|whose|when|where|which)('?s)?\b", re.IGNORECASE)
-# Who a question may mean by "what did X say" when X is the article itself, besides its author.
-_THE_ARTICLE = frozenset({"it", "the article", "the piece", "he", "the story", "they"})
-_THE_AUTHOR = re.compile(
-    r"(the )?(author|writer|journalist|reporter|correspondent|columnist)|kamran( yousaf)?|yousaf",
-    re.IGNORECASE,
-)
 _OPINION = re.compile(
     r"\b(your|ur|you'?re?) (own )?(opinion|view|take|thoughts?|verdict)\b|"
     r"\b(personal|private) (opinion|views?|take|feelings?)\b|\bdo (you|u|ya) (think|reckon|"
@@ -447,110 +439,6 @@ _OPINION = re.compile(
     r"\b(was|is|were|are) (\w+ ){1,2}(right|wrong) to\b",
     re.IGNORECASE,
 )
-# The article itself, however it is called: "this", "it", "the piece", "this article", "that write-up".
-_WRITING = r"(article|piece|story|thing|one|analysis|op-?ed|write-?up|report|column)"
-# …also by its outlet or subject: "the express tribune piece on pakistan russia", "that tribune article"
-_THE_PIECE = rf"(this|it|that|the)(( [\w'’-]+){{0,2}} {_WRITING}( (on|about) [\w'’-]+( [\w'’-]+){{0,2}}?)?)?"
-_SOURCE = {
-    "author": re.compile(
-        r"\bwho (wrote|writes|write|authored|penned|(has|had) written)\b|\bwritten by\b|\bbyline\b|"
-        r"\bwho('s| is| was) (the )?(author|writer|journalist|reporter|correspondent|columnist)\b|"
-        r"\b(author|writer|journalist|reporter|correspondent|columnist|kamran|yousaf)('s|s)? "
-        r"((actual|real|exact|full|day|current|official) )?(name|job|"
-        r"role|"
-        r"background|profession|title|position|credentials|work|beat|desk|expertise|speciality|specialty|"
-        r"field)\b|"
-        # (not "what does the author think the west can actually do")
-        r"\bwhat does (the )?(author|writer|kamran yousaf|kamran|yousaf)( \w+)? do\b|"
-        # ("is the author like a think tank guy or a journalist?": what he does, of one kind or another)
-        r"\b(is|was) (the author|the writer|kamran yousaf|he) (a|an|like an?|some kind of( an?)?|some sort of"
-        r"( an?)?) ([\w-]+ ){0,3}((or|and) (a |an )?([\w-]+ ){0,2})?(reporter|columnist|journalist|"
-        r"correspondent|writer|specialist|expert|analyst|academic|professor|scholar|researcher|blogger|"
-        r"pundit|commentator|editor)\b|"
-        r"\babout the (author|writer)\b|\bwho('s|s| is| was) (kamran|yousaf|mr\.? yousaf)\b|"
-        r"^\W*(the )?(author|writer|byline)\W*$|"
-        r"\bwho the (author|writer) (is|was)\b|"
-        # "the writer is Kamran Yousaf, right?" ("the writer na Kamran Yousaf abi?" in Nigerian Pidgin)
-        r"\b(author|writer)('s| is| was| na) (\w+ )?(kamran|yousaf)\b|\bis (kamran|yousaf)\b.{0,20}\b(author|"
-        r"writer)\b|"
-        # "what's his position at that paper?"
-        r"\b(his|him) (job|role|position|title|beat|desk) (at|for|in|with) (the|that|this) (paper|newspaper|"
-        r"tribune|express tribune|outlet|publication)\b",
-        re.IGNORECASE,
-    ),
-    "outlet": re.compile(
-        r"\b(newspaper|outlet|publication|publisher|which paper|what paper|website)\b|"
-        # "is this from an actual paper or some random blog"
-        r"\b(is )?(this|it) (from|in|by) (an? )?(actual |real |proper |legit )?(paper|blog|magazine|"
-        r"news site)\b|"
-        r"\bpublished (in|by)\b|"
-        rf"\bwhere (and when )?(was|is) {_THE_PIECE} (originally |first )?(published|from)\b|"
-        r"\bran (this|the (article|piece|story))\b|"
-        # "the link to the article", not "link it to this piece"
-        r"\b(link|url)\b(?! (it|this|that|them)\b).{0,40}\b(article|piece|story|tribune)\b",
-        re.IGNORECASE,
-    ),
-    "date": re.compile(
-        rf"\b(when|what year|which year|what month|what day)( and where)? (was|is) {_THE_PIECE} "
-        rf"(originally |first )?(published|written|out|from|dated|posted)\b|\b(publication|pub|publish|"
-        r"published) date\b|"
-        # "when it was published?"
-        rf"\bwhen {_THE_PIECE} (was|is|got) (originally |first )?(published|written|posted)\b|"
-        # without its article, as English learnt later often has it: "when article was published?", "the
-        # article publish on which date?"
-        r"\b(publish|published|posted|written|out)\w* (on )?(which|what) (date|day)\b|"
-        rf"\bdate (on which|when) {_THE_PIECE} (was |got )?(published|written|posted)\b|"
-        # "when did they publish it?", and in Nigerian Pidgin "when dem publish am?"
-        r"\bwhen (did |do )?(they|dem|the paper|the tribune) (publish|post|put out|print)\w*\b|"
-        rf"\bwhen (was|is) {_WRITING} (originally |first )?(published|written|posted|out)\b|"
-        rf"\bwhen {_WRITING} (was|is|got) (originally |first )?(published|written|posted)\b|"
-        # (not "the date of the F-16 deal": "the" is the piece's only with what it is called)
-        rf"\bdate (of|on) ((this|it)\b(?!\s+\w)|(this|that|the)( [\w'’-]+){{0,2}} {_WRITING}\b)|"
-        rf"\bhow old is {_THE_PIECE}\b|\bold news\b|"
-        r"\b(article|piece|story)('?s)? (date|publication date|published date)\b|"
-        rf"\bwhat date (was|is) {_THE_PIECE}\b|\bwhen did {_THE_PIECE} (come out|get published|run|appear)\b|"
-        # "and what day did it run?"
-        rf"\b(what|which) (day|date|year|month) did {_THE_PIECE} (come out|get published|run|appear|go up)\b|"
-        # "date?" opening a conversation asks the article's; in a thread, the date of what was just said
-        r"^\W*(the )?(date|publication date|pub date)( (pls|please|plz))?\W*$",
-        re.IGNORECASE,
-    ),
-    "standfirst": re.compile(
-        r"\b(standfirst|subtitle|sub-?title|sub-?head(ing|line)?|sub (heading|headline)|strapline|"
-        r"the bit under the (title|headline)"
-        # ("whats the headline again || and the line under it?")
-        r"|\b(the |a )?(\w+ )?(line|bit|text|sentence) ((right|just|directly) )?(under|below|beneath) (the "
-        r"(title|headline)|it|that)\b)",
-        re.IGNORECASE,
-    ),
-    # The article's own headline ("what's the title?"), not the gist of something ("headline on the india
-    # deals?") nor a person's title ("name and title?").
-    "headline": re.compile(
-        # not "the headline-y part", nor "the headline says X, so why…" (what it says is asked about)
-        # (not "the line under the title", which is the standfirst)
-        r"(?<!under )(?<!below )(?<!beneath )"
-        r"\b(the|its|this|that|(article|piece|story|column)('?s)?)\s+((exact|full|actual|original|main|"
-        r"whole) )?(headline|title)(?![\w-])"
-        r"(?!\s+(on|about|re|for|says?|said|claims?|suggests?|implies)\b)|"
-        r"^\W*(headline|title)\W*$|"
-        rf"\b(headline|title) (of|on|for) (the|this|that)( [\w'’-]+){{0,2}} {_WRITING}\b|"
-        r"^\W*(the )?(headline|title)\W+(verbatim|exact|exactly|word for word|pls|please)\W*$|"
-        # "what's the article's name?", "the name of the piece"
-        rf"\b(the|this|that) {_WRITING}['’]?s name\b|\bname of (the|this|that) {_WRITING}\b",
-        re.IGNORECASE,
-    ),
-    # "is the kamran yousaf piece the one we're checking against?", "is this the article from the tribune?":
-    # which piece it is, as a citation names it
-    "cited": re.compile(
-        rf"^\W*(\w+\W+)?(is|was) {_THE_PIECE} the (one|same (one|piece|article))\b|"
-        r"^\W*(\w+\W+)?(is|was) (this|that|it) the (article|piece|story|column|op-?ed) (by|from|in)\b",
-        re.IGNORECASE,
-    ),
-    "first": re.compile(r"\b(first|opening) (sentence|line|paragraph|words)\b", re.IGNORECASE),
-    "last": re.compile(
-        r"\b(last|final|closing|concluding) (sentence|line|paragraph|words|bit)\b", re.IGNORECASE
-    ),
-}
 _WHO_SAID = re.compile(
     r"^\s*(and |but |so )?(says who|who says( so)?|who said (that|this|so|it)|who said(?=\W*$)|"
     r"according to (whom|who)|"
@@ -879,20 +767,6 @@ def _asked_part(message: str, *, tags: bool = True) -> str:
     return " ".join(asking) or " ".join(sentences)
 
 
-def as_the_article(question: str, speaker: str | None) -> str:
-    """A question about what the article's author says, asked of the article: "what did the writer say about
-    china" → "what did the article say about china" (the whole article is his; "writer" is no subject)."""
-    if speaker is None or not _THE_AUTHOR.fullmatch(speaker.strip()):
-        return question
-    return question.replace(speaker, "the article", 1)
-
-
-def is_the_article(speaker: str) -> bool:
-    """Whether "what did X say" asks what the article says: "it", "the piece", "the writer", "Kamran Yousaf"
-    (no curated speaker is needed)."""
-    return " ".join(speaker.lower().split()) in _THE_ARTICLE or bool(_THE_AUTHOR.fullmatch(speaker.strip()))
-
-
 _NAME_OF_THE_ONE_TOLD = re.compile(
     rf"\b(his|her|their) ((full|actual|real|exact) )?names?\b|{_NAME_OF_ONE_SPOKEN_OF}", re.I
 )
@@ -933,28 +807,6 @@ def thing_called(question: str) -> str | None:
     """What a question asks the name of by what it is called: "what's the exercise called?" → "exercise"."""
     called = _THING_CALLED.search(question)
     return called.group("thing").lower() if called else None
-
-
-# The headline told of, not asked for: "saw the headline in my feed", "the headline rather surprised me".
-_HEADLINE_TOLD = re.compile(
-    r"\b(saw|seen|see|read|noticed|spotted|skimmed|from|in|by) (the|its|this|that) (headline|title)\b|"
-    r"\b(the|its|this|that) (headline|title) ((\w+ly|rather|really|kinda|just|totally) )?"
-    r"(\w+ed|made|got|caught|threw|sounds|seems|looks|makes|gets)\b",
-    re.IGNORECASE,
-)
-
-
-def source_asked(question: str) -> SourceQuestion | None:
-    """What a question asks about the source: "the title of the article and the sub-title?" asks both."""
-    asked = _HEADLINE_TOLD.sub(" ", question)
-    kinds = [kind for kind, pattern in _SOURCE.items() if pattern.search(asked)]
-    if "headline" in kinds and "standfirst" in kinds:
-        return "headlines"
-    if "headline" in kinds and {"author", "outlet", "date"} & set(kinds):
-        return "cited"  # "which newspaper ran this and what's the exact headline?": all a citation needs
-    if "author" in kinds and "date" in kinds:
-        return "byline"  # "when was it published? and is the writer some kind of specialist?"
-    return kinds[0] if kinds else None  # type: ignore[return-value]
 
 
 def without_request(question: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.answer import Answer, Citation, Turn, Usage
-from bot.core.compose import Draft
+from bot.core.drafts import Draft
 from bot.core.schedule import Subscription
 from knowledge.retrieval import Retrieval
 

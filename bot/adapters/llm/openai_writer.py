@@ -34,7 +34,7 @@ from bot.adapters.llm.prompts import (
     response_format,
 )
 from bot.core.answer import Citation, Turn, Usage
-from bot.core.compose import MAX_CHARS, MAX_QUOTES, Draft
+from bot.core.drafts import MAX_CHARS, MAX_QUOTES, Draft
 from bot.core.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.retrieval import Retrieval

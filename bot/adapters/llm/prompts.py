@@ -14,7 +14,7 @@ from openai.types.shared_params import ResponseFormatJSONSchema
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.answer import Turn
-from bot.core.compose import Draft
+from bot.core.drafts import Draft
 from knowledge.base import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.retrieval import Retrieval
