@@ -2781,3 +2781,8 @@ def test_a_question_set_aside_still_asks_of_what_it_names(engine: AnswerEngine) 
         "want it for a history slide"
     )
     assert not answer.grounded and "Bangladesh" in answer.answer
+
+
+def test_who_is_the_guy_asks_of_anyone_in_the_sentence(engine: AnswerEngine) -> None:
+    answer = engine.answer("whos the pakistan guy that went to russia")
+    assert answer.grounded and "Imran Khan" in answer.answer
