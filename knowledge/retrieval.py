@@ -256,6 +256,10 @@ class Retriever:
         self.embedder.save_vectors()
         give_back_memory()
 
+    def unknown_names(self, text: str) -> tuple[str, ...]:
+        """The names a text gives that the base never mentions, as `search` finds them (without ranking)."""
+        return self._unknown_names(self._per_the_source.sub("", text).strip() or text)
+
     def search(self, question: str, context: str = "", prefer_topic: str | None = None) -> Retrieval:
         """Rank the base for a question; `context` is earlier turns of the thread, weighted lower."""
         question = self._per_the_source.sub("", question).strip() or question

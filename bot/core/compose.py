@@ -131,7 +131,6 @@ class Composer:
             ref.id: frozenset(t for name in ref.point.speakers for t in self._tokenizer.terms(name))
             for ref in kb.points
         }
-        self._point_text = {ref.id: ref.point.text for ref in kb.points}
         self._points_by_passage: dict[str, list[PointRef]] = {}
         for ref in kb.points:
             for passage_id in dict.fromkeys(q.passage_id for q in ref.quotes):
@@ -303,12 +302,16 @@ class Composer:
             ranked = fresh
         best = ranked[0]
         asks_who = bool(_WHO.search(question))
-        # (…and whom the thread's answers named: "who went to moscow? || who tried to talk them out of it")
-        told = " ".join(self._point_text.get(p, "") for p in seen_points)
-        asked_terms = {*retrieval.terms, *retrieval.context_terms, *self._tokenizer.terms(told)}
+        # Whom the question, its thread and the thread's answers named ("who went to moscow? || who tried to
+        # talk them out of it"), worked out only for a who-question.
+        spoken: set[str] | None = None
 
         def spoken_of(name: str) -> bool:
-            return bool(asked_terms.intersection(self._tokenizer.terms(name)))
+            nonlocal spoken
+            if spoken is None:
+                told = " ".join(ref.point.text for p in seen_points if (ref := self.kb.point(p)))
+                spoken = {*retrieval.terms, *retrieval.context_terms, *self._tokenizer.terms(told)}
+            return bool(spoken.intersection(self._tokenizer.terms(name)))
 
         who = details.role_of_who(question) if asks_who else None
         if who and who not in details.ANYONE:

@@ -185,6 +185,14 @@ def mentions_a_role(sentence: str) -> bool:
 _ROLE_NAMED = re.compile(rf"\b(?i:({_ROLE}))\b(?P<name>(?:\s+[A-Z][\w’'-]+)+)?")
 
 
+def without_titles(name: str) -> str:
+    """A name without the titles before it: "Minister Imran Khan" → "Imran Khan"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def mentions_someone_else(sentence: str, known: Callable[[str], bool]) -> bool:
     """Whether a sentence says who by a role, other than someone `known` by name already ("who tried to talk
     him out of going?" after a thread on Imran Khan: not "Prime Minister Imran Khan", but "an official")."""

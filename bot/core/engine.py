@@ -362,7 +362,7 @@ class AnswerEngine:
         if question.aside.rstrip().endswith("?") and _ASKS_OF.match(question.aside):
             texts.append(question.aside)  # (not a claim to check: "my colleague says only Trump, is it?")
         for text in texts:
-            if absent := self.retriever.search(text).unknown_names:
+            if absent := self.retriever.unknown_names(text):
                 return self.composer.decline(
                     wording.NOT_MENTIONED.format(names=" or ".join(dict.fromkeys(absent)))
                 )

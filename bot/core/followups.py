@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.answer import Turn
-from bot.core.details import ANYONE, role_asked
+from bot.core.details import ANYONE, role_asked, without_titles
 from bot.core.intent import Intent, asks_date_alone, read_intent
 from bot.core.reading import narrowing
 
@@ -46,7 +46,6 @@ _ROLE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_ONE = re.compile(r"\b(previous|prior|last time|before|earlier|the last one)\b")
-_TITLE = re.compile(r"^((Prime|Foreign|Finance|Minister|President|Senior|Mr|Ms|Mrs|Dr)\s+)+")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
 _ASKS_WHO = re.compile(r"^\W*(and |so |ok |okay |but )*(who|whom)\b")  # a question asking who
 _ONE_PERSON = re.compile(r"\b(he|his|him)\b", re.IGNORECASE)  # ("her" is seldom anyone here)
@@ -221,7 +220,7 @@ def _titled(text: str, *, by_role: bool) -> str | None:
         return None
     name = _FULL_NAME.match(text, role.end() + 1)
     if name is not None:
-        return _TITLE.sub("", name.group(0))
+        return without_titles(name.group(0))
     return f"the {role.group(0).lower()}" if by_role else None
 
 
