@@ -2786,3 +2786,30 @@ def test_a_question_set_aside_still_asks_of_what_it_names(engine: AnswerEngine) 
 def test_who_is_the_guy_asks_of_anyone_in_the_sentence(engine: AnswerEngine) -> None:
     answer = engine.answer("whos the pakistan guy that went to russia")
     assert answer.grounded and "Imran Khan" in answer.answer
+
+
+def test_how_close_would_you_say_asks_the_asker_for_no_one_elses_view(engine: AnswerEngine) -> None:
+    answer = engine.answer("how far along would you say the piece thinks their ties are by now?")
+    assert answer.grounded and "strategic partnership" in answer.answer
+
+
+def test_anything_someone_said_asks_what_they_said(engine: AnswerEngine) -> None:
+    answer = engine.answer("is there anything moscow officials or the kremlin said about imran's trip in it?")
+    assert not answer.grounded
+
+
+def test_a_follow_up_pressing_for_anything_asks_the_last_question_again(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "what did the russians say about the visit", "anything?")
+    assert not answer.grounded
+
+
+def test_a_time_after_a_question_narrows_it(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "which pakistani PM last visited russia?", "prior to imran khan")
+    assert not answer.grounded and "23 years" in answer.answer
+
+
+def test_a_theme_a_topic_is_titled_with_is_covered(engine: AnswerEngine) -> None:
+    answer = engine.answer("does the economy come up in there at all")
+    assert answer.grounded and "IMF" in answer.answer
+    narrowed = _thread(engine, "is the economy covered in the piece?", "specifically energy?")
+    assert narrowed.grounded and "energy" in narrowed.answer

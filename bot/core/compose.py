@@ -222,6 +222,12 @@ class Composer:
             subject = intent.mention
             mentioning = [e for e in rankings[0] if self._mentions_focus(subject, [e])]
             if not mentioning:
+                # ("is the economy covered at all?": no sentence says it, but a topic's title does)
+                in_title = [
+                    e for e in rankings[0] if e.points and self._mentions_focus(subject, [e], titles=True)
+                ]
+                if in_title:
+                    return self.overview(in_title[0].points[0].ref.topic)
                 return self.decline(wording.NOT_MENTIONED.format(names=subject), hint=False)
             rankings = [[*mentioning, *(e for e in rankings[0] if e not in mentioning)], *rankings[1:]]
         # ("does it mention energy at all?" is answered by a sentence mentioning it however weakly it ranks;
@@ -574,13 +580,18 @@ class Composer:
                     return self._missing(missing, passage, refs[0] if refs else None)
         return None
 
-    def _mentions_focus(self, focus: str, closest: list[Evidence]) -> bool:
+    def _mentions_focus(self, focus: str, closest: list[Evidence], *, titles: bool = False) -> bool:
         """Whether the closest sentences (or their key points, with their curated keywords) mention the thing
-        a "which X" question asks about. Question words that carry no content ("which way") pass."""
+        a "which X" question asks about. Question words that carry no content ("which way") pass. With
+        `titles`, the title of their points' topic counts too: "is the economy covered at all?" is answered by
+        "Economic pressure — FATF and IMF", though no sentence says "economy"."""
         asked = self._tokenizer.terms(focus)
         if not asked:
             return True
         said = {t for e in closest for t in self._tokenizer.terms(_said(e))}
+        if titles:
+            titled = [h.ref.topic.title for e in closest for h in e.points[:1]]
+            said |= {t for title in titled for t in self._tokenizer.terms(title)}
         keywords = [k for e in closest for h in e.points[:2] for k in h.ref.point.keywords]
         curated = {t for k in keywords for t in self._tokenizer.terms(k)}
         # In what is said, a shared stem of four letters or more counts ("tech" is "technologies"); a curated

@@ -45,6 +45,12 @@ _ROLE_PHRASE = re.compile(
     r"president|leader|envoy|ambassador|diplomat|spokesman|spokesperson|author|writer|correspondent)\b",
     re.IGNORECASE,
 )
+# A follow-up that only presses for an answer to the last question: "anything at all?", "nothing?", "not
+# even a line?"
+_PRESSES = re.compile(
+    r"^(and |so |but |ok |okay |hmm |really )*(anything|nothing|something|none|any of it|not even (a|one) "
+    r"(word|line|thing|mention|peep))( at all| whatsoever| on (it|that|this))?( then)?$"
+)
 _EARLIER_ONE = re.compile(r"\b(previous|prior|last time|before|earlier|the last one)\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
 _ASKS_WHO = re.compile(r"^\W*(and |so |ok |okay |but )*(who|whom)\b")  # a question asking who
@@ -169,9 +175,16 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
             # "who was it exactly, got a name?" after "…through a senior Biden administration official…":
             # the name asked for is the official's.
             return Resolved(f"{query} (the {role})", asked_before, intent, previous)
+    if _PRESSES.match(asked):
+        # "what did india say about the visit? || anything at all?": the last question, asked again
+        return Resolved(asked_before, "", read_intent(asked_before), previous)
     if len(asked.split()) <= SHORT_WORDS and (narrower := narrowing(asked)):
         # "were pak and russia always on good terms? || like historically": the question again, narrowed
         narrowed = f"{asked_before.rstrip(' ?!.')} {narrower}?"
+        mentioned = read_intent(asked_before).mention
+        if mentioned and mentioned in asked_before:
+            # "is there an economy angle in there? || specifically energy tho": is energy mentioned
+            narrowed = asked_before.replace(mentioned, re.sub(r"\s+(though|tho|then|too)$", "", narrower), 1)
         return Resolved(narrowed, "", read_intent(narrowed), previous)
     if intent.more or (_CHANGED.search(asked) and len(query.split()) <= SHORT_WORDS):
         # ("…on the us side for a long time? || what changed tho": what came next, not the same again)

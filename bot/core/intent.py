@@ -296,7 +296,7 @@ _JUDGING = re.compile(
 # "is energy even mentioned?", "does the article talk about india at all?", "any mention of the IMF?"
 _MENTIONED = (
     r"(even\s+|ever\s+|actually\s+|at all\s+)?(mentioned|discussed|covered|talked about|brought up|"
-    r"in (the|this) (article|piece))\b"
+    r"in (the|this) (article|piece)|in (there|here)(?= at all| anywhere|\W*$))\b"
 )
 _MENTION_PASSIVE = re.compile(
     rf"(^|(?<=[.?!—–:;,]))\s*(and\s+|so\s+)?(is|are|was|were)\s+(?P<subject>(\S+\s+){{0,3}}?\S+)\s+{_MENTIONED}|"
@@ -533,7 +533,8 @@ _SOMEONE_SAID = re.compile(
     r"describes)\s+)(?:what|how)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|stance|"
     r"exactly)\b)"
     # (not "what practical areas have Pakistan and Russia said…", whose speakers follow the verb "have")
-    r"(?P<teller>(?:(?!\b(?:have|has|had|did|does|do)\b)[\w'’ .-]){2,40}?)\s+"
+    # (nor the asker asked for their reading: "how close would you say the article thinks they are")
+    r"(?P<teller>(?:(?!\b(?:have|has|had|did|does|do|you|u|ya)\b)[\w'’ .-]){2,40}?)\s+"
     r"(?:said|thought|felt|announced|stated|claimed|"
     r"responded|reacted|commented|replied|says|thinks|feels|sees|views|regards|makes of)\b|"
     # "so India government how react to the trip?", topic first, as English learnt later often puts it
@@ -549,6 +550,10 @@ _SOMEONE_SAID = re.compile(
     # "did the state dept spokesperson comment on the trip?"
     r"\b(?:did|has|have|had|does|do)\s+(?P<commenter>[\w'’ .-]{2,40}?)\s+(?:comment|react|respond|weigh in|"
     r"speak out)\s+(?:on|to|about)\b|"
+    # "does the piece include anything the Kremlin or Russian officials said about the visit?"
+    r"\b(?:anything|something|whatever)\s+(?:that\s+)?(?!(?:was|were|is|are|been|has|had|it)\b)"
+    r"(?P<reporter>(?:the\s+)?[\w'’.-]{2,30}(?:\s+(?:or\s+|and\s+)?[\w'’.-]{2,30}){0,3}?)\s+"
+    r"(?:said|says|stated|had to say)\b|"
     # "Delhi said anything?", a question by its tone alone
     r"^\W*(?P<tone>[\w'’.-]{2,30}(?: [\w'’.-]{2,30})?)\s+(?:said|say|says)\s+(?:anything|something)\b",
     re.IGNORECASE,

@@ -161,7 +161,9 @@ _ASKED_NEXT = (
 )
 # "like historically", "i mean in the long run": words narrowing the question before them, asking nothing new
 _NARROWS = re.compile(
-    rf"^(like|i mean|as in|meaning|specifically|in particular),?\s+(?!{_ASKED_NEXT}\b)(?P<rest>\w.*)$",
+    rf"^(like|i mean|as in|meaning|specifically|in particular),?\s+(?!{_ASKED_NEXT}\b)(?P<rest>\w.*)$|"
+    # "before imran (i mean)": a time the last question is asked of
+    rf"^(?P<when>(before|after|prior to|since|until|till) (?!{_ASKED_NEXT}\b)\w[^?]*)$",
     re.IGNORECASE,
 )
 _EXAMPLES = re.compile(
@@ -652,7 +654,7 @@ def narrowing(follow_up: str) -> str | None:
     """What a follow-up narrows the last question by ("like historically" → "historically"); None when it
     asks something of its own ("like what's the turning point")."""
     match = _NARROWS.match(follow_up)
-    return match.group("rest") if match else None
+    return (match.group("rest") or match.group("when")) if match else None
 
 
 def last_asking_clause(query: str) -> tuple[str, str] | None:
