@@ -2813,3 +2813,35 @@ def test_a_theme_a_topic_is_titled_with_is_covered(engine: AnswerEngine) -> None
     assert answer.grounded and "IMF" in answer.answer
     narrowed = _thread(engine, "is the economy covered in the piece?", "specifically energy?")
     assert narrowed.grounded and "energy" in narrowed.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why r pakistan and russia such good mates these days??", "why are pakistan and russia like bffs now"],
+)
+def test_why_the_two_are_anything_now_is_the_headline_question(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_what_one_wanted_another_to_say_asks_what_was_wanted(engine: AnswerEngine) -> None:
+    answer = engine.answer("what did washington want islamabad to say on the ukraine war?")
+    assert answer.grounded and "clear stance" in answer.answer
+
+
+def test_bottom_line_only_asks_it_short(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "bottom line - how does islamabad reckon it's doing? my manager wants one line, ta"
+    )
+    assert answer.grounded and "cards well" in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_thing_of_several_words_asked_if_mentioned_is_mentioned_whole(engine: AnswerEngine) -> None:
+    answer = engine.answer("anything in there on space cooperation - satellites, that kind of thing?")
+    assert not answer.grounded
+    assert engine.answer("anything in there on energy cooperation?").grounded
+
+
+def test_why_did_they_asked_first_is_asked_of_the_two(engine: AnswerEngine) -> None:
+    answer = engine.answer("why did they just ignore the americans this time around")
+    assert answer.grounded and answer.topic == WHY_TOPIC

@@ -136,6 +136,7 @@ class Composer:
             for passage_id in dict.fromkeys(q.passage_id for q in ref.quotes):
                 self._points_by_passage.setdefault(passage_id, []).append(ref)
         self._passages = {p.id: p for s in kb.sources.values() for p in s.passages}
+        self._when_words = frozenset(self._tokenizer.terms(_WHEN_WORDS))
         self._speaker_terms = frozenset(t for terms in self._speakers_of.values() for t in terms)
         # How many sentences mention each term: a name the article uses once or twice pins its sentence down.
         self._mentions: dict[str, int] = {}
@@ -220,11 +221,14 @@ class Composer:
         if intent.mention:
             # "is energy even mentioned?": answered by the sentences that mention it, whatever else is asked.
             subject = intent.mention
-            mentioning = [e for e in rankings[0] if self._mentions_focus(subject, [e])]
+            whole = self._compound(subject)
+            mentioning = [e for e in rankings[0] if self._mentions_focus(subject, [e], whole=whole)]
             if not mentioning:
                 # ("is the economy covered at all?": no sentence says it, but a topic's title does)
                 in_title = [
-                    e for e in rankings[0] if e.points and self._mentions_focus(subject, [e], titles=True)
+                    e
+                    for e in rankings[0]
+                    if e.points and self._mentions_focus(subject, [e], titles=True, whole=whole)
                 ]
                 if in_title:
                     return self.overview(in_title[0].points[0].ref.topic)
@@ -428,7 +432,7 @@ class Composer:
             others = [e for e in ranked[:CORRECTION_WITHIN] if e.points and e.points[0].ref != correction]
             beside = [max(others, key=lambda e: e.similarity).points[0].ref] if others else []
             return self._draft("correction", [correction, *beside], lead=wording.CORRECTION_LEAD)
-        broad = self._broad_topic(retrieval)
+        broad = self._broad_topic(retrieval, why=intent.why)
         if broad is not None and not seen_points and not intent.detail and not intent.degree and not asks_who:
             return self.overview(broad)
         skip = seen_points if moving_on and intent.more else frozenset()
@@ -580,7 +584,9 @@ class Composer:
                     return self._missing(missing, passage, refs[0] if refs else None)
         return None
 
-    def _mentions_focus(self, focus: str, closest: list[Evidence], *, titles: bool = False) -> bool:
+    def _mentions_focus(
+        self, focus: str, closest: list[Evidence], *, titles: bool = False, whole: bool = False
+    ) -> bool:
         """Whether the closest sentences (or their key points, with their curated keywords) mention the thing
         a "which X" question asks about. Question words that carry no content ("which way") pass. With
         `titles`, the title of their points' topic counts too: "is the economy covered at all?" is answered by
@@ -596,7 +602,18 @@ class Composer:
         curated = {t for k in keywords for t in self._tokenizer.terms(k)}
         # In what is said, a shared stem of four letters or more counts ("tech" is "technologies"); a curated
         # keyword must be the word itself ("agree", kept for "did Pakistan agree?", is not "agreements").
-        return any(a in said or a in curated or any(_same_stem(a, s) for s in said) for a in asked)
+        found = (a in said or a in curated or any(_same_stem(a, s) for s in said) for a in asked)
+        # (a thing asked whether it is mentioned is mentioned whole: "water cooperation" is not "cooperation")
+        return all(found) if whole else any(found)
+
+    def _compound(self, subject: str) -> bool:
+        """Whether a subject is one thing of several words, each of content ("water cooperation", "gas
+        pipeline deal"): mentioned only whole. Not words with others between them ("risks they were
+        weighing"), any of which the article may put in its own words."""
+        words = re.findall(r"[\w'’-]+", subject)
+        while words and words[0].lower() in _DETERMINERS:
+            words.pop(0)
+        return len(words) > 1 and all(self._tokenizer.terms(w) for w in words)
 
     def _anchored(self, event: str, best: Evidence) -> bool:
         """A question tied to an event ("…during the visit", "…while he was in Moscow") is answered only by a
@@ -813,11 +830,19 @@ class Composer:
         words = set(self._tokenizer.terms(" ".join([topic.title, *topic.keywords])))
         return topic if words & set(self._tokenizer.terms(subject)) else None
 
-    def _broad_topic(self, retrieval: Retrieval) -> Topic | None:
+    def _broad_topic(self, retrieval: Retrieval, *, why: bool = False) -> Topic | None:
+        """The topic a broad question asks for: one whose sample question it is close to in meaning; or, for a
+        why-question whose only words the article uses (but for when) name the ones the topic's title names,
+        that topic ("why r pakistan and russia like besties now??": its other words, which the model knows
+        less well, say nothing the article could narrow the answer by)."""
         if not retrieval.topics:
             return None
         topic_id, similarity = max(retrieval.topics.items(), key=lambda kv: kv[1])
-        return self.kb.topic(topic_id) if similarity >= BROAD_SIMILARITY else None
+        topic = self.kb.topic(topic_id)
+        if topic is None or similarity >= BROAD_SIMILARITY or not why:
+            return topic if similarity >= BROAD_SIMILARITY else None
+        asked = {self.entity_of.get(t, t) for t in retrieval.terms if t in self._mentions} - self._when_words
+        return topic if asked and asked == self._named_in(topic.title) else None
 
     def _published(self) -> str:
         meta = next(iter(self.kb.sources.values())).meta
@@ -882,6 +907,11 @@ def _summary_request(question: str) -> str:
     asked = " ".join(sentences)
     first = re.split(r"(?<=\?)\s+", asked)[0]
     return first if asks_summary(first) else question
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "any", "some", "this", "that", "its", "their"})
+# Words for when, which a why-question may add without narrowing what it asks ("why… now?", "…these days").
+_WHEN_WORDS = "now nowadays lately recently recent suddenly sudden these days today currently"
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -306,6 +306,15 @@ class AnswerEngine:
         asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
         asked = resolved.intent.mention or asked  # "is energy even mentioned?" is retrieved by "energy"
         asked = as_the_article(asked, resolved.intent.speaker)
+        if (
+            resolved.intent.why
+            and not context_turns
+            and not question.aside
+            and self._refers_back_to_nothing(asked)
+        ):
+            # "why did they just ignore washington on this one", asked first: "they" are the ones the base is
+            # about, and the question is measured with them in it
+            asked = self._as_the_subject(asked)
         # (a remark beside a question naming the two the base is about is the asker's, not its context: "on
         # my 30 at the TA in joplin, somebody dropped that link. tldr why are pakistan n russia so cozy now")
         aside = "" if self._names_the_subject(resolved.query) else question.aside

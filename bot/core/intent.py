@@ -312,6 +312,9 @@ _MENTION_ACTIVE = re.compile(
     # "is there anything about energy in there at all?"
     r"\b(is there|was there|there['’]?s) (anything|something|much) (about|on|regarding)\s+"
     r"(?P<subject3>[^?.!]{2,40}?)(\s+in (there|it|here|the (article|piece)))?(\s+at all)?\s*([?.!]|$)|"
+    # "anything in there on water cooperation - indus basin, hydropower…?"
+    r"\b(is there\s+)?(any|anything|something)\s+in (there|here|it|(the|this) (article|piece))\s+"
+    r"(on|about|regarding)\s+(?P<subject5>[^?.!,;—–]{2,40}?)\s*([?.!,;—–]|\s-\s|$)|"
     # "any energy stuff in the article?", "anything india in this piece"
     r"^\W*(so\s+|and\s+)?(is there\s+)?(any|anything)\s+((about|on|regarding)\s+)?"
     r"(?P<subject4>[^?.!]{2,30}?)\s+(in|from) (the|this|that) (article|piece|story|text)\b",
@@ -521,7 +524,8 @@ _WHERE_IT_FITS = re.compile(
     re.IGNORECASE,
 )
 _SOMEONE_SAID = re.compile(
-    r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)\s+"
+    # (not what one wanted another to say: "what did the US want pakistan to say about ukraine?")
+    r"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[\w'’ .-]{2,60}?)(?<!\sto)\s+"
     # (not "what did the state department spokesperson say": "state" is no verb there)
     r"(?:say|said|tell|told|think|thought|feel|felt|announce|announced|state(?!\s+(?:department|dept)\b)|"
     r"stated|claim|claimed|respond|"

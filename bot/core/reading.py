@@ -176,7 +176,9 @@ _EXAMPLES = re.compile(
 # not what is asked; the question word after them must follow, so "tldr?" alone still asks for a summary.
 _TAG_LEAD = re.compile(
     # ("summary" is "tl;dr" spelt out)
-    r"^\s*(tl;? ?dr|summary|eli5|bluf|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick)\b"
+    # (…and "bottom line -", "long story short,": the answer asked short)
+    r"^\s*(tl;? ?dr|summary|eli5|bluf|fyi|fwiw|iirc|afaik|imo|imho|tbh|tbf|ngl|srsly|lmk|idk|real quick|"
+    r"bottom line|long story short|in a nutshell|in short|short version)\b"
     r"(\s+(pls|please|plz))?[\s,!.:;-]*"
     rf"(?={_ASKED_NEXT}\b)",
     re.IGNORECASE,
