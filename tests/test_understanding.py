@@ -2845,3 +2845,42 @@ def test_a_thing_of_several_words_asked_if_mentioned_is_mentioned_whole(engine: 
 def test_why_did_they_asked_first_is_asked_of_the_two(engine: AnswerEngine) -> None:
     answer = engine.answer("why did they just ignore the americans this time around")
     assert answer.grounded and answer.topic == WHY_TOPIC
+
+
+def test_figure_as_a_verb_asks_no_number(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "china brings them together?", "what do they figure the three could be together")
+    assert answer.grounded and "formidable force" in answer.answer + " ".join(
+        c.quote for c in answer.citations
+    )
+
+
+def test_staying_in_office_came_after_the_article(engine: AnswerEngine) -> None:
+    answer = engine.answer("was imran khan still staying prime minister a year on?")
+    assert not answer.grounded
+
+
+def test_working_on_it_for_a_while_asks_the_years_of_effort(engine: AnswerEngine) -> None:
+    answer = engine.answer("is the russia thing brand new or have the two been working on it for years?")
+    assert answer.grounded and "several years" in answer.answer
+
+
+def test_an_acronym_spelt_letter_by_letter_is_the_acronym(engine: AnswerEngine) -> None:
+    answer = engine.answer("the f a t f part, what does it say")
+    assert answer.grounded and "grey list" in answer.answer
+
+
+def test_a_thing_mentioned_whole_is_the_words_it_opens_with(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "anything in there about a rail link between russia and pakistan? how long would it be"
+    )
+    assert not answer.grounded and "rail link" in answer.answer
+
+
+def test_what_was_done_there_follows_the_thread(engine: AnswerEngine) -> None:
+    answer = _thread(engine, "is the IMF in the article?", "what does pakistan think the US did there")
+    assert answer.grounded and "IMF" in answer.answer.split("\n")[1]
+
+
+def test_a_feeling_after_the_question_is_the_askers(engine: AnswerEngine) -> None:
+    answer = engine.answer("how does beijing fit into all this? so glad someone finally explained this stuff")
+    assert answer.grounded and "Beijing" in answer.answer

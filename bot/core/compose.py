@@ -8,6 +8,7 @@ it says what is missing and shows what the article does say."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -221,14 +222,18 @@ class Composer:
         if intent.mention:
             # "is energy even mentioned?": answered by the sentences that mention it, whatever else is asked.
             subject = intent.mention
-            whole = self._compound(subject)
-            mentioning = [e for e in rankings[0] if self._mentions_focus(subject, [e], whole=whole)]
+            # (a thing of several words is mentioned whole: "a gas pipeline between russia and pakistan" is
+            # not mentioned by a sentence with Russia in it)
+            head = self._compound(subject)
+            mentioning = [
+                e for e in rankings[0] if self._mentions_focus(head or subject, [e], whole=bool(head))
+            ]
             if not mentioning:
                 # ("is the economy covered at all?": no sentence says it, but a topic's title does)
                 in_title = [
                     e
                     for e in rankings[0]
-                    if e.points and self._mentions_focus(subject, [e], titles=True, whole=whole)
+                    if e.points and self._mentions_focus(head or subject, [e], titles=True, whole=bool(head))
                 ]
                 if in_title:
                     return self.overview(in_title[0].points[0].ref.topic)
@@ -606,14 +611,16 @@ class Composer:
         # (a thing asked whether it is mentioned is mentioned whole: "water cooperation" is not "cooperation")
         return all(found) if whole else any(found)
 
-    def _compound(self, subject: str) -> bool:
-        """Whether a subject is one thing of several words, each of content ("water cooperation", "gas
-        pipeline deal"): mentioned only whole. Not words with others between them ("risks they were
-        weighing"), any of which the article may put in its own words."""
+    def _compound(self, subject: str) -> str | None:
+        """The thing of several words a subject opens with, each of content ("water cooperation", "gas
+        pipeline" of "a gas pipeline between russia and pakistan"): mentioned only whole. None for a single
+        word, or words with others between them ("risks they were weighing"), any of which the article may
+        put in its own words."""
         words = re.findall(r"[\w'’-]+", subject)
         while words and words[0].lower() in _DETERMINERS:
             words.pop(0)
-        return len(words) > 1 and all(self._tokenizer.terms(w) for w in words)
+        head = list(itertools.takewhile(lambda w: bool(self._tokenizer.terms(w)), words))
+        return " ".join(head) if len(head) > 1 else None
 
     def _anchored(self, event: str, best: Evidence) -> bool:
         """A question tied to an event ("…during the visit", "…while he was in Moscow") is answered only by a

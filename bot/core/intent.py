@@ -38,6 +38,8 @@ _FOLLOW_UP = re.compile(
     r"\b(that|this|it|its|they|them|their|those|these|he|she|his|her|else|more|other|another)\b|"
     # "who exactly?", "when was the last one then?": words that point back at what was just said.
     r"\b(exactly|the (last|first|next|previous|same|other) one)\b|\bthen\W*$|"
+    # "what does pakistan think the US did there": there, where the thread just was
+    r"\b(did|do|does|doing|done|say|said|happen|happened|play|played)\s+there\W*$|"
     # "whats the ministers full name": the one just spoken of
     rf"{_NAME_OF_ONE_SPOKEN_OF}",
     re.IGNORECASE,
@@ -68,7 +70,9 @@ _SIDE_TAKEN = re.compile(r"\b(is|was|were|are|been|be)\s+(\w+\s+){0,2}on the (\w
 # cozy all of a sudden?", which asks why)
 _SUDDEN = re.compile(
     r"\b(one[- ]?off|spur[- ]of[- ]the[- ]moment|(bolt|out) (from|of) the blue|out of nowhere|last[- ]minute|"
-    r"snap decision|on a whim|impulsive|(random|sudden) (thing|one|trip|visit|move|decision))\b",
+    r"snap decision|on a whim|impulsive|(random|sudden) (thing|one|trip|visit|move|decision)|"
+    # "is this a new thing or have they…"
+    r"(a|this|some) (brand )?new (thing|development) or)\b",
     re.IGNORECASE,
 )
 _IN_THE_MAKING = re.compile(
@@ -76,7 +80,10 @@ _IN_THE_MAKING = re.compile(
     r"long time coming|"
     r"(planned|building|brewing|cooking) (up )?(for|from) (a |some )?(while|long|long time|years|ages)|"
     r"how long ((ha(ve|d|s)|were|was) )?(they|the two( sides| countries)?|both sides|pakistan and russia)"
-    r"( been)? (working|trying)( on| at| towards)?)\b",
+    r"( been)? (working|trying)( on| at| towards)?|"
+    # "have they been working on it for a while?"
+    r"been (working|trying|at it)( on| at| towards)?( (it|this|that|them))? for (a (long )?while|ages|years|"
+    r"some time|a long time))\b",
     re.IGNORECASE,
 )
 # "how close are they really?": how far something has gone, which a sentence answers (not an overview).
@@ -84,7 +91,9 @@ _DEGREE = re.compile(r"\bhow (close|far|deep|strong|tight|serious|good|bad|warm|
 _QUANTITY = re.compile(
     r"\bhow (much|many|big|large|high)\b(?! ?(of )?a deal)|\bwhat (amount|number|percentage|share|figure|"
     r"size|sum)\b|"
-    r"\b(any |the )?(figures?|numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
+    # (not the verb, "what do they figure…", nor a sentence of its own, "…for russia. figures")
+    r"\b(any |the )?(?<!they )(?<!you )(?<!we )(?<!do )(?<![.!] )(figures?)\b(?! (out|that)\b)|"
+    r"\b(any |the )?(numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
     r"\b(trade|export|import|sales?) (volume|value|figures?)\b|"
     r"\b(billion|million|trillion)s?\b|"
     # "ballpark? like 3, 4?": a figure, roughly
@@ -314,7 +323,7 @@ _MENTION_ACTIVE = re.compile(
     r"(?P<subject3>[^?.!]{2,40}?)(\s+in (there|it|here|the (article|piece)))?(\s+at all)?\s*([?.!]|$)|"
     # "anything in there on water cooperation - indus basin, hydropower…?"
     r"\b(is there\s+)?(any|anything|something)\s+in (there|here|it|(the|this) (article|piece))\s+"
-    r"(on|about|regarding)\s+(?P<subject5>[^?.!,;—–]{2,40}?)\s*([?.!,;—–]|\s-\s|$)|"
+    r"(on|about|regarding)\s+(?P<subject5>[^?.!,;—–]{2,60}?)\s*([?.!,;—–]|\s-\s|$)|"
     # "any energy stuff in the article?", "anything india in this piece"
     r"^\W*(so\s+|and\s+)?(is there\s+)?(any|anything)\s+((about|on|regarding)\s+)?"
     r"(?P<subject4>[^?.!]{2,30}?)\s+(in|from) (the|this|that) (article|piece|story|text)\b",
@@ -376,8 +385,8 @@ _AFTER = re.compile(
     r"in the (days|weeks|months|years) (that )?(followed|after)|"
     r"next (year|month|week|decade|few)|"
     r"after (he|she|they|imran|khan|the pm|pakistan) (\w+ ){0,2}(got back|came back|returned|left|visited)|"
-    r"(stay|stayed|remain|remained|stays|remains|still) (the )?(pm|prime minister|in power|in office|"
-    r"in charge)|"
+    r"(stay|stayed|staying|remain|remained|remaining|stays|remains|still) (the )?(pm|prime minister|"
+    r"in power|in office|in charge)|"
     # the leader's political fate, which came after the article: "did imran khan get kicked out not long
     # after this?", "did he survive politically?", "was there a no-confidence vote?"
     r"(kicked|voted|thrown|booted|forced) out|ousted|removed from (office|power)|survived? politically|"

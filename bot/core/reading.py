@@ -43,7 +43,10 @@ _ASKERS_OWN = re.compile(
     # the "I" left out, as in chat: "saw the headline in my feed", "heard it on the radio"
     r"^(saw|seen|read|heard|noticed|spotted|skimmed|came across)\b|"
     # an impression of the asker's, "it" left out: "seems like the elephant in the room", "sounds messy"
-    r"^(seems|sounds|looks|feels)\b",
+    r"^(seems|sounds|looks|feels)\b|"
+    # a feeling of the asker's, "I'm" left out: "stoked to finally understand this stuff btw"
+    r"^(so |really |super |kinda |pretty )?(stoked|glad|happy|excited|thrilled|relieved|grateful|thankful|"
+    r"confused|lost|curious|intrigued|fascinated|sorry)\b",
     re.IGNORECASE,
 )
 # A statement, then the question it leads to: "for decades pakistan was in the US camp, so what was the
@@ -141,6 +144,8 @@ _SPELT_LETTERS = re.compile(r"\b[A-Z](?: [A-Z]){1,4}\b")
 # …and of an acronym said half as a word: "the fat F grey list", a word and a letter making one the base
 # knows ("I" and "A" are words: "am I")
 _WORD_AND_LETTER = re.compile(r"\b([A-Za-z]{2,5}) ([B-HJ-Z])\b")
+# An acronym spelt out letter by letter, as voice typing writes it: "i m f bailout".
+_LETTER_BY_LETTER = re.compile(r"\b[A-Za-z](?: [A-Za-z]){2,4}\b")
 # Shouted messages: words to lower-case, and the short common words among them (acronyms stay capitals).
 _SHOUTED_WORD = re.compile(r"[A-Za-z]+")
 _EMPHASISED = re.compile(r"\b[A-Z]{3}\b")  # (two letters may be a country: "US-IN")
@@ -482,6 +487,7 @@ def read_question(
     if known is not None:
         query = _unaddressed(query, known)
         query = _WORD_AND_LETTER.sub(lambda m: _joined(m, known), query)
+        query = _LETTER_BY_LETTER.sub(lambda m: _spelt(m, known), query)
     if known is not None and (_in_roman_urdu(text) or _ACCENTED.search(text)):
         # "FATF grey list ke baare mein article kya kehta hai?": its words no dictionary knows are Urdu too
         # ("baare"), not names the article never mentions; so are those of a message with accented letters
@@ -500,6 +506,12 @@ def _in_roman_urdu(text: str) -> bool:
 def _joined(match: re.Match[str], known: Known) -> str:
     """A word and a letter as one acronym when the base knows it ("fat F" → "FATF"), else as they were."""
     word = match.group(1) + match.group(2)
+    return word.upper() if known(word) else match.group()
+
+
+def _spelt(match: re.Match[str], known: Known) -> str:
+    """Letters spelt out as one acronym when the base knows it ("i m f" → "IMF"), else as they were."""
+    word = match.group().replace(" ", "")
     return word.upper() if known(word) else match.group()
 
 
