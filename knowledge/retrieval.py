@@ -54,6 +54,18 @@ H = TypeVar("H", "PointHit", "PassageHit")
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)(?![’']d\b|[’']ed\b|[’']ing\b)")
 
 
+# Days and months, capitalised but no names.
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+# Where the asker read or heard something ("I read on the Facebook that…", "saw it on Twitter"): a medium,
+# not a subject of the question.
+_MEDIUM = re.compile(
+    r"\b(read|saw|seen|heard|found|spotted|noticed)( it| this| that| something)? (on|in) (the )?[A-Z]\w+",
+)
+
+
 @dataclass(frozen=True)
 class PointHit:
     """A key point ranked for a question: bm25, the share of the question it covers, and its similarity."""
@@ -388,9 +400,11 @@ class Retriever:
         for match in self._body_named.finditer(question):
             if (body := self._other_bodies[match.group(1).lower()]) not in names:
                 names.append(body)
-        for word in _capitalised_inside(self._body_named.sub(" ", question)):
+        for word in _capitalised_inside(self._body_named.sub(" ", _MEDIUM.sub(" ", question))):
             if (
                 self.tokenizer.is_stopword(word)
+                # (a day or a month is when, no name: "…told me at Sunday lunch that…")
+                or word.lower() in _CALENDAR
                 # (the list of languages is loaded only for a word used as one)
                 or (_speaks(word, question) and word.lower() in languages())
                 or normalise(word) in self._words

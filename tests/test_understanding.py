@@ -10,6 +10,7 @@ import pytest
 
 from bot.core import wording
 from bot.core.engine import AnswerEngine
+from bot.core.reading import read_question
 
 WHY_TOPIC = "why-russia"
 
@@ -2884,3 +2885,67 @@ def test_what_was_done_there_follows_the_thread(engine: AnswerEngine) -> None:
 def test_a_feeling_after_the_question_is_the_askers(engine: AnswerEngine) -> None:
     answer = engine.answer("how does beijing fit into all this? so glad someone finally explained this stuff")
     assert answer.grounded and "Beijing" in answer.answer
+
+
+def test_who_did_what_the_thread_told_is_asked_of_that_sentence(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "Quick one. Before Imran Khan flew to Moscow, did Washington contact Pakistan at all?",
+        "Who exactly was it that contacted them - is there a name or only a job title?",
+    )
+    assert "Biden administration official" in answer.answer
+
+
+def test_the_askers_own_aim_after_a_question_is_no_part_of_it(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "Which foreign minister does the piece name? I want to get his name right in the minutes."
+    )
+    assert answer.grounded and "Qureshi" in answer.answer
+
+
+def test_the_exact_words_asked_with_a_remark_are_found_by_their_subject(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "Could the bot give me the exact words of the line near the end about diversifying? "
+        "I'd like to read it out."
+    )
+    assert answer.grounded and any("diversify" in c.quote for c in answer.citations)
+
+
+def test_a_day_or_a_medium_in_the_askers_story_is_no_subject(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "My aunt said on Tuesday that Imran Khan cancelled the trip once the Americans asked. Is that right?"
+    )
+    assert answer.kind == "correction"
+    answer = engine.answer("I saw on Instagram that the visit was the first in 23 years. True?")
+    assert answer.grounded
+
+
+def test_the_leaders_fate_asked_of_the_article_came_after_it(engine: AnswerEngine) -> None:
+    answer = engine.answer("does the piece say anything about whether imran stayed on as prime minister?")
+    assert not answer.grounded and "28 February 2022" in answer.answer
+
+
+def test_a_total_in_dollars_asks_a_figure(engine: AnswerEngine) -> None:
+    answer = engine.answer("whats the total trade in dollars between the two, does the piece say?")
+    assert not answer.grounded
+
+
+def test_money_troubles_is_money(engine: AnswerEngine) -> None:
+    answer = engine.answer("does the piece say anything about pakistan's money troubles?")
+    assert answer.grounded and "IMF" in answer.answer
+
+
+def test_about_it_points_at_the_sentence_before() -> None:
+    question = read_question(
+        "The bit on India and nuclear technology confused me, so many acronyms! Could you explain in plain "
+        "English what the article says about it, and why Pakistan minded?"
+    )
+    assert "nuclear" in question.query and "English" not in question.query
+
+
+def test_a_piece_dropped_in_a_channel_states_no_premise(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "someone dropped that tribune article on pakistan and russia in #general. "
+        "why are the two getting closer?"
+    )
+    assert answer.kind == "answer"

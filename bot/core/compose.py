@@ -617,7 +617,8 @@ class Composer:
         word, or words with others between them ("risks they were weighing"), any of which the article may
         put in its own words."""
         words = re.findall(r"[\w'’-]+", subject)
-        while words and words[0].lower() in _DETERMINERS:
+        # (whose it is, "Pakistan's money troubles", is not part of the thing)
+        while words and (words[0].lower() in _DETERMINERS or re.search(r"['’]s$", words[0])):
             words.pop(0)
         head = list(itertools.takewhile(lambda w: bool(self._tokenizer.terms(w)), words))
         return " ".join(head) if len(head) > 1 else None

@@ -17,7 +17,7 @@ from bot.core.compose import Composer
 from bot.core.details import ANYONE, names_someone, role_asked
 from bot.core.drafts import Draft
 from bot.core.followups import SHORT_WORDS, Resolved, points_at_one, resolve
-from bot.core.intent import asks_name_of_the_one_told, asks_opinion, read_intent, without_request
+from bot.core.intent import Intent, asks_name_of_the_one_told, asks_opinion, read_intent, without_request
 from bot.core.ports import AnswerCache, Counters, GroundedWriter, ThreadMemory
 from bot.core.reading import (
     THEY,
@@ -197,6 +197,15 @@ class AnswerEngine:
             readings.append(Reading(clause, resolved.context, answered_only=True))
         return readings
 
+    @staticmethod
+    def _retrieved_by(query: str, intent: Intent) -> str:
+        """The words a question is retrieved by: a request for exact words by its subject ("quote the line
+        about the IMF" → "the IMF"), a mention question by what it asks is mentioned ("is energy even
+        mentioned?" → "energy"), what the article says by the article's words."""
+        asked = without_request(query) if intent.exact_words else query
+        asked = intent.mention or asked
+        return as_the_article(asked, intent.speaker)
+
     def _someone_else(self, query: str, names: tuple[str, ...], prefer: str | None) -> Draft | None:
         """ "it was nawaz sharif who went to moscow, right?": someone the article never mentions, said to have
         done what it says someone else did. The answer to who did it, as a correction; None when the article
@@ -302,10 +311,7 @@ class AnswerEngine:
         if (absent := self._of_the_never_mentioned(question, resolved)) is not None:
             return self._to_answer(question.text, absent)
         prefer = previous.topic if previous else None
-        # A request for exact words is retrieved by its subject: "quote the line about the IMF" → "the IMF".
-        asked = without_request(resolved.query) if resolved.intent.exact_words else resolved.query
-        asked = resolved.intent.mention or asked  # "is energy even mentioned?" is retrieved by "energy"
-        asked = as_the_article(asked, resolved.intent.speaker)
+        asked = self._retrieved_by(resolved.query, resolved.intent)
         if (
             resolved.intent.why
             and not context_turns
@@ -337,9 +343,12 @@ class AnswerEngine:
                 # someone the article never quotes, in any of its words; "how did india react…? anything
                 # from delhi?": its last question, alone, no longer asks India)
                 continue
-            other = self.retriever.search(query, context=context, prefer_topic=prefer)
+            intent = read_intent(query)
+            other = self.retriever.search(
+                self._retrieved_by(query, intent), context=context, prefer_topic=prefer
+            )
             attempt = self.composer.compose(
-                query, other, intent=read_intent(query), seen_points=seen_points, seen_passages=seen_passages
+                query, other, intent=intent, seen_points=seen_points, seen_passages=seen_passages
             )
             if not attempt.not_close and (attempt.grounded or not answered_only):
                 draft, retrieval = attempt, other

@@ -165,7 +165,10 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     ):
         return Resolved(f"{query} (before {named})", asked_before, intent, previous)
     # "got a name?", "name of that guy?": the name of the one the last answer was about.
-    if intent.detail == "name" and (role_asked(query) or "person") in ANYONE:
+    # ("who exactly was it that approached them - a name or only a title?": who did what it says, asked of
+    # the sentence that tells it, not of whom the last answer named first)
+    did_what = bool(_ASKS_WHO.match(asked)) and re.search(r"\b(?!need)\w{3,}ed\b", asked) is not None
+    if intent.detail == "name" and (role_asked(query) or "person") in ANYONE and not did_what:
         if did := _ANYONE_DID.search(asked_before):
             # "did anyone criticise the trip? || who exactly? names…": who did that, not who the answer named
             # (the minister who defended it)

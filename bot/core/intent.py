@@ -96,6 +96,8 @@ _QUANTITY = re.compile(
     r"\b(any |the )?(numbers|statistics|stats)\b|\b(size|value|volume|amount) of\b|\$\s?\d|"
     r"\b(trade|export|import|sales?) (volume|value|figures?)\b|"
     r"\b(billion|million|trillion)s?\b|"
+    # "the total trade in dollars"
+    r"\bin (dollars|usd|rupees|roubles|rubles|euros)\b|\btotal (trade|value|amount|volume|cost|sum)\b|"
     # "ballpark? like 3, 4?": a figure, roughly
     r"\bballpark\b|\blike \d+\s*(,|or|-|to)\s*\d+\b|"
     # "what's the trade worth these days, the actual number?" (not "worth it", "worth the risk")
@@ -275,12 +277,15 @@ _WORDS = re.compile(
     re.IGNORECASE,
 )
 _REQUEST = re.compile(
-    r"\b(i |we )?(can (you|u) |could (you|u) |pls |please )?(quote|paste|give|show|tell|share|need|want|get|"
+    r"\b(i |we )?((can|could|would) (you|u|someone|anyone|the bot|briefbot) |pls |please )?(quote|paste|give|"
+    r"show|tell|share|need|want|get|"
     r"grab|send|copy)( me| us)?( the)?( exact)?"
     r"( (line|lines|sentence|sentences|bit|part|passage|quote|wording|words|text|phrase))?"
     r"( (about|on|where|that|which|for|regarding|re))?\b|\b(word for word|word-for-word|verbatim|exactly|"
     r"exact)\b|"
     r"\bwhat('?s| is| was)? the (exact )?(line|sentence|wording|phrase|quote) (about|on|where|that)\b|"
+    # "…the exact words of the sentence near the end about leverage"
+    r"\bof the (line|sentence|passage|paragraph)\b|"
     r"\b(pls|please|plz|thx|thanks)\b",
     re.IGNORECASE,
 )
@@ -429,6 +434,14 @@ _PUNISHED = re.compile(
     r"(?=\W*(and |so |but )?(did|does|has|have|had|was|were|is|are|will|what|how|which|why)\b).*"
     r"\b(sanction(s|ed|ing)?|punish(ed|ing|ment)?|penali[sz](e|ed|ing)|retaliat(e|ed|ion))\b[^?.!]{0,40}"
     r"\b(for|over|after|because of)\b",
+    re.IGNORECASE,
+)
+# The leader's political fate, which came after the article.
+_FATE = re.compile(
+    r"\bno.?confidence\b|\bousted\b|\b(kicked|voted|thrown|booted|forced) out\b|"
+    r"\bremoved from (office|power)\b|"
+    r"\b(stay|stayed|staying|remain|remained|remaining|stays|remains)( on)?( as)? (the )?(pm|prime minister|"
+    r"in power|in office)\b",
     re.IGNORECASE,
 )
 # "…these days, according to the article" asks about the article's own present, not ours.
@@ -692,6 +705,9 @@ def read_intent(question: str) -> Intent:
             # "did Imran survive the motion that came after this trip? what does the piece say?": asking the
             # piece does not move an event after the visit into it
             or bool(_AFTER_THE_VISIT.search(question) and not _HOW_THEY_FELT.search(question))
+            # (the leader's fate came after the article, asked of the article or not: "did the article say
+            # anything about a no confidence vote after the trip?")
+            or bool(_FATE.search(question))
         )
         # "after the trip did Qureshi think it was the right call?": a judgement the article reports
         and not (_JUDGING.search(question) and _JUDGED_BY.search(question)),

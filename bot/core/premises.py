@@ -44,8 +44,10 @@ def states(claimed: str, premise: str) -> bool:
     particle = r"(?!(down|off|out|away|up) )" if " " not in premise else ""
     for match in re.finditer(rf" {forms} {particle}", claimed):
         before = claimed[: match.start()].split()[-3:]
-        # ("is that article someone dropped in here the one about the trip?": the article was dropped)
-        if not _NEGATION.intersection(before) and not _SHARED.intersection(before):
+        after = claimed[match.end() :].split()[:4]
+        # ("is that article someone dropped in here the one about the trip?", "someone dropped that Express
+        # Tribune piece in #random": the article was dropped)
+        if not _NEGATION.intersection(before) and not _SHARED.intersection(before + after):
             return True
     return False
 

@@ -39,7 +39,10 @@ _ABOUT_THE_ASKER = re.compile(
 # A remark in the asker's own voice after the question, not a request: "my students will assume…", "trying
 # to explain it simply", "I vaguely remember something about…" (but "I need the date" asks).
 _ASKERS_OWN = re.compile(
-    r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like| (need|want|would like|wanna)\b)|"
+    # (not a request, "I need the name", "I want to know…"; but the asker's own aim is: "I want to get the
+    # spelling right for the note", "I'd like to read it out")
+    r"^(i|my|our|we|trying|going|gonna)\b(?!'?d like\b(?! to (?!know|find|understand|see|hear|learn|ask)\w)| "
+    r"(need|want|would like|wanna)\b(?! to (?!know|find|understand|see|hear|learn|ask)\w))|"
     # the "I" left out, as in chat: "saw the headline in my feed", "heard it on the radio"
     r"^(saw|seen|read|heard|noticed|spotted|skimmed|came across)\b|"
     # an impression of the asker's, "it" left out: "seems like the elephant in the room", "sounds messy"
@@ -67,7 +70,9 @@ _REPHRASED = re.compile(
 # (…or a place or time by "there" or "then": "…afghanistan in 1979. does the article explain what happened
 # there?")
 _POINTS_BACK = re.compile(
-    r"\b(they|them|their|theirs|he|him|his|she|the two|both|that|thats|that['’]s)\b|\bhapp\w* (there|then)\b",
+    r"\b(they|them|their|theirs|he|him|his|she|the two|both|that|thats|that['’]s)\b|\bhapp\w* (there|then)\b|"
+    # "…what the article says about it, and why…": the thing the sentence before is about
+    r"\b(about|regarding) it\b(?=\s*([,?.!;]|and\b|$))",
     re.I,
 )
 # A question that points at the two the base is about without naming them: "they", "these two", "both sides".
@@ -79,7 +84,9 @@ THEY = re.compile(
 # …and at a thing or a person just named: "but the gas pipeline, did that get signed"
 _POINTS_AT_IT = re.compile(r"\b(that|this|it|those|these|he|she|him|her)\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(
-    r"\b(th(ose|ese|e) two|both) (countries|nations|sides|governments|capitals)\b|(?<=\w )[A-Z][a-z]{2,}"
+    r"\b(th(ose|ese|e) two|both) (countries|nations|sides|governments|capitals)\b|"
+    # (not the language asked in: "explain in plain English what…")
+    r"(?<=\w )(?<!plain )(?<!simple )[A-Z][a-z]{2,}"
 )
 # Sentences end at their punctuation, a line break or a dash between clauses ("…and I'm curious — what
 # does…"); an emoji between words ends one too (`clean` makes it a line break): "…lol 😂 anyway what…".
@@ -375,6 +382,8 @@ _FILLERS = re.compile(
     r"happening|going on)"
     r"\b)|"
     r"just wondering|i guess|i mean|you know|kinda|sorta|like,|wait,?|hmm+|huh|eh|"
+    # how to put it, not what: "explain in plain English what…"
+    r"in (plain|simple) (english|terms|words|language)|in lay(man|person)['’]?s terms|"
     r"like(?= (what|whats|what's|why|how|who|when|is|are|was|were|did|do|does)\b)|"  # "why tho like what's…"
     # Roman Urdu and Hindi chat words, common in South Asian workplaces: "acha so how did…", "bhai…",
     # "FATF ka kya connection hai isme?" ask in English around them (and they are no one's name).
