@@ -2949,3 +2949,29 @@ def test_a_piece_dropped_in_a_channel_states_no_premise(engine: AnswerEngine) ->
         "why are the two getting closer?"
     )
     assert answer.kind == "answer"
+
+
+def test_more_trouble_than_its_worth_asks_no_figure(engine: AnswerEngine) -> None:
+    answer = engine.answer("why didnt they just scrap the trip, seems like more hassle than its worth")
+    assert answer.grounded
+
+
+def test_did_they_go_along_with_it_asks_how_they_replied(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine,
+        "what did washington ask islamabad to do?",
+        "and did pakistan just go along with it or argue back",
+    )
+    assert answer.grounded and "politely" in answer.answer.split("\n")[1]
+
+
+def test_who_was_one_with_then_asks_whose_ally_it_was(engine: AnswerEngine) -> None:
+    answer = _thread(
+        engine, "pakistan and russia were never mates were they", "so who was pakistan with then"
+    )
+    assert answer.grounded and "ally" in answer.answer.split("\n")[1]
+
+
+def test_anything_besides_what_the_article_says_is_all_there_is(engine: AnswerEngine) -> None:
+    answer = engine.answer("has the west done anything to stop russia, besides sanctions?")
+    assert answer.grounded and "only imposed sanctions" in answer.answer

@@ -67,6 +67,8 @@ FOCUS_CLOSE = 0.6
 # In a thread the article already answered, a follow-up this close (with the thread's words) is answered.
 SIMILAR_IN_THREAD = 0.30
 FLOOR_IN_THREAD = 0.10
+# How far after "only" the thing set aside must come ("…have only imposed sanctions").
+ONLY_REACH = 30
 # A question this close to one of a topic's sample questions gets the topic's overview.
 BROAD_SIMILARITY = 0.86
 # A summary request is about another topic than the base's first when it is this much closer to that topic.
@@ -291,16 +293,24 @@ class Composer:
                 for e in ranked
                 if len(known & set(self._tokenizer.terms(_said(e)))) * 2 < len(known)
                 or details.enumerates(e.passage.text)
+                or self._only(e.passage.text, known)
             ] or ranked
+            # ("what has the west done to stop moscow? anything besides sanctions": "…have only imposed
+            # sanctions and do not have other means…" — nothing else, in so many words)
+            only = [e for e in ranked[:JUDGING_CANDIDATES] if self._only(e.passage.text, known)]
             # ("what did the us want pakistan to do besides skip the trip": "Pakistan was also told to…")
             ranked = (
-                _led_by(
-                    ranked,
-                    lambda e: bool(_ADDS.search(e.passage.text)),
-                    candidates=JUDGING_CANDIDATES,
-                    share=JUDGING_SHARE,
+                [*only, *(e for e in ranked if e not in only)]
+                if only
+                else (
+                    _led_by(
+                        ranked,
+                        lambda e: bool(_ADDS.search(e.passage.text)),
+                        candidates=JUDGING_CANDIDATES,
+                        share=JUDGING_SHARE,
+                    )
+                    or ranked
                 )
-                or ranked
             )
         if moving_on and seen_passages:
             # A reason already given in the thread's last sentence ("…since it thinks…", "not an easy
@@ -426,6 +436,9 @@ class Composer:
                 if tells_the_past(e.passage.text) and self._named_in(e.passage.text) <= asked
             ]
             ranked = [*past[:1], *(e for e in ranked if e not in past[:1])]
+        if intent.allied:
+            # "so who was pakistan with then": a sentence telling whose ally it was, when near
+            ranked = _preferring(ranked, lambda text: bool(_ALLIED.search(text)))
         if _ASKS_LIST.search(question):
             # "what stuff are they going to work together on, list pls": a sentence listing things, when near.
             ranked = _preferring(ranked, details.enumerates)
@@ -610,6 +623,13 @@ class Composer:
         found = (a in said or a in curated or any(_same_stem(a, s) for s in said) for a in asked)
         # (a thing asked whether it is mentioned is mentioned whole: "water cooperation" is not "cooperation")
         return all(found) if whole else any(found)
+
+    def _only(self, sentence: str, known: set[str]) -> bool:
+        """Whether a sentence says that only what is set aside was done ("…have only imposed sanctions…")."""
+        return any(
+            known & set(self._tokenizer.terms(sentence[m.end() : m.end() + ONLY_REACH]))
+            for m in _ONLY.finditer(sentence)
+        )
 
     def _compound(self, subject: str) -> str | None:
         """The thing of several words a subject opens with, each of content ("water cooperation", "gas
@@ -926,6 +946,8 @@ def _same_stem(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
+_ONLY = re.compile(r"\b(only|no other|nothing else|do not have other|don['’]t have other)\b", re.IGNORECASE)
+_ALLIED = re.compile(r"\b(ally|allies|allied|alliance|camp)\b", re.IGNORECASE)
 _SPECIFICS = re.compile(r"\b(specific|particular|concrete|which)\b", re.IGNORECASE)
 _ASKS_LIST = re.compile(
     r"\b(list|lists|what (kind of |kinda |sort of |sorta )?(stuff|things|areas|fields|sectors|spheres|"

@@ -66,6 +66,11 @@ _RELATION = re.compile(
 )
 # "was pakistan on the US side back in the day?": whose side one was on, no part of the story
 _SIDE_TAKEN = re.compile(r"\b(is|was|were|are|been|be)\s+(\w+\s+){0,2}on the (\w+ )?side\b", re.IGNORECASE)
+# "so who was pakistan with then": whose side one was on, before
+_WITH_WHOM = re.compile(
+    r"^\W*(and |so |but |ok )?who (was|were) (\w+ ){1,2}with( back)?( then| before| back then)?\W*$",
+    re.IGNORECASE,
+)
 # "was this trip a spur of the moment thing or had it been cooking for a while?" (not "why are they getting
 # cozy all of a sudden?", which asks why)
 _SUDDEN = re.compile(
@@ -102,7 +107,9 @@ _QUANTITY = re.compile(
     r"\bballpark\b|\blike \d+\s*(,|or|-|to)\s*\d+\b|"
     # "what's the trade worth these days, the actual number?" (not "worth it", "worth the risk")
     r"\b(actual|exact|specific|precise|hard) (numbers?|figures?|amounts?)\b|"
-    r"\bworth\b(?! (it|the|all|an)\b)(?! a (shot|try|look|read|go|mention|visit|risk)\b)",
+    # (not "more hassle than it's worth")
+    r"(?<!its )(?<!it's )(?<!it’s )\bworth\b(?! (it|the|all|an)\b)(?! a (shot|try|look|read|go|mention|visit|"
+    r"risk)\b)",
     re.IGNORECASE,
 )
 _NAME = re.compile(
@@ -480,7 +487,9 @@ _JUDGED_BY = re.compile(r"\b(think|thinks|thought|feel|feels|felt|believe|believ
 # How someone answered what was put to them: "and what did they say back?", "how did pakistan respond?".
 _REPLY = re.compile(
     r"\b(say|said|says|write|wrote) back\b|\brespon(d|ded|ds|se)\b|\brepl(y|ied|ies)\b|"
-    r"\banswer(ed)? (them|back|the (us|americans|request))\b",
+    r"\banswer(ed)? (them|back|the (us|americans|request))\b|"
+    # "did they argue back or just go along with it"
+    r"\b(argue|argued|hit|fire|fired|talk|talked) back\b|\bg(o|oes|oing|one|went) along\b",
     re.IGNORECASE,
 )
 # What something led to: "what did all those grievances add up to?", "what did it end up leading to?".
@@ -641,6 +650,7 @@ class Intent:
     judges: bool = False  # asks how something turned out: "was it worth it?", "did it pay off?"
     # asks how two stood with each other before: "were pak and russia always buddies?"
     past_relation: bool = False
+    allied: bool = False  # asks whose side one was on ("so who was pakistan with then")
     # asks whether something was sudden or long in the making: "a one-off or has it been cooking a while?"
     in_the_making: bool = False
     part: str | None = None  # the subject of a request for one part of the story ("the economic angle")
@@ -685,6 +695,7 @@ def read_intent(question: str) -> Intent:
         summary=asks_summary(question),
         judges=bool(_JUDGING.search(question)),
         past_relation=bool(_PAST.search(question) and _RELATION.search(question)),
+        allied=bool(_WITH_WHOM.search(question)),
         in_the_making=bool(_SUDDEN.search(question) or _IN_THE_MAKING.search(question))
         and not _WHY.search(question),
         mention=_mentioned(question),
