@@ -608,7 +608,8 @@ class Composer:
         """Whether the closest sentences (or their key points, with their curated keywords) mention the thing
         a "which X" question asks about. Question words that carry no content ("which way") pass. With
         `titles`, the title of their points' topic counts too: "is the economy covered at all?" is answered by
-        "Economic pressure — FATF and IMF", though no sentence says "economy"."""
+        "Economic pressure — FATF and IMF", though no sentence says "economy". With `whole`, every word of it
+        must be mentioned ("water cooperation" is not mentioned by "cooperation")."""
         asked = self._tokenizer.terms(focus)
         if not asked:
             return True
@@ -867,8 +868,10 @@ class Composer:
             return None
         topic_id, similarity = max(retrieval.topics.items(), key=lambda kv: kv[1])
         topic = self.kb.topic(topic_id)
-        if topic is None or similarity >= BROAD_SIMILARITY or not why:
-            return topic if similarity >= BROAD_SIMILARITY else None
+        if topic is None or similarity >= BROAD_SIMILARITY:
+            return topic
+        if not why:
+            return None
         asked = {self.entity_of.get(t, t) for t in retrieval.terms if t in self._mentions} - self._when_words
         return topic if asked and asked == self._named_in(topic.title) else None
 

@@ -51,6 +51,8 @@ _PRESSES = re.compile(
     r"^(and |so |but |ok |okay |hmm |really )*(anything|nothing|something|none|any of it|not even (a|one) "
     r"(word|line|thing|mention|peep))( at all| whatsoever| on (it|that|this))?( then)?$"
 )
+# A verb of something done, in the past: "…that approached them", "…who called".
+_DONE = re.compile(r"\b(?!need)\w{3,}ed\b")
 _EARLIER_ONE = re.compile(r"\b(previous|prior|last time|before|earlier|the last one)\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’']+(?: [A-Z][a-z’']+)+\b")
 _ASKS_WHO = re.compile(r"^\W*(and |so |ok |okay |but )*(who|whom)\b")  # a question asking who
@@ -167,7 +169,7 @@ def resolve(query: str, intent: Intent, turns: list[Turn], *, entity_of: dict[st
     # "got a name?", "name of that guy?": the name of the one the last answer was about.
     # ("who exactly was it that approached them - a name or only a title?": who did what it says, asked of
     # the sentence that tells it, not of whom the last answer named first)
-    did_what = bool(_ASKS_WHO.match(asked)) and re.search(r"\b(?!need)\w{3,}ed\b", asked) is not None
+    did_what = bool(_ASKS_WHO.match(asked)) and _DONE.search(asked) is not None
     if intent.detail == "name" and (role_asked(query) or "person") in ANYONE and not did_what:
         if did := _ANYONE_DID.search(asked_before):
             # "did anyone criticise the trip? || who exactly? names…": who did that, not who the answer named
