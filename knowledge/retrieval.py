@@ -9,6 +9,7 @@ question: the composer weighs both, with the names the question asks about.
 
 from __future__ import annotations
 
+import calendar
 import logging
 import math
 import re
@@ -54,11 +55,8 @@ H = TypeVar("H", "PointHit", "PassageHit")
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z]+)(?![’']d\b|[’']ed\b|[’']ing\b)")
 
 
-# Days and months, capitalised but no names.
-_CALENDAR = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-)  # fmt: skip
+# Days and months, capitalised but no names (the standard library's English names).
+_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 # Where the asker read or heard something ("I read on the Facebook that…", "saw it on Twitter"): a medium,
 # not a subject of the question.
 _MEDIUM = re.compile(

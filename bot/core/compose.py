@@ -197,7 +197,7 @@ class Composer:
         unknown = tuple(name for name in retrieval.unknown_names if not remarked(question, name))
         if unknown:
             if not all(guessed_at(question, name) or offered(question, name, unknown) for name in unknown):
-                return self.decline(wording.NOT_MENTIONED.format(names=_listed(unknown)))
+                return self.never_mentioned(unknown)
             # "which presidents ignored Pakistan? was it only Trump?": answered; the guess said to be absent
             guessed = unknown
         if intent.summary and len(_summary_request(question).split()) <= SUMMARY_WORDS:
@@ -467,6 +467,11 @@ class Composer:
         """A topic's summary with its first key points and their quotes (slash commands, broad questions)."""
         points = list(self.kb.points_of(topic.id))[:MAX_POINTS]
         return self._draft("answer", points, lead=topic.summary)
+
+    def never_mentioned(self, names: tuple[str, ...]) -> Draft:
+        """A decline for a question about names the article never mentions: "The article doesn't mention
+        Modi"."""
+        return self.decline(wording.NOT_MENTIONED.format(names=_listed(names)))
 
     def decline(self, reason: str = wording.NOT_COVERED, *, hint: bool = True) -> Draft:
         """The article does not answer this: say so, and (with `hint`) what it does cover."""

@@ -6,15 +6,14 @@ sentence that states it; otherwise the honest answer is that the article does no
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 
 from bot.core.intent import Detail, thing_called
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+# Month names and their short forms, in English (the standard library's), and "sept".
+_MONTHS = "|".join(n.lower() for n in (*calendar.month_name, *calendar.month_abbr, "sept") if n)
 _DATE = re.compile(
     rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})\b|\b(19|20)\d\d\b", re.I
 )

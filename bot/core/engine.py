@@ -381,9 +381,7 @@ class AnswerEngine:
             texts.append(question.aside)  # (not a claim to check: "my colleague says only Trump, is it?")
         for text in texts:
             if absent := self.retriever.unknown_names(text):
-                return self.composer.decline(
-                    wording.NOT_MENTIONED.format(names=" or ".join(dict.fromkeys(absent)))
-                )
+                return self.composer.never_mentioned(absent)
         return None
 
     def _with_second_question(

@@ -496,7 +496,7 @@ def read_question(
     if known is not None:
         query = _unaddressed(query, known)
         query = _WORD_AND_LETTER.sub(lambda m: _joined(m, known), query)
-        query = _LETTER_BY_LETTER.sub(lambda m: _spelt(m, known), query)
+        query = _LETTER_BY_LETTER.sub(lambda m: _joined(m, known), query)
     if known is not None and (_in_roman_urdu(text) or _ACCENTED.search(text)):
         # "FATF grey list ke baare mein article kya kehta hai?": its words no dictionary knows are Urdu too
         # ("baare"), not names the article never mentions; so are those of a message with accented letters
@@ -513,13 +513,8 @@ def _in_roman_urdu(text: str) -> bool:
 
 
 def _joined(match: re.Match[str], known: Known) -> str:
-    """A word and a letter as one acronym when the base knows it ("fat F" → "FATF"), else as they were."""
-    word = match.group(1) + match.group(2)
-    return word.upper() if known(word) else match.group()
-
-
-def _spelt(match: re.Match[str], known: Known) -> str:
-    """Letters spelt out as one acronym when the base knows it ("i m f" → "IMF"), else as they were."""
+    """Pieces of one acronym as it, when the base knows it: a word and a letter ("fat F" → "FATF"), letters
+    spelt out ("i m f" → "IMF"); else as they were."""
     word = match.group().replace(" ", "")
     return word.upper() if known(word) else match.group()
 
